@@ -1,0 +1,3 @@
+"""ClinicHub: practice-management backend for small and medium clinics."""
+
+__version__ = "0.1.0"

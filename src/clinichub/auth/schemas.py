@@ -1,0 +1,103 @@
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from clinichub.auth.passwords import password_problem
+from clinichub.models import Role
+from clinichub.schemas import RequestModel
+
+
+def _acceptable_password(password: str) -> str:
+    problem = password_problem(password)
+    if problem:
+        raise ValueError(problem)
+    return password
+
+
+# Passwords are never trimmed: every character is part of the secret.
+NewPassword = Annotated[
+    str,
+    Field(description="At least 8 characters, at most 72 bytes of UTF-8"),
+    AfterValidator(_acceptable_password),
+]
+
+
+class LoginRequest(RequestModel):
+    model_config = ConfigDict(
+        str_strip_whitespace=False,
+        json_schema_extra={"examples": [{"email": "admin@clinichub.com", "password": "admin123"}]},
+    )
+
+    email: str = Field(max_length=254)
+    password: str = Field(max_length=1024)
+
+
+class RefreshRequest(RequestModel):
+    refresh_token: str = Field(max_length=4096)
+
+
+class PasswordChange(RequestModel):
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+    current_password: str = Field(max_length=1024)
+    new_password: NewPassword
+
+
+class UserSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    user_id: int
+    email: str
+    first_name: str
+    last_name: str
+    role: Role
+
+
+class TokenResponse(BaseModel):
+    message: str
+    access_token: str
+    refresh_token: str
+    token_type: str = Field(default="bearer", examples=["bearer"])
+    expires_in: int = Field(description="Lifetime of the access token in seconds")
+
+
+class LoginResponse(TokenResponse):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "message": "Login successful",
+                    "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
+                    "refresh_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
+                    "token_type": "bearer",
+                    "expires_in": 900,
+                    "user": {
+                        "user_id": 1,
+                        "email": "admin@clinichub.com",
+                        "first_name": "Ada",
+                        "last_name": "Admin",
+                        "role": "admin",
+                    },
+                }
+            ]
+        }
+    )
+
+    user: UserSummary
+
+
+class ProfileResponse(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    message: str = "Access granted"
+    user_id: int
+    email: str
+    first_name: str
+    last_name: str
+    role: Role
+
+
+class ProtectedResponse(BaseModel):
+    message: str = "Access granted"
+    user_id: int
+    role: Role

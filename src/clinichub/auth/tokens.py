@@ -1,0 +1,66 @@
+"""JWT access and refresh tokens (HS256, RFC 7519), and how refresh tokens are stored."""
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+import jwt
+
+ALGORITHM = "HS256"
+REQUIRED_CLAIMS = ["exp", "iat", "sub", "jti", "type", "sid"]
+
+
+class TokenType(StrEnum):
+    access = "access"
+    refresh = "refresh"
+
+
+class InvalidToken(Exception):
+    """Malformed, tampered, expired, or of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Claims:
+    user_id: int
+    session_id: uuid.UUID
+
+
+def encode_token(
+    *,
+    token_type: TokenType,
+    user_id: int,
+    session_id: uuid.UUID,
+    secret: str,
+    now: datetime,
+    lifetime: timedelta,
+    role: str | None = None,
+) -> str:
+    payload: dict[str, object] = {
+        "sub": str(user_id),
+        "type": token_type.value,
+        "sid": str(session_id),
+        "iat": now,
+        "exp": now + lifetime,
+        "jti": uuid.uuid4().hex,
+    }
+    if role is not None:
+        payload["role"] = role
+    return jwt.encode(payload, secret, algorithm=ALGORITHM)
+
+
+def decode_token(token: str, *, secret: str, expected: TokenType) -> Claims:
+    try:
+        payload = jwt.decode(
+            token, secret, algorithms=[ALGORITHM], options={"require": REQUIRED_CLAIMS}
+        )
+        if payload["type"] != expected.value:
+            raise InvalidToken("wrong token type")
+        return Claims(user_id=int(payload["sub"]), session_id=uuid.UUID(payload["sid"]))
+    except (jwt.PyJWTError, ValueError, TypeError) as exc:
+        raise InvalidToken(str(exc)) from exc
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

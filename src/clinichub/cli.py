@@ -1,0 +1,172 @@
+"""The `clinichub` command: serve, migrate, create-user, seed-demo, openapi."""
+
+import argparse
+import asyncio
+import getpass
+import json
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+from alembic.config import Config
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from alembic import command
+from clinichub.config import ConfigurationError, Settings
+from clinichub.db.embedded import with_embedded_database
+from clinichub.db.session import create_engine, create_sessionmaker
+from clinichub.errors import AppError
+
+T = TypeVar("T")
+
+
+def alembic_config(database_url: str) -> Config:
+    """Alembic's configuration, from the source tree or, in an installed image, the working dir."""
+    candidates = [Path(__file__).resolve().parents[2] / "alembic.ini", Path.cwd() / "alembic.ini"]
+    ini = next((path for path in candidates if path.exists()), None)
+    if ini is None:
+        raise ConfigurationError("alembic.ini not found")
+    config = Config(str(ini))
+    config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    config.attributes["configure_logging"] = False
+    return config
+
+
+def migrate(settings: Settings) -> None:
+    assert settings.database_url is not None
+    command.upgrade(alembic_config(settings.database_url), "head")
+
+
+def _with_database(
+    settings: Settings, work: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]
+) -> T:
+    async def run() -> T:
+        engine = create_engine(settings)
+        try:
+            return await work(create_sessionmaker(engine))
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    migrate(settings)
+    if args.demo:
+        _seed_demo(settings)
+    # Worker processes build their app from the environment: hand them the resolved database
+    # and key, so that they attach to the same (possibly embedded) database.
+    assert settings.database_url is not None
+    os.environ["CLINICHUB_DATABASE_URL"] = settings.database_url
+    os.environ["CLINICHUB_SECRET_KEY"] = settings.require_secret()
+    print(f"ClinicHub API docs: http://{args.host}:{args.port}/docs", flush=True)
+    uvicorn.run(
+        "clinichub.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+    )
+
+
+def _seed_demo(settings: Settings) -> None:
+    from clinichub.demo import seed_demo
+
+    _with_database(settings, seed_demo)
+    print("Demo data loaded")
+
+
+def _create_user(settings: Settings, args: argparse.Namespace) -> None:
+    from clinichub.auth.passwords import hash_password
+    from clinichub.users.repository import create_user
+    from clinichub.users.schemas import UserCreate
+
+    password = args.password or os.environ.get("CLINICHUB_NEW_USER_PASSWORD")
+    if not password:
+        password = getpass.getpass("Password for the new user: ")
+    body = UserCreate(
+        email=args.email,
+        password=password,
+        first_name=args.first_name,
+        last_name=args.last_name,
+        role=args.role,
+        phone=args.phone,
+    )
+
+    async def create(maker: async_sessionmaker[AsyncSession]) -> int:
+        async with maker() as db, db.begin():
+            return (await create_user(db, body, await hash_password(body.password))).user_id
+
+    print(_with_database(settings, create))
+
+
+def _openapi(args: argparse.Namespace) -> None:
+    from clinichub.app import create_app
+
+    # The document does not depend on the database; no connection is made.
+    app = create_app(Settings(database_url="postgresql://localhost/openapi", secret_key="x" * 64))
+    text = json.dumps(app.openapi(), indent=2, sort_keys=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clinichub", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate to head, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--demo", action="store_true", help="load the demo data first")
+
+    sub.add_parser("migrate", help="upgrade the database schema to the latest revision")
+    sub.add_parser("seed-demo", help="load the demo staff and data (idempotent)")
+
+    user = sub.add_parser("create-user", help="create a staff user; prints its user_id")
+    user.add_argument("--email", required=True)
+    user.add_argument("--role", required=True)
+    user.add_argument("--first-name", required=True)
+    user.add_argument("--last-name", required=True)
+    user.add_argument("--phone")
+    user.add_argument("--password", help="else CLINICHUB_NEW_USER_PASSWORD, else a prompt")
+
+    openapi = sub.add_parser("openapi", help="write the OpenAPI document as JSON")
+    openapi.add_argument("--output", help="file to write (default: standard output)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "openapi":
+            _openapi(args)
+            return
+        settings = with_embedded_database(Settings())
+        if args.command == "serve":
+            _serve(settings, args)
+        elif args.command == "migrate":
+            migrate(settings)
+        elif args.command == "seed-demo":
+            _seed_demo(settings)
+        elif args.command == "create-user":
+            _create_user(settings, args)
+    except ValidationError as exc:
+        messages = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'input'}: {e['msg']}" for e in exc.errors()
+        )
+        sys.exit(f"error: {messages}")
+    except (AppError, ConfigurationError) as exc:
+        sys.exit(f"error: {exc}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Settings: one object, from `CLINICHUB_*` environment variables and an optional `.env` file."""
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Secrets that appear in documentation and examples; a server must never run with one of them.
+PLACEHOLDER_SECRETS = frozenset(
+    {
+        "change-me",
+        "changeme",
+        "secret",
+        "your-secret-key",
+        "change-me-to-a-long-random-string-of-at-least-32-bytes",
+    }
+)
+MIN_SECRET_BYTES = 32
+
+
+class ConfigurationError(Exception):
+    """The configuration is unsafe or unusable; the service refuses to start."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CLINICHUB_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("CLINICHUB_DATABASE_URL", "DATABASE_URL")
+    )
+    secret_key: SecretStr | None = None
+    access_token_minutes: int = Field(default=15, ge=1)
+    refresh_token_days: int = Field(default=7, ge=1)
+    clinic_timezone: str = "UTC"
+    data_dir: Path = Path(".clinichub")
+    cors_origins: Annotated[list[str], NoDecode] = []
+    db_pool_size: int = Field(default=10, ge=1)
+
+    @field_validator("clinic_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA time zone: {value!r}") from exc
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @cached_property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.clinic_timezone)
+
+    @property
+    def async_database_url(self) -> str:
+        """The database URL with the asyncpg driver, whichever PostgreSQL form was configured."""
+        if self.database_url is None:
+            raise ConfigurationError("No database URL configured")
+        return to_asyncpg_url(self.database_url)
+
+    def require_secret(self) -> str:
+        """The signing key, refusing a missing, short or well-known one."""
+        if self.secret_key is None:
+            raise ConfigurationError(
+                "CLINICHUB_SECRET_KEY must be set when CLINICHUB_DATABASE_URL is set"
+            )
+        secret = self.secret_key.get_secret_value()
+        if secret.strip().lower() in PLACEHOLDER_SECRETS:
+            raise ConfigurationError("CLINICHUB_SECRET_KEY is a placeholder; generate a real one")
+        if len(secret.encode()) < MIN_SECRET_BYTES:
+            raise ConfigurationError(
+                f"CLINICHUB_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes long"
+            )
+        return secret
+
+
+def to_asyncpg_url(url: str) -> str:
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url.removeprefix(prefix)
+    raise ConfigurationError("The database URL must be a postgresql:// URL")

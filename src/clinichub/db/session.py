@@ -1,0 +1,61 @@
+"""Engine, and one session with one transaction per request, committed in one place."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from clinichub.config import Settings
+
+FailureAction = Callable[[AsyncSession], Awaitable[None]]
+_ON_FAILURE = "clinichub.on_failure"
+
+
+def create_engine(settings: Settings) -> AsyncEngine:
+    return create_async_engine(
+        settings.async_database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_size,
+        pool_pre_ping=False,
+        connect_args={"server_settings": {"application_name": "clinichub", "timezone": "UTC"}},
+    )
+
+
+def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+def on_failure(session: AsyncSession, action: FailureAction) -> None:
+    """Run `action` in a fresh transaction if this request fails and its work is rolled back.
+
+    For what must be recorded whatever the outcome: revoking a session whose refresh token was
+    replayed, a security event.
+    """
+    session.info.setdefault(_ON_FAILURE, []).append(action)
+
+
+async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's session. Commits after the handler returns and before the response is sent,
+    so a failed commit can never have produced a 2xx; any error rolls everything back."""
+    maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    async with maker() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            actions: list[FailureAction] = session.info.pop(_ON_FAILURE, [])
+            if actions:
+                for action in actions:
+                    await action(session)
+                await session.commit()
+            raise
+        await session.commit()
+
+
+DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]

@@ -1,0 +1,75 @@
+"""Domain errors. Each carries its HTTP status and stable code; one handler renders them all.
+
+No FastAPI here: rules and repositories raise these, the web layer turns them into responses.
+"""
+
+from typing import Any, ClassVar
+
+
+class AppError(Exception):
+    status_code: ClassVar[int] = 400
+    default_code: ClassVar[str] = "invalid_request"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        details: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+        **context: Any,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.default_code
+        self.details = details
+        self.headers = headers or {}
+        self.context = context
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"error": self.message, "code": self.code}
+        if self.details:
+            body["details"] = self.details
+        body.update(self.context)
+        return body
+
+
+class BadRequest(AppError):
+    status_code = 400
+    default_code = "invalid_request"
+
+
+class Unauthorized(AppError):
+    status_code = 401
+    default_code = "unauthorized"
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, headers={"WWW-Authenticate": "Bearer"}, **kwargs)
+
+
+class Forbidden(AppError):
+    status_code = 403
+    default_code = "forbidden"
+
+
+class NotFound(AppError):
+    status_code = 404
+    default_code = "not_found"
+
+
+class Conflict(AppError):
+    status_code = 409
+    default_code = "conflict"
+
+
+class TooManyRequests(AppError):
+    status_code = 429
+    default_code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int, **kwargs: Any) -> None:
+        super().__init__(message, headers={"Retry-After": str(retry_after)}, **kwargs)
+
+
+class ServiceUnavailable(AppError):
+    status_code = 503
+    default_code = "service_unavailable"

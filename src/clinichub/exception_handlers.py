@@ -1,0 +1,101 @@
+"""Render every error, ours or the framework's, as the API's one `Error` body."""
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from clinichub.errors import AppError
+
+logger = logging.getLogger("clinichub.errors")
+
+_HTTP_CODES = {
+    400: "invalid_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+}
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts = [str(part) for part in loc[1:]] if len(loc) > 1 else [str(part) for part in loc]
+    return ".".join(parts)
+
+
+def _message(error: dict[str, Any]) -> tuple[str, str]:
+    """(detail message, sentence for people) for one pydantic error."""
+    kind = error["type"]
+    loc = tuple(error.get("loc", ()))
+    field = _field_name(loc)
+    if kind == "json_invalid":
+        return "Invalid JSON", "Request body is not valid JSON"
+    if kind == "missing" and loc == ("body",):
+        return "Field required", "Request body is required"
+    if kind == "missing":
+        return "Field required", f"Missing required field: {field}"
+    if kind == "extra_forbidden":
+        return "Unknown field", f"Unknown field: {field}"
+    message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
+    return message, f"Invalid value for {field}: {message}"
+
+
+def validation_error_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
+    details = []
+    sentences = []
+    for error in errors:
+        message, sentence = _message(error)
+        field = "body" if error["type"] == "json_invalid" else _field_name(tuple(error["loc"]))
+        details.append({"field": field, "message": message})
+        sentences.append(sentence)
+    return {
+        "error": sentences[0] if sentences else "Invalid request",
+        "code": "invalid_request",
+        "details": details,
+    }
+
+
+async def _app_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, AppError)
+    return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
+
+
+async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse(validation_error_body(list(exc.errors())), status_code=400)
+
+
+async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    message = exc.detail if isinstance(exc.detail, str) else "Request failed"
+    if status == 404 and message == "Not Found":
+        message = "Resource not found"
+    return JSONResponse(
+        {"error": message, "code": _HTTP_CODES.get(status, "http_error")},
+        status_code=status,
+        headers=exc.headers,
+    )
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    logger.exception(
+        "Unhandled error in %s %s (request id %s)",
+        request.method,
+        request.url.path,
+        request.scope.get("state", {}).get("request_id"),
+        exc_info=exc,
+    )
+    return JSONResponse({"error": "Internal server error", "code": "internal_error"}, 500)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,6 @@
+"""Every table, imported here so that Alembic and the tests see the whole schema."""
+
+from clinichub.db.base import Base
+from clinichub.models.users import AuthSession, Role, User
+
+__all__ = ["AuthSession", "Base", "Role", "User"]

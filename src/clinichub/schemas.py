@@ -1,0 +1,162 @@
+"""Schemas shared by every domain: the error body, pagination and plain messages."""
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Query
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+)
+
+
+class RequestModel(BaseModel):
+    """Base of every request body: unknown fields are an error, strings are trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def reject_null(value: object) -> object:
+    """For partial updates: a field that is required on create may be left out, but not nulled."""
+    if value is None:
+        raise ValueError("may not be null")
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+_PHONE_CHARS = re.compile(r"[0-9 +\-().]{7,20}")
+
+
+def _valid_phone(value: str) -> str:
+    if not _PHONE_CHARS.fullmatch(value) or sum(c.isdigit() for c in value) < 7:
+        raise ValueError(
+            "a phone number is 7 to 20 characters of digits, spaces and + - ( ) . "
+            "with at least 7 digits"
+        )
+    return value
+
+
+Phone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=20),
+    AfterValidator(_valid_phone),
+    Field(examples=["7871234567"]),
+]
+
+
+class ErrorDetail(BaseModel):
+    field: str
+    message: str
+
+
+class Error(BaseModel):
+    """The one error body of the API. `error` is for people, `code` for programs."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "examples": [
+                {
+                    "error": "Missing required field: first_name",
+                    "code": "invalid_request",
+                    "details": [{"field": "first_name", "message": "Field required"}],
+                }
+            ]
+        },
+    )
+
+    error: str
+    code: str
+    details: list[ErrorDetail] | None = None
+
+
+class Message(BaseModel):
+    message: str
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _utc_iso(value: datetime) -> str:
+    return _as_utc(value).isoformat().replace("+00:00", "Z")
+
+
+# A timestamp in and out of the API: naive input is UTC, offsets are converted, output ends in Z.
+UtcDateTime = Annotated[
+    datetime,
+    AfterValidator(_as_utc),
+    PlainSerializer(_utc_iso, return_type=str, when_used="json"),
+]
+
+
+_STATUS_DESCRIPTIONS = {
+    400: "The request is malformed or invalid",
+    401: "Not authenticated, or the token is invalid or expired",
+    403: "The caller's role may not do this",
+    404: "The resource does not exist",
+    409: "The request conflicts with the current state",
+    429: "Too many requests; retry after the number of seconds in Retry-After",
+    503: "A dependency (the database) is unavailable",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI declarations of the error statuses an operation can return."""
+    return {
+        status: {"model": Error, "description": _STATUS_DESCRIPTIONS[status]} for status in statuses
+    }
+
+
+MAX_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class PageParams:
+    page: int
+    per_page: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+def _page_params(
+    page: Annotated[int, Query(ge=1, description="Page number, from 1")] = 1,
+    per_page: Annotated[
+        int, Query(ge=1, description=f"Items per page; values above {MAX_PER_PAGE} are capped")
+    ] = 10,
+) -> PageParams:
+    return PageParams(page=page, per_page=min(per_page, MAX_PER_PAGE))
+
+
+Paging = Annotated[PageParams, Depends(_page_params)]
+
+
+class Pagination(BaseModel):
+    total: int = Field(description="Number of items matching the query")
+    pages: int = Field(description="Number of pages; 0 when there are no items")
+    page: int
+    per_page: int = Field(description="The effective page size, after capping")
+    has_next: bool
+    has_prev: bool
+
+    @classmethod
+    def of(cls, params: PageParams, total: int) -> "Pagination":
+        pages = math.ceil(total / params.per_page)
+        return cls(
+            total=total,
+            pages=pages,
+            page=params.page,
+            per_page=params.per_page,
+            has_next=params.page < pages,
+            has_prev=params.page > 1,
+        )

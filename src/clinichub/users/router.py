@@ -1,0 +1,118 @@
+"""Staff accounts: admins create and manage them; all staff can look them up (provider pickers)."""
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from clinichub.auth.dependencies import AdminUser, CurrentUser
+from clinichub.auth.passwords import hash_password
+from clinichub.auth.repository import revoke_user_sessions
+from clinichub.db.session import DbSession
+from clinichub.errors import Conflict, NotFound
+from clinichub.models import Role, User
+from clinichub.schemas import Pagination, Paging, error_responses
+from clinichub.users import repository
+from clinichub.users.schemas import (
+    UserCreate,
+    UserCreated,
+    UserList,
+    UserRead,
+    UserUpdate,
+    UserUpdated,
+)
+
+router = APIRouter(prefix="/api/users", tags=["users"])
+
+UserId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+
+
+async def _get_or_404(db: DbSession, user_id: int) -> User:
+    user = await repository.get_user(db, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    return user
+
+
+@router.post(
+    "",
+    operation_id="users_create",
+    summary="Create a staff user",
+    status_code=201,
+    response_model=UserCreated,
+    responses=error_responses(400, 401, 403, 409),
+)
+async def create_user(body: UserCreate, _: AdminUser, db: DbSession) -> UserCreated:
+    """Admins only. The email is stored lower-cased and must be unused (409 otherwise)."""
+    user = await repository.create_user(db, body, await hash_password(body.password))
+    return UserCreated(message="User created successfully", user=UserRead.model_validate(user))
+
+
+@router.get(
+    "",
+    operation_id="users_list",
+    summary="List staff users",
+    response_model=UserList,
+    responses=error_responses(400, 401),
+)
+async def list_users(
+    _: CurrentUser,
+    db: DbSession,
+    paging: Paging,
+    role: Role | None = None,
+    is_active: bool | None = None,
+    search: Annotated[
+        str | None, Query(max_length=200, description="Words matched against name and email")
+    ] = None,
+) -> UserList:
+    """All staff. Sorted by last name, first name. Filter by role to pick a provider."""
+    users, total = await repository.list_users(
+        db, paging, role=role, is_active=is_active, search=search
+    )
+    return UserList(
+        users=[UserRead.model_validate(u) for u in users], pagination=Pagination.of(paging, total)
+    )
+
+
+@router.get(
+    "/{user_id}",
+    operation_id="users_get",
+    summary="Get a staff user",
+    response_model=UserRead,
+    responses=error_responses(400, 401, 404),
+)
+async def get_user(user_id: UserId, _: CurrentUser, db: DbSession) -> UserRead:
+    """All staff."""
+    return UserRead.model_validate(await _get_or_404(db, user_id))
+
+
+@router.put(
+    "/{user_id}",
+    operation_id="users_update",
+    summary="Update a staff user",
+    response_model=UserUpdated,
+    responses=error_responses(400, 401, 403, 404, 409),
+)
+async def update_user(
+    user_id: UserId, body: UserUpdate, _: AdminUser, db: DbSession
+) -> UserUpdated:
+    """Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
+    The last active admin cannot be demoted or deactivated (409)."""
+    user = await _get_or_404(db, user_id)
+    changes = body.model_dump(exclude_unset=True)
+    loses_admin = (
+        user.role == Role.admin
+        and user.is_active
+        and (
+            changes.get("role", Role.admin) != Role.admin or changes.get("is_active", True) is False
+        )
+    )
+    if loses_admin and await repository.lock_active_admins(db) == [user.user_id]:
+        raise Conflict("Cannot demote or deactivate the last active admin", code="last_admin")
+    for field, value in changes.items():
+        setattr(user, field, value)
+    if changes.get("is_active") is False:
+        await revoke_user_sessions(db, user.user_id, datetime.now(UTC))
+    await db.flush()
+    await db.refresh(user)
+    return UserUpdated(message="User updated successfully", user=UserRead.model_validate(user))
