@@ -1,0 +1,21 @@
+# Multi-stage build: dependencies are installed in a builder, the runtime image holds only the
+# virtual environment, the migrations and an unprivileged user.
+FROM python:3.12-slim AS builder
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+RUN python -m venv /opt/venv
+COPY pyproject.toml README.md /src/
+COPY src /src/src
+RUN /opt/venv/bin/pip install /src
+
+FROM python:3.12-slim
+ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1
+RUN useradd --system --uid 10001 --home-dir /app clinichub
+WORKDIR /app
+COPY --from=builder /opt/venv /opt/venv
+COPY alembic.ini /app/alembic.ini
+COPY alembic /app/alembic
+USER clinichub
+EXPOSE 8000
+# CLINICHUB_DATABASE_URL and CLINICHUB_SECRET_KEY come from the environment. `serve` migrates to
+# head first, then serves.
+CMD ["clinichub", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]
