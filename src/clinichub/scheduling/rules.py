@@ -1,0 +1,290 @@
+"""Scheduling rules: pure functions of plain values. No I/O, no web framework, no database.
+
+The router loads what a rule needs and passes it in, `now` and the clinic time zone included;
+the rules decide or raise a domain error. PostgreSQL's exclusion constraints back up the overlap
+rule when two requests race.
+"""
+
+import enum
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from types import MappingProxyType
+
+from clinichub.errors import BadRequest, Conflict
+
+
+class AppointmentStatus(enum.StrEnum):
+    scheduled = "scheduled"
+    confirmed = "confirmed"
+    checked_in = "checked_in"
+    in_progress = "in_progress"
+    completed = "completed"
+    cancelled = "cancelled"
+    no_show = "no_show"
+
+
+class VisitType(enum.StrEnum):
+    in_person = "in_person"
+    telehealth = "telehealth"
+
+
+S = AppointmentStatus
+
+ALLOWED_TRANSITIONS: Mapping[AppointmentStatus, frozenset[AppointmentStatus]] = MappingProxyType(
+    {
+        S.scheduled: frozenset(
+            {S.confirmed, S.checked_in, S.in_progress, S.completed, S.cancelled, S.no_show}
+        ),
+        S.confirmed: frozenset({S.checked_in, S.in_progress, S.completed, S.cancelled, S.no_show}),
+        S.checked_in: frozenset({S.in_progress, S.completed, S.cancelled, S.no_show}),
+        S.in_progress: frozenset({S.completed, S.cancelled}),
+        S.completed: frozenset(),
+        S.cancelled: frozenset(),
+        S.no_show: frozenset(),
+    }
+)
+FINAL_STATUSES = frozenset(s for s, targets in ALLOWED_TRANSITIONS.items() if not targets)
+INITIAL_STATUSES = frozenset({S.scheduled, S.confirmed})
+# A cancelled or missed visit frees its slot; every other status (completed too) occupies it.
+BLOCKING_STATUSES = frozenset(set(AppointmentStatus) - {S.cancelled, S.no_show})
+
+MAX_APPOINTMENT = timedelta(hours=12)
+MAX_AVAILABILITY_DAYS = 31
+
+# The original product's procedure catalogue. The billing catalogue (a table) replaces this list.
+KNOWN_CPT_CODES = frozenset(
+    {"99213", "99214", "99215", "80053", "85025", "36415", "90471", "90715"}
+)
+
+
+# --- Status lifecycle -------------------------------------------------------------------------
+
+
+def is_transition_allowed(current: AppointmentStatus, new: AppointmentStatus) -> bool:
+    """Re-sending the current status is allowed (a no-op); otherwise the table decides."""
+    return new == current or new in ALLOWED_TRANSITIONS[current]
+
+
+def check_transition(current: AppointmentStatus, new: AppointmentStatus) -> bool:
+    """True when the status changes; raises 409 for a transition the table forbids."""
+    if not is_transition_allowed(current, new):
+        raise Conflict(
+            f"Cannot change status from '{current}' to '{new}'", code="invalid_status_transition"
+        )
+    return new != current
+
+
+def check_initial_status(status: AppointmentStatus) -> None:
+    if status not in INITIAL_STATUSES:
+        raise BadRequest(
+            "A new appointment must have status 'scheduled' or 'confirmed'",
+            details=[{"field": "status", "message": "must be 'scheduled' or 'confirmed'"}],
+        )
+
+
+def check_reschedule(status: AppointmentStatus) -> None:
+    """Only an appointment that can still take place may move."""
+    if status in FINAL_STATUSES:
+        raise Conflict(
+            f"Cannot reschedule an appointment with status '{status}'", code="cannot_reschedule"
+        )
+
+
+def check_cancel(status: AppointmentStatus) -> None:
+    if status == S.cancelled:
+        raise Conflict("Appointment is already cancelled", code="already_cancelled")
+    check_transition(status, S.cancelled)
+
+
+def check_cpt_change(status: AppointmentStatus, current: str | None, new: str | None) -> None:
+    """A completed visit's charge already carries its code; billing corrects it there."""
+    if status == S.completed and new != current:
+        raise Conflict(
+            "Cannot change the CPT code of a completed appointment", code="appointment_completed"
+        )
+
+
+def check_cpt_code(code: str) -> None:
+    if code not in KNOWN_CPT_CODES:
+        raise BadRequest(
+            f"Unknown CPT code: {code}",
+            details=[{"field": "cpt_code", "message": "not in the CPT catalogue"}],
+        )
+
+
+# --- Time windows -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A half-open time interval [start, end): back-to-back intervals do not overlap."""
+
+    start: datetime
+    end: datetime
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Interval") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def check_window(window: Interval) -> None:
+    if window.end <= window.start:
+        raise BadRequest(
+            "scheduled_end must be after scheduled_start",
+            details=[{"field": "scheduled_end", "message": "must be after scheduled_start"}],
+        )
+    if window.end - window.start > MAX_APPOINTMENT:
+        raise BadRequest(
+            "An appointment cannot be longer than 12 hours",
+            details=[{"field": "scheduled_end", "message": "at most 12 hours after the start"}],
+        )
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, with overlapping and touching intervals joined."""
+    merged: list[Interval] = []
+    for interval in sorted(intervals):
+        if merged and interval.start <= merged[-1].end:
+            if interval.end > merged[-1].end:
+                merged[-1] = Interval(merged[-1].start, interval.end)
+        else:
+            merged.append(interval)
+    return merged
+
+
+def service_date(start: datetime, tz: tzinfo) -> date:
+    """The clinic-local day on which a visit took place."""
+    return start.astimezone(tz).date()
+
+
+def local_day(day: date, tz: tzinfo) -> Interval:
+    """A whole clinic-local day in UTC: 23 or 25 hours long on a daylight-saving change."""
+    return Interval(_at(day, time(0), tz), _at(day + timedelta(days=1), time(0), tz))
+
+
+def _at(day: date, clock: time, tz: tzinfo) -> datetime:
+    # fold=0: a wall time skipped by a spring-forward change falls after it (02:30 -> 03:30),
+    # and an ambiguous one at fall-back is the first occurrence.
+    return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)
+
+
+# --- Working hours ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class WorkingRange:
+    """One range of a provider's week, in clinic-local wall time; weekday 0 is Monday."""
+
+    weekday: int
+    start_time: time
+    end_time: time
+
+
+def check_week(week: Sequence[WorkingRange]) -> list[WorkingRange]:
+    """The week sorted; 400 when a range is empty or two ranges of a day overlap (touching is
+    fine: 09:00-12:00 and 12:00-17:00)."""
+    ordered = sorted(week)
+    for index, current in enumerate(ordered):
+        if current.end_time <= current.start_time:
+            raise BadRequest(
+                f"Working hours on weekday {current.weekday}: end_time must be after start_time",
+                code="invalid_working_hours",
+            )
+        previous = ordered[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.weekday == current.weekday
+            and current.start_time < previous.end_time
+        ):
+            raise BadRequest(
+                f"Working hours overlap on weekday {current.weekday}: "
+                f"{previous.start_time:%H:%M}-{previous.end_time:%H:%M} and "
+                f"{current.start_time:%H:%M}-{current.end_time:%H:%M}",
+                code="invalid_working_hours",
+            )
+    return ordered
+
+
+def working_intervals(day: date, week: Sequence[WorkingRange], tz: tzinfo) -> list[Interval]:
+    """The provider's working time on one clinic-local day, in UTC. A provider without working
+    hours works all day."""
+    if not week:
+        return [local_day(day, tz)]
+    weekday = day.weekday()
+    return merge(
+        Interval(_at(day, r.start_time, tz), _at(day, r.end_time, tz))
+        for r in week
+        if r.weekday == weekday
+    )
+
+
+def _working_time(
+    first: date, last: date, week: Sequence[WorkingRange], tz: tzinfo
+) -> list[Interval]:
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return merge(interval for day in days for interval in working_intervals(day, week, tz))
+
+
+def within_working_hours(window: Interval, week: Sequence[WorkingRange], tz: tzinfo) -> bool:
+    """True when the whole window lies in the provider's working time (adjacent ranges join)."""
+    # One day of margin each side: a UTC window maps to local days that may differ from its own.
+    first = window.start.astimezone(tz).date() - timedelta(days=1)
+    last = window.end.astimezone(tz).date() + timedelta(days=1)
+    return any(span.contains(window) for span in _working_time(first, last, week, tz))
+
+
+def check_working_hours(window: Interval, week: Sequence[WorkingRange], tz: tzinfo) -> None:
+    if not within_working_hours(window, week, tz):
+        raise Conflict(
+            "The appointment is outside the provider's working hours",
+            code="outside_working_hours",
+        )
+
+
+# --- Availability -----------------------------------------------------------------------------
+
+
+def check_availability_range(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise BadRequest("date_to must not be before date_from")
+    if (date_to - date_from).days + 1 > MAX_AVAILABILITY_DAYS:
+        raise BadRequest(f"The date range may span at most {MAX_AVAILABILITY_DAYS} days")
+
+
+def available_slots(
+    *,
+    date_from: date,
+    date_to: date,
+    duration: timedelta,
+    step: timedelta,
+    week: Sequence[WorkingRange],
+    tz: tzinfo,
+    busy: Iterable[Interval],
+    now: datetime,
+) -> list[Interval]:
+    """Bookable slots of `duration` between two clinic-local dates (inclusive), in UTC.
+
+    A slot lies inside working time, overlaps no busy interval and does not start before `now`.
+    Slot starts follow a grid of `step` from the start of each working period, so a busy
+    appointment at an odd time does not shift later slots off the grid. With `step` shorter than
+    `duration` the slots are alternative start times and overlap each other.
+    """
+    blocked = merge(busy)
+    blocked_ends = [interval.end for interval in blocked]
+    slots: list[Interval] = []
+    for period in _working_time(date_from, date_to, week, tz):
+        start = period.start
+        while start + duration <= period.end:
+            slot = Interval(start, start + duration)
+            # The first busy interval ending after the slot starts is the only one that can
+            # overlap it, since merged busy intervals are sorted and disjoint.
+            index = bisect_right(blocked_ends, slot.start)
+            free = index == len(blocked) or not blocked[index].overlaps(slot)
+            if free and slot.start >= now:
+                slots.append(slot)
+            start += step
+    return slots
