@@ -1,6 +1,6 @@
 """The pure billing rules, without a database."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +18,6 @@ from clinichub.billing.rules import (
     check_charges_editable,
     invoice_breakdown,
     line_amount_cents,
-    local_day_bounds,
     normalize_cpt_code,
     parse_invoice_status,
     visit_modifier,
@@ -210,19 +209,3 @@ def test_paid_at_is_set_exactly_when_paid(
     state = change_payment_status(current, after, now)
     assert state.status == after
     assert (state.paid_at is not None) == (after == InvoiceStatus.paid)
-
-
-def test_local_day_bounds() -> None:
-    puerto_rico = ZoneInfo("America/Puerto_Rico")  # UTC-4 all year
-    assert local_day_bounds(date(2026, 4, 14), puerto_rico) == (
-        datetime(2026, 4, 14, 4, tzinfo=UTC),
-        datetime(2026, 4, 15, 4, tzinfo=UTC),
-    )
-
-
-def test_local_day_bounds_across_daylight_saving() -> None:
-    new_york = ZoneInfo("America/New_York")
-    start, end = local_day_bounds(date(2026, 3, 8), new_york)  # clocks go forward
-    assert end - start == timedelta(hours=23)
-    start, end = local_day_bounds(date(2026, 11, 1), new_york)  # clocks go back
-    assert end - start == timedelta(hours=25)

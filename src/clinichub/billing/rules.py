@@ -6,8 +6,7 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime
 
 from clinichub.errors import BadRequest, Conflict, NotFound
 
@@ -153,11 +152,3 @@ def change_payment_status(
     if current.status == InvoiceStatus.paid and current.paid_at is not None:
         return current
     return PaymentState(InvoiceStatus.paid, now.astimezone(UTC))
-
-
-def local_day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """[start, end) in UTC of a calendar day in the clinic's time zone (23 or 25 hours long on a
-    daylight-saving change)."""
-    start = datetime.combine(day, time.min, tzinfo=zone)
-    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
