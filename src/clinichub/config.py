@@ -1,6 +1,5 @@
 """Settings: one object, from `CLINICHUB_*` environment variables and an optional `.env` file."""
 
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -37,6 +36,8 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=15, ge=1)
     refresh_token_days: int = Field(default=7, ge=1)
     clinic_timezone: str = "UTC"
+    # The procedure billed when a completed appointment names none (office visit, established).
+    default_cpt_code: str = Field(default="99213", pattern=r"^[0-9]{4}[0-9A-Z]$")
     data_dir: Path = Path(".clinichub")
     cors_origins: Annotated[list[str], NoDecode] = []
     db_pool_size: int = Field(default=10, ge=1)
@@ -57,8 +58,10 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @cached_property
+    @property
     def timezone(self) -> ZoneInfo:
+        # Not a cached_property: model_copy(update=...) would carry a stale zone over.
+        # ZoneInfo keeps its own cache, so this costs a dictionary lookup.
         return ZoneInfo(self.clinic_timezone)
 
     @property
