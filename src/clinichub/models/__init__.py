@@ -2,6 +2,25 @@
 
 from clinichub.db.base import Base
 from clinichub.models.patients import InsurancePlan, Patient, PlanType, Sex
+from clinichub.models.scheduling import (
+    Appointment,
+    CptRecord,
+    CptRecordStatus,
+    ProviderWorkingHours,
+)
 from clinichub.models.users import AuthSession, Role, User
 
-__all__ = ["AuthSession", "Base", "InsurancePlan", "Patient", "PlanType", "Role", "Sex", "User"]
+__all__ = [
+    "Appointment",
+    "AuthSession",
+    "Base",
+    "CptRecord",
+    "CptRecordStatus",
+    "InsurancePlan",
+    "Patient",
+    "PlanType",
+    "ProviderWorkingHours",
+    "Role",
+    "Sex",
+    "User",
+]

@@ -1,0 +1,144 @@
+"""Appointments, providers' working hours, and the charge a completed visit creates."""
+
+import enum
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Text,
+    Time,
+    func,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ExcludeConstraint
+from sqlalchemy.orm import Mapped, column_property, mapped_column
+
+from clinichub.db.base import Base, created_at_column, updated_at_column
+from clinichub.scheduling.rules import BLOCKING_STATUSES, AppointmentStatus, VisitType
+
+# Only appointments in these statuses hold their slot (cancelled and no-show ones free it).
+_BLOCKING = text(
+    "status IN (" + ", ".join(f"'{status}'" for status in sorted(BLOCKING_STATUSES)) + ")"
+)
+# Half-open, so that back-to-back appointments (10:00-10:30, 10:30-11:00) do not collide.
+_SLOT = func.tstzrange(
+    literal_column("scheduled_start"), literal_column("scheduled_end"), literal_column("'[)'")
+)
+PROVIDER_OVERLAP = "ex_appointments_provider_overlap"
+PATIENT_OVERLAP = "ex_appointments_patient_overlap"
+
+
+class CptRecordStatus(enum.StrEnum):
+    pending = "pending"
+    invoiced = "invoiced"
+
+
+class CptRecord(Base):
+    """A billable procedure of a visit. Completing an appointment creates its primary record."""
+
+    __tablename__ = "cpt_records"
+    __table_args__ = (Index(None, "appointment_id"), Index(None, "patient_id"))
+
+    cpt_record_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    appointment_id: Mapped[int] = mapped_column(ForeignKey("appointments.appointment_id"))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
+    cpt_code: Mapped[str] = mapped_column(String(5))
+    service_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[CptRecordStatus] = mapped_column(
+        Enum(
+            CptRecordStatus,
+            name="cpt_record_status",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+        ),
+        server_default=CptRecordStatus.pending.value,
+    )
+    created_at: Mapped[datetime] = created_at_column()
+
+
+class Appointment(Base):
+    __tablename__ = "appointments"
+    __table_args__ = (
+        CheckConstraint("scheduled_end > scheduled_start", name="end_after_start"),
+        CheckConstraint("scheduled_end - scheduled_start <= interval '12 hours'", name="max_12h"),
+        # The final guarantee against double booking, also when two requests race.
+        ExcludeConstraint(
+            (literal_column("provider_user_id"), "="),
+            (_SLOT, "&&"),
+            name=PROVIDER_OVERLAP,
+            using="gist",
+            where=_BLOCKING,
+        ),
+        ExcludeConstraint(
+            (literal_column("patient_id"), "="),
+            (_SLOT, "&&"),
+            name=PATIENT_OVERLAP,
+            using="gist",
+            where=_BLOCKING,
+        ),
+        Index(None, "provider_user_id", "scheduled_start"),
+        Index(None, "patient_id", "scheduled_start"),
+        Index(None, "scheduled_start"),
+    )
+
+    appointment_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
+    provider_user_id: Mapped[int] = mapped_column(ForeignKey("users.user_id"))
+    scheduled_start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    scheduled_end: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[AppointmentStatus] = mapped_column(
+        Enum(
+            AppointmentStatus,
+            name="appointment_status",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+        )
+    )
+    visit_type: Mapped[VisitType] = mapped_column(
+        Enum(VisitType, name="visit_type", native_enum=False, create_constraint=True, length=20),
+        server_default=VisitType.in_person.value,
+    )
+    reason: Mapped[str | None] = mapped_column(String(500))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # The procedure planned; the charge made on completion uses it (else the clinic default).
+    cpt_code: Mapped[str | None] = mapped_column(String(5))
+    cancellation_reason: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = updated_at_column()
+
+    # The primary charge, read in the same query as the appointment.
+    cpt_id: Mapped[int | None] = column_property(
+        select(func.min(CptRecord.cpt_record_id))
+        .where(CptRecord.appointment_id == appointment_id)
+        .correlate_except(CptRecord)
+        .scalar_subquery()
+    )
+
+
+class ProviderWorkingHours(Base):
+    """One range of a provider's weekly hours, in clinic-local wall time (weekday 0 = Monday)."""
+
+    __tablename__ = "provider_working_hours"
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),
+        CheckConstraint("end_time > start_time", name="end_after_start"),
+    )
+
+    provider_user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    weekday: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    start_time: Mapped[time] = mapped_column(Time, primary_key=True)
+    end_time: Mapped[time] = mapped_column(Time)
