@@ -13,6 +13,7 @@ from clinichub.auth.router import router as auth_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import create_engine, create_sessionmaker
+from clinichub.patients.router import router as patients_router
 from clinichub.request_id import RequestIdMiddleware
 from clinichub.users.router import router as users_router
 
@@ -29,6 +30,7 @@ with `page` and `per_page`. Authenticate with `POST /api/login` and send
 TAGS = [
     {"name": "auth", "description": "Log in, tokens, logout and the caller's profile"},
     {"name": "users", "description": "Staff accounts and roles"},
+    {"name": "patients", "description": "Patient records, search and insurance plans"},
     {"name": "health", "description": "Service health"},
 ]
 
@@ -56,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(engine)
 
     exception_handlers.install(app)
-    for router in (auth_router, users_router, health.router):
+    for router in (auth_router, users_router, patients_router, health.router):
         app.include_router(router)
     if settings.cors_origins:
         app.add_middleware(

@@ -94,7 +94,10 @@ class Patient(Base):
     address: Mapped[str | None] = mapped_column(String(500))
     emergency_contact_name: Mapped[str | None] = mapped_column(String(200))
     emergency_contact_phone: Mapped[str | None] = mapped_column(String(20))
-    search_text: Mapped[str] = mapped_column(Text, Computed(SEARCH_TEXT, persisted=True))
+    # Maintained by PostgreSQL for the trigram index; never loaded with the patient.
+    search_text: Mapped[str] = mapped_column(
+        Text, Computed(SEARCH_TEXT, persisted=True), deferred=True, deferred_raiseload=True
+    )
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,192 @@
+"""Queries on patients and their insurance plans. Archived patients (deleted_at set) are never
+returned: to the API they no longer exist, while the rows that point to them stay intact."""
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, asc, desc, func, literal, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import ClauseElement, Executable
+
+from clinichub.errors import Conflict
+from clinichub.models import InsurancePlan, Patient
+from clinichub.models.patients import UNACCENT
+from clinichub.patients.schemas import PatientCreate, PatientSortKey, PlanCreate, SortOrder
+from clinichub.schemas import PageParams
+from clinichub.users.repository import EMAIL_EXISTS, like_pattern
+
+# Up to this many matches, list totals are exact; beyond it they are the planner's estimate, so
+# that no request counts a million rows. The patients_list description states this number.
+EXACT_COUNT_LIMIT = 10_000
+
+_EMAIL_INDEX = "uq_patients_email_active"
+
+_SORT_COLUMNS: dict[PatientSortKey, InstrumentedAttribute[Any]] = {
+    PatientSortKey.patient_id: Patient.patient_id,
+    PatientSortKey.first_name: Patient.first_name,
+    PatientSortKey.last_name: Patient.last_name,
+    PatientSortKey.dob: Patient.dob,
+    PatientSortKey.email: Patient.email,
+    PatientSortKey.created_at: Patient.created_at,
+}
+
+_active = Patient.deleted_at.is_(None)
+
+
+def _violated_constraint(exc: IntegrityError) -> str | None:
+    """The constraint or unique index that a write violated, as asyncpg reports it."""
+    return getattr(exc.orig.__cause__, "constraint_name", None) if exc.orig else None
+
+
+async def _flush_unique_email(db: AsyncSession) -> None:
+    """Flush; an email taken by another patient is a 409, even when two requests race."""
+    try:
+        async with db.begin_nested():
+            await db.flush()
+    except IntegrityError as exc:
+        if _violated_constraint(exc) == _EMAIL_INDEX:
+            raise Conflict(EMAIL_EXISTS, code="email_exists") from exc
+        raise
+
+
+async def get_patient(db: AsyncSession, patient_id: int, *, lock: bool = False) -> Patient | None:
+    """An active patient. With `lock`, the row stays locked until the transaction ends, which
+    serialises writers that must see each other (saving insurance plans)."""
+    query = select(Patient).where(Patient.patient_id == patient_id, _active)
+    if lock:
+        # FOR NO KEY UPDATE: rows that reference the patient (appointments) can still be inserted.
+        query = query.with_for_update(key_share=True)
+    return await db.scalar(query)
+
+
+async def create_patient(db: AsyncSession, data: PatientCreate) -> Patient:
+    patient = Patient(**data.model_dump())
+    db.add(patient)
+    await _flush_unique_email(db)
+    return patient
+
+
+async def update_patient(db: AsyncSession, patient: Patient, changes: dict[str, Any]) -> Patient:
+    for field, value in changes.items():
+        setattr(patient, field, value)
+    await _flush_unique_email(db)
+    await db.refresh(patient)
+    return patient
+
+
+async def archive_patient(db: AsyncSession, patient_id: int) -> bool:
+    """Archive an active patient; False when there is none with this id."""
+    archived = await db.scalar(
+        update(Patient)
+        .where(Patient.patient_id == patient_id, _active)
+        .values(deleted_at=func.now())
+        .returning(Patient.patient_id)
+    )
+    return archived is not None
+
+
+def _search_term(term: str) -> ColumnElement[bool]:
+    """A substring match on the folded search text, folded the same way, with % and _ literal."""
+    folded = func.lower(getattr(func, UNACCENT)(like_pattern(term)))
+    return Patient.search_text.like(folded)
+
+
+async def list_patients(
+    db: AsyncSession,
+    page: PageParams,
+    *,
+    search: str | None = None,
+    dob: date | None = None,
+    email: str | None = None,
+    sort_by: PatientSortKey = PatientSortKey.last_name,
+    order: SortOrder = SortOrder.asc,
+) -> tuple[Sequence[Patient], int]:
+    """One page of active patients and the total (exact up to EXACT_COUNT_LIMIT matches)."""
+    conditions = [_active, *(_search_term(term) for term in (search or "").split())]
+    if dob is not None:
+        conditions.append(Patient.dob == dob)
+    if email is not None:
+        conditions.append(func.lower(Patient.email) == email.lower())
+    direction = desc if order == SortOrder.desc else asc
+    # Ties follow the same direction, so one index (key, patient_id) serves both orders.
+    keys = dict.fromkeys((_SORT_COLUMNS[sort_by], Patient.patient_id))
+    # One row more than the page tells whether another page follows, whatever the total says.
+    rows = (
+        await db.scalars(
+            select(Patient)
+            .where(*conditions)
+            .order_by(*(direction(key) for key in keys))
+            .offset(page.offset)
+            .limit(page.per_page + 1)
+        )
+    ).all()
+    patients, more = rows[: page.per_page], len(rows) > page.per_page
+    if not more and (patients or page.offset == 0):
+        return patients, page.offset + len(patients)  # the list ends on this page: exact
+    total = await _count(db, select(literal(1)).select_from(Patient).where(*conditions))
+    # An estimate may lag behind: never report fewer patients than this page proves exist.
+    return patients, max(total, page.offset + page.per_page + 1) if more else total
+
+
+async def _count(db: AsyncSession, rows: Select[Any]) -> int:
+    """Exact up to EXACT_COUNT_LIMIT, so the cost is bounded; beyond that the planner's estimate
+    (from table statistics, kept current by autovacuum), never below the limit."""
+    capped = select(func.count()).select_from(rows.limit(EXACT_COUNT_LIMIT + 1).subquery())
+    exact = await db.scalar(capped) or 0
+    if exact <= EXACT_COUNT_LIMIT:
+        return exact
+    plan = json.loads(await db.scalar(_Explain(rows)))
+    return max(int(plan[0]["Plan"]["Plan Rows"]), exact)
+
+
+class _Explain(Executable, ClauseElement):
+    """`EXPLAIN (FORMAT JSON)` of a query: the planner's row estimate, without running it."""
+
+    inherit_cache = False
+
+    def __init__(self, query: Select[Any]) -> None:
+        self.query = query
+
+
+@compiles(_Explain, "postgresql")
+def _compile_explain(element: _Explain, compiler: SQLCompiler, **kw: Any) -> str:
+    return "EXPLAIN (FORMAT JSON) " + compiler.process(element.query, **kw)
+
+
+async def get_active_plan(db: AsyncSession, patient_id: int) -> InsurancePlan | None:
+    return await db.scalar(
+        select(InsurancePlan).where(InsurancePlan.patient_id == patient_id, InsurancePlan.is_active)
+    )
+
+
+async def list_plans(db: AsyncSession, patient_id: int) -> Sequence[InsurancePlan]:
+    """Newest first."""
+    plans = await db.scalars(
+        select(InsurancePlan)
+        .where(InsurancePlan.patient_id == patient_id)
+        .order_by(InsurancePlan.plan_id.desc())
+    )
+    return plans.all()
+
+
+async def save_plan(db: AsyncSession, patient: Patient, data: PlanCreate) -> InsurancePlan:
+    """Make `data` the patient's single active plan; the previous one stays, inactive.
+
+    The caller holds the patient's row lock (get_patient with lock), so concurrent saves for one
+    patient run one after the other; the partial unique index is the backstop.
+    """
+    await db.execute(
+        update(InsurancePlan)
+        .where(InsurancePlan.patient_id == patient.patient_id, InsurancePlan.is_active)
+        .values(is_active=False)
+    )
+    plan = InsurancePlan(patient_id=patient.patient_id, is_active=True, **data.model_dump())
+    db.add(plan)
+    await db.flush()
+    return plan

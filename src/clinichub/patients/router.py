@@ -1,0 +1,227 @@
+"""Patients (the electronic health record's core) and their insurance coverage."""
+
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from clinichub.auth.dependencies import AdminUser, CurrentUser, Principal, require_roles
+from clinichub.config import Settings
+from clinichub.db.session import DbSession
+from clinichub.errors import BadRequest, NotFound
+from clinichub.models import Patient, Role
+from clinichub.patients import repository
+from clinichub.patients.schemas import (
+    Email,
+    IsoDate,
+    PatientCreate,
+    PatientCreated,
+    PatientDeleted,
+    PatientList,
+    PatientRead,
+    PatientSortKey,
+    PatientUpdate,
+    PatientUpdated,
+    PlanCreate,
+    PlanCurrent,
+    PlanList,
+    PlanRead,
+    PlanSaved,
+    SortOrder,
+)
+from clinichub.schemas import Pagination, Paging, error_responses
+
+router = APIRouter(prefix="/api/patients", tags=["patients"])
+
+PatientId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+ClinicalStaff = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
+FrontDesk = Annotated[Principal, Depends(require_roles(Role.admin, Role.receptionist))]
+
+
+def _clinic_today(request: Request) -> date:
+    settings: Settings = request.app.state.settings
+    return datetime.now(settings.timezone).date()
+
+
+ClinicToday = Annotated[date, Depends(_clinic_today)]
+
+
+def _check_not_born_later(dob: date | None, today: date) -> None:
+    """A birth date after today, in the clinic's time zone, is a typo."""
+    if dob is not None and dob > today:
+        message = "must not be in the future"
+        raise BadRequest(
+            f"Invalid value for dob: {message}", details=[{"field": "dob", "message": message}]
+        )
+
+
+async def _get_or_404(db: DbSession, patient_id: int, *, lock: bool = False) -> Patient:
+    patient = await repository.get_patient(db, patient_id, lock=lock)
+    if patient is None:
+        raise NotFound("Patient not found")
+    return patient
+
+
+@router.get(
+    "",
+    operation_id="patients_list",
+    summary="List and search patients",
+    response_model=PatientList,
+    responses=error_responses(400, 401),
+)
+async def list_patients(
+    _: CurrentUser,
+    db: DbSession,
+    paging: Paging,
+    search: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Words, each matched as a substring of first name, last name, email or "
+            "phone; all must match, in any order. Case and accents are ignored.",
+        ),
+    ] = None,
+    sort_by: PatientSortKey = PatientSortKey.last_name,
+    order: SortOrder = SortOrder.asc,
+    dob: Annotated[IsoDate | None, Query(description="Exact date of birth")] = None,
+    email: Annotated[Email | None, Query(description="Exact email, any case")] = None,
+) -> PatientList:
+    """All staff. Archived patients are never listed.
+
+    Sorted by `sort_by` (default `last_name`) in `order`; patients with equal keys follow
+    `patient_id` in the same order. Patients without an email come last when sorting by email
+    ascending, first when descending.
+
+    `pagination.total` is exact when at most 10,000 patients match. Above that it is
+    PostgreSQL's estimate from table statistics (never below 10,001), so that a page of a
+    million-patient list costs no full count; `pages` follows from it. `has_next` is always
+    exact, and the last page of a list always carries the exact total.
+    """
+    patients, total = await repository.list_patients(
+        db, paging, search=search, dob=dob, email=email, sort_by=sort_by, order=order
+    )
+    return PatientList(
+        patients=[PatientRead.model_validate(p) for p in patients],
+        pagination=Pagination.of(paging, total),
+    )
+
+
+@router.post(
+    "",
+    operation_id="patients_create",
+    summary="Create a patient",
+    status_code=201,
+    response_model=PatientCreated,
+    responses=error_responses(400, 401, 409),
+)
+async def create_patient(
+    body: PatientCreate, _: CurrentUser, db: DbSession, today: ClinicToday
+) -> PatientCreated:
+    """All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
+    1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must
+    not belong to another patient on file (409 `email_exists`)."""
+    _check_not_born_later(body.dob, today)
+    patient = await repository.create_patient(db, body)
+    return PatientCreated(
+        message="Patient created successfully", patient=PatientRead.model_validate(patient)
+    )
+
+
+@router.get(
+    "/{patient_id}",
+    operation_id="patients_get",
+    summary="Get a patient",
+    response_model=PatientRead,
+    responses=error_responses(400, 401, 404),
+)
+async def get_patient(patient_id: PatientId, _: CurrentUser, db: DbSession) -> PatientRead:
+    """All staff. An archived patient is 404."""
+    return PatientRead.model_validate(await _get_or_404(db, patient_id))
+
+
+@router.put(
+    "/{patient_id}",
+    operation_id="patients_update",
+    summary="Update a patient",
+    response_model=PatientUpdated,
+    responses=error_responses(400, 401, 403, 404, 409),
+)
+async def update_patient(
+    patient_id: PatientId,
+    body: PatientUpdate,
+    _: ClinicalStaff,
+    db: DbSession,
+    today: ClinicToday,
+) -> PatientUpdated:
+    """Admins, doctors and nurses. Only the fields sent change, with the same rules as on
+    create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
+    with null. Changing the email to another patient's is a 409."""
+    _check_not_born_later(body.dob, today)
+    patient = await _get_or_404(db, patient_id)
+    patient = await repository.update_patient(db, patient, body.model_dump(exclude_unset=True))
+    return PatientUpdated(
+        message="Patient updated successfully", patient=PatientRead.model_validate(patient)
+    )
+
+
+@router.delete(
+    "/{patient_id}",
+    operation_id="patients_delete",
+    summary="Archive a patient",
+    response_model=PatientDeleted,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def delete_patient(patient_id: PatientId, _: AdminUser, db: DbSession) -> PatientDeleted:
+    """Admins only. Medical and billing records must be retained, so the patient is archived,
+    not erased: from then on it is 404 and absent from lists and search, its appointments,
+    records, invoices and plans stay intact, and its email may be used by a new patient."""
+    if not await repository.archive_patient(db, patient_id):
+        raise NotFound("Patient not found")
+    return PatientDeleted(message="Patient deleted successfully", patient_id=patient_id)
+
+
+@router.get(
+    "/{patient_id}/plan",
+    operation_id="patients_get_plan",
+    summary="Get a patient's active insurance plan",
+    response_model=PlanCurrent,
+    responses=error_responses(400, 401, 404),
+)
+async def get_plan(patient_id: PatientId, _: CurrentUser, db: DbSession) -> PlanCurrent:
+    """All staff. `plan` is null when the patient has no active plan."""
+    await _get_or_404(db, patient_id)
+    plan = await repository.get_active_plan(db, patient_id)
+    return PlanCurrent(plan=PlanRead.model_validate(plan) if plan else None)
+
+
+@router.post(
+    "/{patient_id}/plan",
+    operation_id="patients_save_plan",
+    summary="Save a patient's insurance plan",
+    status_code=201,
+    response_model=PlanSaved,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def save_plan(
+    patient_id: PatientId, body: PlanCreate, _: FrontDesk, db: DbSession
+) -> PlanSaved:
+    """Admins and receptionists. The new plan becomes the patient's single active plan; the
+    previous one is kept, inactive, for history. `copay_cents` is required unless `plan_type`
+    is `self_pay`."""
+    patient = await _get_or_404(db, patient_id, lock=True)
+    plan = await repository.save_plan(db, patient, body)
+    return PlanSaved(message="Plan saved", plan=PlanRead.model_validate(plan))
+
+
+@router.get(
+    "/{patient_id}/plans",
+    operation_id="patients_list_plans",
+    summary="List a patient's insurance plans",
+    response_model=PlanList,
+    responses=error_responses(400, 401, 404),
+)
+async def list_plans(patient_id: PatientId, _: CurrentUser, db: DbSession) -> PlanList:
+    """All staff. Every plan the patient has had, newest first; at most one `is_active`."""
+    await _get_or_404(db, patient_id)
+    plans = await repository.list_plans(db, patient_id)
+    return PlanList(plans=[PlanRead.model_validate(p) for p in plans])

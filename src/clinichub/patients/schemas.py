@@ -1,0 +1,210 @@
+import enum
+import re
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from clinichub.models import PlanType, Sex
+from clinichub.schemas import Name, Pagination, Phone, RequestModel, UtcDateTime, reject_null
+
+EARLIEST_DOB = date(1900, 1, 1)
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Only `YYYY-MM-DD`: pydantic alone would also take timestamps and numbers as dates."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise ValueError("must be a date in YYYY-MM-DD format")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only), Field(examples=["1990-05-10"])]
+# The lower bound is static; "not in the future" depends on the clinic's today (see rules).
+BirthDate = Annotated[IsoDate, Field(ge=EARLIEST_DOB)]
+# Stored lower-cased: the unique index on patients' emails is case-insensitive.
+Email = Annotated[EmailStr, AfterValidator(str.lower)]
+ContactName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Address = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+
+
+class PatientCreate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "first_name": "John",
+                    "last_name": "Doe",
+                    "dob": "1990-05-10",
+                    "sex": "male",
+                    "email": "john.doe@email.com",
+                    "phone": "7871234567",
+                    "address": "123 Main St",
+                    "emergency_contact_name": "Jane Doe",
+                    "emergency_contact_phone": "7877654321",
+                }
+            ]
+        }
+    )
+
+    first_name: Name
+    last_name: Name
+    dob: BirthDate
+    sex: Sex | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    address: Address | None = None
+    emergency_contact_name: ContactName | None = None
+    emergency_contact_phone: Phone | None = None
+
+
+class PatientUpdate(RequestModel):
+    """Only the fields sent are changed; send null to clear an optional field."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"phone": "7879998888", "address": "456 Updated St"}]}
+    )
+
+    first_name: Name | None = None
+    last_name: Name | None = None
+    dob: BirthDate | None = None
+    sex: Sex | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    address: Address | None = None
+    emergency_contact_name: ContactName | None = None
+    emergency_contact_phone: Phone | None = None
+
+    _not_null = field_validator("first_name", "last_name", "dob", mode="before")(reject_null)
+
+
+class PatientRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    patient_id: int
+    first_name: str
+    last_name: str
+    dob: date
+    sex: Sex | None
+    email: str | None
+    phone: str | None
+    address: str | None
+    emergency_contact_name: str | None
+    emergency_contact_phone: str | None
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+
+
+class PatientCreated(BaseModel):
+    message: str = Field(examples=["Patient created successfully"])
+    patient: PatientRead
+
+
+class PatientUpdated(BaseModel):
+    message: str = Field(examples=["Patient updated successfully"])
+    patient: PatientRead
+
+
+class PatientDeleted(BaseModel):
+    message: str = Field(examples=["Patient deleted successfully"])
+    patient_id: int
+
+
+class PatientList(BaseModel):
+    patients: list[PatientRead]
+    pagination: Pagination
+
+
+class PatientSortKey(enum.StrEnum):
+    patient_id = "patient_id"
+    first_name = "first_name"
+    last_name = "last_name"
+    dob = "dob"
+    email = "email"
+    created_at = "created_at"
+
+
+class SortOrder(enum.StrEnum):
+    asc = "asc"
+    desc = "desc"
+
+
+class PlanCreate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "carrier_name": "Blue Cross Blue Shield",
+                    "member_id": "XJH123456789",
+                    "group_id": "GRP-00451",
+                    "plan_type": "PPO",
+                    "copay_cents": 2500,
+                    "effective_date": "2026-01-01",
+                }
+            ]
+        }
+    )
+
+    carrier_name: Label
+    member_id: Code
+    group_id: Code | None = None
+    plan_type: PlanType
+    copay_cents: Annotated[int, Field(ge=0, le=100_000_000)] | None = Field(
+        default=None,
+        validate_default=True,
+        description="The copay in cents; required unless plan_type is self_pay",
+    )
+    effective_date: IsoDate | None = None
+
+    @field_validator("copay_cents")
+    @classmethod
+    def _copay_unless_self_pay(cls, value: int | None, info: ValidationInfo) -> int | None:
+        # plan_type is absent from info.data when it was itself invalid: that error is enough.
+        if value is None and info.data.get("plan_type", PlanType.self_pay) != PlanType.self_pay:
+            raise PydanticCustomError("missing", "Field required")
+        return value
+
+
+class PlanRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    plan_id: int
+    patient_id: int
+    carrier_name: str
+    member_id: str
+    group_id: str | None
+    plan_type: PlanType
+    copay_cents: int | None
+    currency: Literal["USD"] = "USD"
+    effective_date: date | None
+    is_active: bool
+    created_at: UtcDateTime
+
+
+class PlanCurrent(BaseModel):
+    plan: PlanRead | None
+
+
+class PlanSaved(BaseModel):
+    message: str = Field(examples=["Plan saved"])
+    plan: PlanRead
+
+
+class PlanList(BaseModel):
+    plans: list[PlanRead]
