@@ -9,6 +9,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -83,13 +84,30 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 
 _TABLES = ", ".join(table.name for table in Base.metadata.sorted_tables)
+# Reference data the migrations seed (the CPT catalogue): emptied with everything else after
+# each test, then restored, so that a test that re-prices a code does not leak into the next.
+SEEDED_TABLES = ("cpt_codes",)
+SeededRows = dict[str, list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="session")
+async def seeded_rows(app: FastAPI) -> SeededRows:
+    """The seeded rows as the migrations left them, read before any test runs."""
+    rows: SeededRows = {}
+    async with app.state.engine.connect() as connection:
+        for name in SEEDED_TABLES:
+            result = await connection.execute(Base.metadata.tables[name].select())
+            rows[name] = [dict(row) for row in result.mappings()]
+    return rows
 
 
 @pytest.fixture
-async def clean_db(app: FastAPI) -> AsyncIterator[None]:
+async def clean_db(app: FastAPI, seeded_rows: SeededRows) -> AsyncIterator[None]:
     yield
     async with app.state.engine.begin() as connection:
         await connection.execute(text(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"))
+        for name, rows in seeded_rows.items():
+            await connection.execute(Base.metadata.tables[name].insert(), rows)
 
 
 @pytest.fixture

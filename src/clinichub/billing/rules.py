@@ -118,7 +118,7 @@ def check_charges_editable(*, appointment_completed: bool, invoiced: bool) -> No
     invoice's lines and amounts are final."""
     if not appointment_completed:
         raise Conflict(
-            "Charges can only be added to a completed appointment",
+            "Charges can only be changed on a completed appointment",
             code="appointment_not_completed",
         )
     if invoiced:

@@ -1,6 +1,7 @@
 """Every table, imported here so that Alembic and the tests see the whole schema."""
 
 from clinichub.db.base import Base
+from clinichub.models.billing import CptCode, Invoice
 from clinichub.models.patients import InsurancePlan, Patient, PlanType, Sex
 from clinichub.models.scheduling import (
     Appointment,
@@ -14,9 +15,11 @@ __all__ = [
     "Appointment",
     "AuthSession",
     "Base",
+    "CptCode",
     "CptRecord",
     "CptRecordStatus",
     "InsurancePlan",
+    "Invoice",
     "Patient",
     "PlanType",
     "ProviderWorkingHours",

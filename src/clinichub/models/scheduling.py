@@ -11,6 +11,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    Integer,
     SmallInteger,
     String,
     Text,
@@ -47,12 +48,27 @@ class CptRecord(Base):
     """A billable procedure of a visit. Completing an appointment creates its primary record."""
 
     __tablename__ = "cpt_records"
-    __table_args__ = (Index(None, "appointment_id"), Index(None, "patient_id"))
+    __table_args__ = (
+        Index(None, "appointment_id"),
+        Index(None, "patient_id"),
+        # Billing (migration 0004): a charge's price is fixed when it is made.
+        CheckConstraint("quantity >= 1", name="quantity_positive"),
+        CheckConstraint("unit_price_cents >= 0", name="unit_price_cents_non_negative"),
+        CheckConstraint("amount_cents = quantity * unit_price_cents", name="amount_cents_product"),
+        CheckConstraint("modifier ~ '^[0-9A-Z]{2}$'", name="modifier_format"),
+    )
 
     cpt_record_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     appointment_id: Mapped[int] = mapped_column(ForeignKey("appointments.appointment_id"))
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
-    cpt_code: Mapped[str] = mapped_column(String(5))
+    cpt_code: Mapped[str] = mapped_column(ForeignKey("cpt_codes.code"))
+    # A copy of the catalogue entry when the charge was made.
+    description: Mapped[str] = mapped_column(String(200))
+    quantity: Mapped[int] = mapped_column(SmallInteger, server_default="1")
+    unit_price_cents: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
+    # A CPT modifier, e.g. 95 for a synchronous telehealth visit.
+    modifier: Mapped[str | None] = mapped_column(String(2))
     service_date: Mapped[date] = mapped_column(Date)
     status: Mapped[CptRecordStatus] = mapped_column(
         Enum(

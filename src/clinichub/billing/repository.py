@@ -1,0 +1,337 @@
+"""Queries on the CPT catalogue, charges (CPT records), invoices and revenue."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, ColumnElement, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
+
+from clinichub.billing.rules import (
+    INVOICE_EXISTS,
+    InvoiceBreakdown,
+    InvoiceStatus,
+    line_amount_cents,
+)
+from clinichub.billing.schemas import CptCodeCreate, CptCodeUpdate, InvoiceSort
+from clinichub.errors import BadRequest, Conflict
+from clinichub.models import (
+    Appointment,
+    CptCode,
+    CptRecord,
+    CptRecordStatus,
+    InsurancePlan,
+    Invoice,
+)
+from clinichub.schemas import PageParams
+from clinichub.users.repository import like_pattern
+
+CPT_CODE_EXISTS = "CPT code already exists"
+
+
+# --- CPT catalogue ----------------------------------------------------------------------------
+
+
+async def get_cpt_code(db: AsyncSession, code: str) -> CptCode | None:
+    return await db.get(CptCode, code)
+
+
+async def list_cpt_codes(
+    db: AsyncSession,
+    page: PageParams,
+    *,
+    active: bool,
+    category: str | None = None,
+    search: str | None = None,
+) -> tuple[Sequence[CptCode], int]:
+    conditions: list[ColumnElement[bool]] = [CptCode.is_active == active]
+    if category is not None:
+        conditions.append(func.lower(CptCode.category) == category.lower())
+    for term in (search or "").split():
+        pattern = like_pattern(term)
+        conditions.append(or_(CptCode.code.ilike(pattern), CptCode.description.ilike(pattern)))
+    total = await db.scalar(select(func.count()).select_from(CptCode).where(*conditions)) or 0
+    codes = await db.scalars(
+        select(CptCode)
+        .where(*conditions)
+        .order_by(CptCode.category, CptCode.code)
+        .offset(page.offset)
+        .limit(page.per_page)
+    )
+    return codes.all(), total
+
+
+async def create_cpt_code(db: AsyncSession, data: CptCodeCreate) -> CptCode:
+    """Add a code to the catalogue; a code already there (active or not) is a 409."""
+    if await get_cpt_code(db, data.code):
+        raise Conflict(CPT_CODE_EXISTS, code="cpt_code_exists")
+    cpt_code = CptCode(**data.model_dump())
+    db.add(cpt_code)
+    try:
+        async with db.begin_nested():
+            await db.flush()
+    except IntegrityError as exc:
+        raise Conflict(CPT_CODE_EXISTS, code="cpt_code_exists") from exc
+    await db.refresh(cpt_code)
+    return cpt_code
+
+
+async def update_cpt_code(db: AsyncSession, cpt_code: CptCode, data: CptCodeUpdate) -> CptCode:
+    for field, value in data.model_dump(exclude_unset=True).items():
+        setattr(cpt_code, field, value)
+    await db.flush()
+    await db.refresh(cpt_code)
+    return cpt_code
+
+
+# --- Charges ----------------------------------------------------------------------------------
+
+
+async def lock_appointment(db: AsyncSession, appointment_id: int) -> Appointment | None:
+    """The appointment, row-locked until the transaction ends. Every change to an appointment's
+    charges or invoice takes this lock first, so an invoice cannot miss a charge added at the same
+    moment, and two invoice creates for one appointment run one after the other."""
+    return await db.scalar(
+        select(Appointment)
+        .where(Appointment.appointment_id == appointment_id)
+        .with_for_update(key_share=True, of=Appointment)  # FOR NO KEY UPDATE
+    )
+
+
+async def get_appointment(db: AsyncSession, appointment_id: int) -> Appointment | None:
+    return await db.get(Appointment, appointment_id)
+
+
+async def add_charge(
+    db: AsyncSession,
+    appointment: Appointment,
+    code: str,
+    *,
+    quantity: int,
+    service_date: date,
+    modifier: str | None = None,
+) -> CptRecord:
+    """Bill one procedure of a visit at the catalogue's current price, copied into the charge.
+    An unknown or inactive code is a 400."""
+    cpt_code = await get_cpt_code(db, code)
+    if cpt_code is None or not cpt_code.is_active:
+        raise BadRequest(
+            f"Unknown or inactive CPT code: {code}",
+            code="invalid_cpt_code",
+            details=[{"field": "cpt_code", "message": "not an active code of the CPT catalogue"}],
+        )
+    record = CptRecord(
+        appointment_id=appointment.appointment_id,
+        patient_id=appointment.patient_id,
+        cpt_code=cpt_code.code,
+        description=cpt_code.description,
+        quantity=quantity,
+        unit_price_cents=cpt_code.price_cents,
+        amount_cents=line_amount_cents(quantity, cpt_code.price_cents),
+        modifier=modifier,
+        service_date=service_date,
+    )
+    db.add(record)
+    await db.flush()
+    await db.refresh(record)
+    return record
+
+
+async def list_charges(db: AsyncSession, appointment_id: int) -> Sequence[CptRecord]:
+    records = await db.scalars(
+        select(CptRecord)
+        .where(CptRecord.appointment_id == appointment_id)
+        .order_by(CptRecord.cpt_record_id)
+    )
+    return records.all()
+
+
+async def list_cpt_records(
+    db: AsyncSession,
+    page: PageParams,
+    *,
+    patient_id: int | None = None,
+    appointment_id: int | None = None,
+) -> tuple[Sequence[CptRecord], int]:
+    conditions: list[ColumnElement[bool]] = []
+    if patient_id is not None:
+        conditions.append(CptRecord.patient_id == patient_id)
+    if appointment_id is not None:
+        conditions.append(CptRecord.appointment_id == appointment_id)
+    total = await db.scalar(select(func.count()).select_from(CptRecord).where(*conditions)) or 0
+    records = await db.scalars(
+        select(CptRecord)
+        .where(*conditions)
+        .order_by(CptRecord.cpt_record_id.desc())
+        .offset(page.offset)
+        .limit(page.per_page)
+    )
+    return records.all(), total
+
+
+async def get_cpt_record(db: AsyncSession, cpt_record_id: int) -> CptRecord | None:
+    return await db.get(CptRecord, cpt_record_id)
+
+
+async def delete_charge(db: AsyncSession, record: CptRecord) -> None:
+    await db.delete(record)
+    await db.flush()
+
+
+# --- Invoices ---------------------------------------------------------------------------------
+
+
+async def invoice_exists(db: AsyncSession, appointment_id: int) -> bool:
+    found = await db.scalar(
+        select(Invoice.invoice_id).where(Invoice.appointment_id == appointment_id)
+    )
+    return found is not None
+
+
+async def active_plan(db: AsyncSession, patient_id: int) -> InsurancePlan | None:
+    return await db.scalar(
+        select(InsurancePlan).where(InsurancePlan.patient_id == patient_id, InsurancePlan.is_active)
+    )
+
+
+async def create_invoice(
+    db: AsyncSession,
+    appointment: Appointment,
+    charges: Sequence[CptRecord],
+    amounts: InvoiceBreakdown,
+    plan: InsurancePlan | None,
+) -> Invoice:
+    """Insert the invoice and mark its charges invoiced. The unique appointment_id decides a
+    race the appointment lock did not (409, never 500)."""
+    invoice = Invoice(
+        appointment_id=appointment.appointment_id,
+        patient_id=appointment.patient_id,
+        cpt_id=charges[0].cpt_record_id,
+        total_cents=amounts.total_cents,
+        patient_due_cents=amounts.patient_due_cents,
+        insurance_due_cents=amounts.insurance_due_cents,
+    )
+    if plan is not None:
+        invoice.plan_id = plan.plan_id
+        invoice.plan_carrier_name = plan.carrier_name
+        invoice.plan_member_id = plan.member_id
+        invoice.plan_type = plan.plan_type
+        invoice.plan_copay_cents = plan.copay_cents
+    db.add(invoice)
+    try:
+        async with db.begin_nested():
+            await db.flush()
+    except IntegrityError as exc:
+        raise Conflict(INVOICE_EXISTS, code="invoice_exists") from exc
+    await db.execute(
+        update(CptRecord)
+        .where(CptRecord.cpt_record_id.in_([charge.cpt_record_id for charge in charges]))
+        .values(status=CptRecordStatus.invoiced)
+    )
+    loaded = await get_invoice(db, invoice.invoice_id)
+    assert loaded is not None
+    return loaded
+
+
+async def get_invoice(db: AsyncSession, invoice_id: int, *, lock: bool = False) -> Invoice | None:
+    query = (
+        select(Invoice)
+        .where(Invoice.invoice_id == invoice_id)
+        .options(selectinload(Invoice.lines))
+        .execution_options(populate_existing=True)
+    )
+    if lock:
+        query = query.with_for_update(of=Invoice)
+    return await db.scalar(query)
+
+
+@dataclass(frozen=True)
+class InvoiceFilters:
+    status: str | None = None
+    patient_id: int | None = None
+    appointment_id: int | None = None
+    issued_from: datetime | None = None
+    issued_to: datetime | None = None
+
+
+async def list_invoices(
+    db: AsyncSession,
+    page: PageParams,
+    filters: InvoiceFilters,
+    *,
+    sort_by: InvoiceSort = "issued_at",
+    descending: bool = True,
+) -> tuple[Sequence[Invoice], int]:
+    """A page of invoices, each with its lines: two queries for the page, whatever its size."""
+    conditions: list[ColumnElement[bool]] = []
+    if filters.status is not None:
+        conditions.append(Invoice.status == filters.status)
+    if filters.patient_id is not None:
+        conditions.append(Invoice.patient_id == filters.patient_id)
+    if filters.appointment_id is not None:
+        conditions.append(Invoice.appointment_id == filters.appointment_id)
+    if filters.issued_from is not None:
+        conditions.append(Invoice.issued_at >= filters.issued_from)
+    if filters.issued_to is not None:
+        conditions.append(Invoice.issued_at < filters.issued_to)
+    total = await db.scalar(select(func.count()).select_from(Invoice).where(*conditions)) or 0
+    key = {
+        "issued_at": Invoice.issued_at,
+        "total_cents": Invoice.total_cents,
+        "invoice_id": Invoice.invoice_id,
+    }[sort_by]
+    # Ties are broken by invoice_id, in the same direction, so pages never overlap.
+    order = [key.desc(), Invoice.invoice_id.desc()] if descending else [key, Invoice.invoice_id]
+    invoices = await db.scalars(
+        select(Invoice)
+        .where(*conditions)
+        .options(selectinload(Invoice.lines))
+        .order_by(*order)
+        .offset(page.offset)
+        .limit(page.per_page)
+    )
+    return invoices.all(), total
+
+
+async def set_payment(
+    db: AsyncSession, invoice: Invoice, status: InvoiceStatus, paid_at: datetime | None
+) -> Invoice:
+    invoice.status = status
+    invoice.paid_at = paid_at
+    await db.flush()
+    loaded = await get_invoice(db, invoice.invoice_id)
+    assert loaded is not None
+    return loaded
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Revenue:
+    invoices_paid: int
+    billed_cents: int
+    patient_collected_cents: int
+    insurance_receivable_cents: int
+
+
+async def revenue_paid_between(db: AsyncSession, start: datetime, end: datetime) -> Revenue:
+    """What the invoices paid in [start, end) are worth, in one query."""
+
+    def total(column: InstrumentedAttribute[int]) -> ColumnElement[int]:
+        # SUM of bigint is numeric in PostgreSQL; cast back so that cents stay integers.
+        return func.coalesce(func.sum(column), 0).cast(BigInteger)
+
+    row = (
+        await db.execute(
+            select(
+                func.count(),
+                total(Invoice.total_cents),
+                total(Invoice.patient_due_cents),
+                total(Invoice.insurance_due_cents),
+            ).where(Invoice.paid_at >= start, Invoice.paid_at < end)
+        )
+    ).one()
+    return Revenue(*row)

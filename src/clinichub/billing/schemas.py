@@ -1,0 +1,275 @@
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+from clinichub.billing.rules import (
+    CURRENCY,
+    MAX_PRICE_CENTS,
+    MAX_QUANTITY,
+    InvoiceStatus,
+    normalize_cpt_code,
+)
+from clinichub.models import CptRecordStatus, Invoice
+from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
+
+CptCodeValue = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=5),
+    AfterValidator(normalize_cpt_code),
+    Field(examples=["99213"], description="Five digits, or four digits and a letter"),
+]
+Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Category = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=50),
+    Field(examples=["Office Visit"]),
+]
+# Strict: money is an integer number of cents, never a float or a string.
+PriceCents = Annotated[int, Field(strict=True, ge=0, le=MAX_PRICE_CENTS, examples=[15000])]
+Currency = Annotated[str, Field(examples=[CURRENCY])]
+
+
+# --- CPT catalogue ----------------------------------------------------------------------------
+
+
+class CptCodeCreate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "code": "87880",
+                    "description": "Rapid strep test",
+                    "category": "Lab Test",
+                    "price_cents": 2000,
+                }
+            ]
+        }
+    )
+
+    code: CptCodeValue
+    description: Description
+    category: Category
+    price_cents: PriceCents
+    is_active: bool = True
+
+
+class CptCodeUpdate(RequestModel):
+    """Only the fields sent are changed. A new price applies to charges made from now on."""
+
+    description: Description | None = None
+    category: Category | None = None
+    price_cents: PriceCents | None = None
+    is_active: bool | None = None
+
+    _not_null = field_validator(
+        "description", "category", "price_cents", "is_active", mode="before"
+    )(reject_null)
+
+
+class CptCodeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    code: str
+    description: str
+    category: str
+    price_cents: int
+    currency: Currency = CURRENCY
+    is_active: bool
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+
+
+class CptCodeCreated(BaseModel):
+    message: str = Field(examples=["CPT code created successfully"])
+    cpt_code: CptCodeRead
+
+
+class CptCodeUpdated(BaseModel):
+    message: str = Field(examples=["CPT code updated successfully"])
+    cpt_code: CptCodeRead
+
+
+class CptCodeList(BaseModel):
+    cpt_codes: list[CptCodeRead]
+    pagination: Pagination
+
+
+# --- Charges ----------------------------------------------------------------------------------
+
+
+class ChargeCreate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"cpt_code": "85025", "quantity": 1}]}
+    )
+
+    cpt_code: CptCodeValue
+    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY)] = 1
+
+
+class ChargeRead(BaseModel):
+    """A CPT record: one billable procedure of a visit, priced when it was made."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    cpt_record_id: int
+    appointment_id: int
+    patient_id: int
+    cpt_code: str
+    description: str
+    quantity: int
+    unit_price_cents: int = Field(description="The catalogue price when the charge was made")
+    amount_cents: int = Field(description="quantity x unit_price_cents")
+    currency: Currency = CURRENCY
+    modifier: str | None = Field(description="CPT modifier, e.g. 95 for a telehealth visit")
+    service_date: date = Field(description="The day of the visit, in the clinic's time zone")
+    status: CptRecordStatus
+    created_at: UtcDateTime
+
+
+class ChargeCreated(BaseModel):
+    message: str = Field(examples=["Charge created successfully"])
+    charge: ChargeRead
+
+
+class ChargeDeleted(BaseModel):
+    message: str = Field(examples=["Charge deleted successfully"])
+    cpt_record_id: int
+
+
+class ChargeList(BaseModel):
+    charges: list[ChargeRead]
+
+
+class CptRecordList(BaseModel):
+    cpt_records: list[ChargeRead]
+    pagination: Pagination
+
+
+# --- Invoices ---------------------------------------------------------------------------------
+
+
+class InvoiceCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"appointment_id": 1}]})
+
+    appointment_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+class InvoiceUpdate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "paid"}]})
+
+    # A plain string here so that any other value gets the documented "Invalid status".
+    status: Annotated[str, Field(json_schema_extra={"enum": [s.value for s in InvoiceStatus]})]
+
+
+class InvoiceLine(BaseModel):
+    cpt_record_id: int
+    code: str
+    description: str
+    quantity: int
+    unit_price_cents: int
+    amount_cents: int
+    modifier: str | None
+
+
+class InvoicePlan(BaseModel):
+    """The patient's insurance plan as it was when the invoice was made."""
+
+    plan_id: int
+    carrier_name: str
+    member_id: str
+    plan_type: str
+    copay_cents: int | None
+
+
+class InvoiceRead(BaseModel):
+    invoice_id: int
+    appointment_id: int
+    patient_id: int
+    cpt_id: int = Field(description="The primary charge, made when the appointment was completed")
+    status: InvoiceStatus
+    lines: list[InvoiceLine]
+    total_cents: int = Field(description="The sum of the lines")
+    patient_due_cents: int = Field(description="The copay (at most the total), or all of it")
+    insurance_due_cents: int = Field(description="total_cents - patient_due_cents")
+    currency: Currency
+    plan: InvoicePlan | None
+    issued_at: UtcDateTime
+    paid_at: UtcDateTime | None
+
+    @classmethod
+    def of(cls, invoice: Invoice) -> "InvoiceRead":
+        plan = None
+        if invoice.plan_id is not None:
+            plan = InvoicePlan(
+                plan_id=invoice.plan_id,
+                carrier_name=invoice.plan_carrier_name or "",
+                member_id=invoice.plan_member_id or "",
+                plan_type=invoice.plan_type or "",
+                copay_cents=invoice.plan_copay_cents,
+            )
+        return cls(
+            invoice_id=invoice.invoice_id,
+            appointment_id=invoice.appointment_id,
+            patient_id=invoice.patient_id,
+            cpt_id=invoice.cpt_id,
+            status=invoice.status,
+            lines=[
+                InvoiceLine(
+                    cpt_record_id=line.cpt_record_id,
+                    code=line.cpt_code,
+                    description=line.description,
+                    quantity=line.quantity,
+                    unit_price_cents=line.unit_price_cents,
+                    amount_cents=line.amount_cents,
+                    modifier=line.modifier,
+                )
+                for line in invoice.lines
+            ],
+            total_cents=invoice.total_cents,
+            patient_due_cents=invoice.patient_due_cents,
+            insurance_due_cents=invoice.insurance_due_cents,
+            currency=invoice.currency,
+            plan=plan,
+            issued_at=invoice.issued_at,
+            paid_at=invoice.paid_at,
+        )
+
+
+class InvoiceCreated(BaseModel):
+    message: str = Field(examples=["Invoice created successfully"])
+    invoice: InvoiceRead
+
+
+class InvoiceUpdated(BaseModel):
+    message: str = Field(examples=["Invoice updated"])
+    invoice: InvoiceRead
+
+
+class InvoiceList(BaseModel):
+    invoices: list[InvoiceRead]
+    pagination: Pagination
+
+
+InvoiceSort = Literal["issued_at", "total_cents", "invoice_id"]
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+class DailyRevenue(BaseModel):
+    """Invoices paid on one day of the clinic's calendar, and what they are worth."""
+
+    date: date
+    currency: Currency
+    invoices_paid: int
+    billed_cents: int = Field(description="Sum of the paid invoices' totals")
+    patient_collected_cents: int = Field(description="Sum of what the patients paid")
+    insurance_receivable_cents: int = Field(description="Sum of what the insurers owe")

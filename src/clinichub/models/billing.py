@@ -1,0 +1,116 @@
+"""The CPT catalogue and invoices. The charges themselves (`cpt_records`) live beside the
+appointments they come from, in models/scheduling.py."""
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from clinichub.billing.rules import CURRENCY, MAX_PRICE_CENTS, InvoiceStatus
+from clinichub.db.base import Base, created_at_column, updated_at_column
+from clinichub.models.scheduling import CptRecord
+
+# The shape rule of billing.rules.CPT_CODE_PATTERN, repeated in the database.
+CPT_CODE_CHECK = "code ~ '^[0-9]{4}[0-9A-Z]$'"
+
+
+class CptCode(Base):
+    """A procedure the clinic bills, with its current price. Charges copy the price when they are
+    made, so re-pricing a code never changes a charge or an invoice already made."""
+
+    __tablename__ = "cpt_codes"
+    __table_args__ = (
+        CheckConstraint(CPT_CODE_CHECK, name="code_format"),
+        CheckConstraint(f"price_cents BETWEEN 0 AND {MAX_PRICE_CENTS}", name="price_cents_range"),
+        CheckConstraint("btrim(description) <> ''", name="description_not_blank"),
+        CheckConstraint("btrim(category) <> ''", name="category_not_blank"),
+        # The list's order: category, then code.
+        Index(None, "category", "code"),
+    )
+
+    code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    description: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(50))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    is_active: Mapped[bool] = mapped_column(server_default="true")
+    created_at: Mapped[datetime] = created_at_column()
+    updated_at: Mapped[datetime] = updated_at_column()
+
+
+class Invoice(Base):
+    """The bill of one completed appointment. Its amounts and the insurance plan they were split
+    by are copied at creation: later price or coverage changes never rewrite an invoice."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        CheckConstraint("total_cents >= 0", name="total_cents_non_negative"),
+        CheckConstraint("patient_due_cents >= 0", name="patient_due_cents_non_negative"),
+        CheckConstraint("insurance_due_cents >= 0", name="insurance_due_cents_non_negative"),
+        CheckConstraint(
+            "patient_due_cents + insurance_due_cents = total_cents", name="split_adds_up"
+        ),
+        CheckConstraint("(status = 'paid') = (paid_at IS NOT NULL)", name="paid_at_iff_paid"),
+        CheckConstraint("plan_copay_cents >= 0", name="plan_copay_cents_non_negative"),
+        # The plan copy is whole or absent.
+        CheckConstraint(
+            "(plan_id IS NULL) = (plan_carrier_name IS NULL) "
+            "AND (plan_id IS NULL) = (plan_member_id IS NULL) "
+            "AND (plan_id IS NULL) = (plan_type IS NULL)",
+            name="plan_copy_complete",
+        ),
+        Index(None, "patient_id"),
+        Index(None, "issued_at"),
+        # The daily revenue report selects by payment time.
+        Index(None, "paid_at"),
+    )
+
+    invoice_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    # One invoice per appointment, whatever the application does (two racing creates included).
+    appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointments.appointment_id"), unique=True
+    )
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
+    # The primary charge: the one completing the appointment created.
+    cpt_id: Mapped[int] = mapped_column(ForeignKey("cpt_records.cpt_record_id"))
+    status: Mapped[InvoiceStatus] = mapped_column(
+        Enum(
+            InvoiceStatus,
+            name="invoice_status",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+        ),
+        server_default=InvoiceStatus.unpaid.value,
+    )
+    total_cents: Mapped[int] = mapped_column(BigInteger)
+    patient_due_cents: Mapped[int] = mapped_column(BigInteger)
+    insurance_due_cents: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), server_default=CURRENCY)
+    # A copy of the patient's active plan when the invoice was made.
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("insurance_plans.plan_id"))
+    plan_carrier_name: Mapped[str | None] = mapped_column(String(100))
+    plan_member_id: Mapped[str | None] = mapped_column(String(50))
+    plan_type: Mapped[str | None] = mapped_column(String(20))
+    plan_copay_cents: Mapped[int | None] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = updated_at_column()
+
+    # The lines are the appointment's charges: every one of them, frozen once invoiced (charges
+    # can be added or deleted only before).
+    lines: Mapped[list[CptRecord]] = relationship(
+        primaryjoin="foreign(CptRecord.appointment_id) == Invoice.appointment_id",
+        order_by=CptRecord.cpt_record_id,
+        viewonly=True,
+        lazy="raise",
+    )
