@@ -15,6 +15,8 @@ from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import create_engine, create_sessionmaker
 from clinichub.patients.router import router as patients_router
 from clinichub.request_id import RequestIdMiddleware
+from clinichub.scheduling.router import providers_router
+from clinichub.scheduling.router import router as appointments_router
 from clinichub.users.router import router as users_router
 
 DESCRIPTION = """
@@ -31,6 +33,8 @@ TAGS = [
     {"name": "auth", "description": "Log in, tokens, logout and the caller's profile"},
     {"name": "users", "description": "Staff accounts and roles"},
     {"name": "patients", "description": "Patient records, search and insurance plans"},
+    {"name": "appointments", "description": "Booking, rescheduling and the visit lifecycle"},
+    {"name": "providers", "description": "Doctors and nurses: working hours and free slots"},
     {"name": "health", "description": "Service health"},
 ]
 
@@ -58,7 +62,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(engine)
 
     exception_handlers.install(app)
-    for router in (auth_router, users_router, patients_router, health.router):
+    for router in (
+        auth_router,
+        users_router,
+        patients_router,
+        appointments_router,
+        providers_router,
+        health.router,
+    ):
         app.include_router(router)
     if settings.cors_origins:
         app.add_middleware(

@@ -53,10 +53,19 @@ BLOCKING_STATUSES = frozenset(set(AppointmentStatus) - {S.cancelled, S.no_show})
 MAX_APPOINTMENT = timedelta(hours=12)
 MAX_AVAILABILITY_DAYS = 31
 
-# The original product's procedure catalogue. The billing catalogue (a table) replaces this list.
-KNOWN_CPT_CODES = frozenset(
-    {"99213", "99214", "99215", "80053", "85025", "36415", "90471", "90715"}
-)
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A half-open time interval [start, end): back-to-back intervals do not overlap."""
+
+    start: datetime
+    end: datetime
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Interval") -> bool:
+        return self.start <= other.start and other.end <= self.end
 
 
 # --- Status lifecycle -------------------------------------------------------------------------
@@ -106,29 +115,39 @@ def check_cpt_change(status: AppointmentStatus, current: str | None, new: str | 
         )
 
 
-def check_cpt_code(code: str) -> None:
-    if code not in KNOWN_CPT_CODES:
-        raise BadRequest(
-            f"Unknown CPT code: {code}",
-            details=[{"field": "cpt_code", "message": "not in the CPT catalogue"}],
-        )
+@dataclass(frozen=True)
+class UpdatePlan:
+    moved: bool  # the window changes: working hours and the calendar must be checked
+    completes: bool  # the transition into completed: the visit's charge is created
+    blocks: bool  # the appointment still occupies its slot afterwards
+
+
+def plan_update(
+    *,
+    status: AppointmentStatus,
+    window: Interval,
+    cpt_code: str | None,
+    new_status: AppointmentStatus,
+    new_window: Interval,
+    new_cpt_code: str | None,
+) -> UpdatePlan:
+    """Check a partial update against the current state (the values not sent are the current
+    ones); re-sending the current status or window is allowed. Whether a new CPT code is in the
+    catalogue is for the caller to check."""
+    status_changes = check_transition(status, new_status)
+    moved = new_window != window
+    if moved:
+        check_reschedule(status)
+        check_window(new_window)
+    check_cpt_change(status, cpt_code, new_cpt_code)
+    return UpdatePlan(
+        moved=moved,
+        completes=status_changes and new_status == S.completed,
+        blocks=new_status in BLOCKING_STATUSES,
+    )
 
 
 # --- Time windows -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, order=True)
-class Interval:
-    """A half-open time interval [start, end): back-to-back intervals do not overlap."""
-
-    start: datetime
-    end: datetime
-
-    def overlaps(self, other: "Interval") -> bool:
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: "Interval") -> bool:
-        return self.start <= other.start and other.end <= self.end
 
 
 def check_window(window: Interval) -> None:

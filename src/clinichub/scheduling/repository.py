@@ -1,0 +1,228 @@
+"""Queries on appointments, working hours and providers."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clinichub.errors import Conflict
+from clinichub.models import Appointment, ProviderWorkingHours, Role, User
+from clinichub.models.scheduling import PATIENT_OVERLAP
+from clinichub.scheduling.rules import BLOCKING_STATUSES, Interval, WorkingRange
+from clinichub.scheduling.schemas import AppointmentFilters, AppointmentSort, SortOrder
+from clinichub.schemas import PageParams
+
+PROVIDER_ROLES = (Role.doctor, Role.nurse)
+BLOCKING = sorted(BLOCKING_STATUSES)
+# PostgreSQL's SQLSTATE for an exclusion constraint violation.
+EXCLUSION_VIOLATION = "23P01"
+
+
+def provider_conflict(appointment_id: int | None) -> Conflict:
+    return Conflict(
+        "Provider already has an appointment during that time slot",
+        code="appointment_conflict",
+        conflict_appointment_id=appointment_id,
+    )
+
+
+def patient_conflict(appointment_id: int | None) -> Conflict:
+    return Conflict(
+        "Patient already has an appointment during that time slot",
+        code="patient_conflict",
+        conflict_appointment_id=appointment_id,
+    )
+
+
+# --- Appointments -----------------------------------------------------------------------------
+
+
+async def get_appointment(
+    db: AsyncSession, appointment_id: int, *, for_update: bool = False
+) -> Appointment | None:
+    """One appointment; locked for update so that two changes to it cannot interleave (two
+    completions would create two charges)."""
+    query = select(Appointment).where(Appointment.appointment_id == appointment_id)
+    if for_update:
+        query = query.with_for_update(of=Appointment)
+    return await db.scalar(query)
+
+
+async def ensure_free(
+    db: AsyncSession,
+    *,
+    provider_user_id: int,
+    patient_id: int,
+    window: Interval,
+    exclude_id: int | None = None,
+) -> None:
+    """409 with the id of an occupying appointment when the provider, or else the patient, is
+    already booked in the window (half-open: back-to-back is free)."""
+    provider_hit = Appointment.provider_user_id == provider_user_id
+    conditions = [
+        Appointment.status.in_(BLOCKING),
+        Appointment.scheduled_start < window.end,
+        Appointment.scheduled_end > window.start,
+        provider_hit | (Appointment.patient_id == patient_id),
+    ]
+    if exclude_id is not None:
+        conditions.append(Appointment.appointment_id != exclude_id)
+    row = (
+        await db.execute(
+            select(Appointment.appointment_id, provider_hit)
+            .where(*conditions)
+            .order_by(provider_hit.desc(), Appointment.scheduled_start)
+            .limit(1)
+        )
+    ).first()
+    if row is not None:
+        appointment_id, is_provider = row
+        raise (provider_conflict if is_provider else patient_conflict)(appointment_id)
+
+
+async def save_booking(db: AsyncSession, appointment: Appointment) -> None:
+    """Flush a new or moved appointment. The exclusion constraints decide races that the check
+    before it could not see; their violation becomes the same 409 as that check."""
+    # Read before the flush: a failed savepoint expires the object's attributes.
+    provider_user_id, patient_id = appointment.provider_user_id, appointment.patient_id
+    window = Interval(appointment.scheduled_start, appointment.scheduled_end)
+    appointment_id = appointment.appointment_id
+    try:
+        async with db.begin_nested():
+            await db.flush()
+    except IntegrityError as exc:
+        if getattr(exc.orig, "sqlstate", None) != EXCLUSION_VIOLATION:
+            raise
+        # The concurrent winner has committed by now (PostgreSQL waits for it), so it is found.
+        await ensure_free(
+            db,
+            provider_user_id=provider_user_id,
+            patient_id=patient_id,
+            window=window,
+            exclude_id=appointment_id,
+        )
+        # It was cancelled in the meantime: still a conflict, with no appointment to name.
+        # asyncpg's own error, which names the constraint, is the cause of the DBAPI error.
+        constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+        conflict = patient_conflict if constraint == PATIENT_OVERLAP else provider_conflict
+        raise conflict(None) from exc
+    await db.refresh(appointment)
+
+
+async def list_appointments(
+    db: AsyncSession,
+    page: PageParams,
+    filters: AppointmentFilters,
+    *,
+    sort_by: AppointmentSort,
+    order: SortOrder,
+) -> tuple[Sequence[Appointment], int]:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.patient_id is not None:
+        conditions.append(Appointment.patient_id == filters.patient_id)
+    if filters.provider_user_id is not None:
+        conditions.append(Appointment.provider_user_id == filters.provider_user_id)
+    if filters.statuses:
+        conditions.append(Appointment.status.in_(filters.statuses))
+    if filters.visit_type is not None:
+        conditions.append(Appointment.visit_type == filters.visit_type)
+    if filters.start is not None:
+        conditions.append(Appointment.scheduled_end > filters.start)
+    if filters.end is not None:
+        conditions.append(Appointment.scheduled_start < filters.end)
+    total = await db.scalar(select(func.count()).select_from(Appointment).where(*conditions)) or 0
+    key = getattr(Appointment, sort_by)
+    tie = Appointment.appointment_id
+    ordering = (key.desc(), tie.desc()) if order == "desc" else (key.asc(), tie.asc())
+    appointments = await db.scalars(
+        select(Appointment)
+        .where(*conditions)
+        .order_by(*ordering)
+        .offset(page.offset)
+        .limit(page.per_page)
+    )
+    return appointments.all(), total
+
+
+async def busy_intervals(db: AsyncSession, provider_user_id: int, span: Interval) -> list[Interval]:
+    """The provider's blocking appointments that overlap the span."""
+    rows = await db.execute(
+        select(Appointment.scheduled_start, Appointment.scheduled_end).where(
+            Appointment.provider_user_id == provider_user_id,
+            Appointment.status.in_(BLOCKING),
+            Appointment.scheduled_start < span.end,
+            Appointment.scheduled_end > span.start,
+        )
+    )
+    return [Interval(start, end) for start, end in rows]
+
+
+# --- Providers and working hours --------------------------------------------------------------
+
+
+async def lock_user(db: AsyncSession, user_id: int) -> User | None:
+    """The user row, locked: two replacements of one provider's week cannot interleave."""
+    return await db.scalar(select(User).where(User.user_id == user_id).with_for_update())
+
+
+async def working_hours(
+    db: AsyncSession, provider_user_ids: Iterable[int]
+) -> dict[int, list[WorkingRange]]:
+    """Each provider's week, sorted; providers without working hours map to an empty list."""
+    ids = list(provider_user_ids)
+    rows = await db.execute(
+        select(
+            ProviderWorkingHours.provider_user_id,
+            ProviderWorkingHours.weekday,
+            ProviderWorkingHours.start_time,
+            ProviderWorkingHours.end_time,
+        )
+        .where(ProviderWorkingHours.provider_user_id.in_(ids))
+        .order_by(ProviderWorkingHours.weekday, ProviderWorkingHours.start_time)
+    )
+    weeks: dict[int, list[WorkingRange]] = defaultdict(list)
+    for provider_user_id, weekday, start_time, end_time in rows:
+        weeks[provider_user_id].append(WorkingRange(weekday, start_time, end_time))
+    return {provider_user_id: weeks[provider_user_id] for provider_user_id in ids}
+
+
+async def week_of(db: AsyncSession, provider_user_id: int) -> list[WorkingRange]:
+    return (await working_hours(db, [provider_user_id]))[provider_user_id]
+
+
+async def replace_working_hours(
+    db: AsyncSession, provider_user_id: int, week: Sequence[WorkingRange]
+) -> None:
+    await db.execute(
+        delete(ProviderWorkingHours).where(
+            ProviderWorkingHours.provider_user_id == provider_user_id
+        )
+    )
+    if week:
+        await db.execute(
+            insert(ProviderWorkingHours),
+            [
+                {
+                    "provider_user_id": provider_user_id,
+                    "weekday": r.weekday,
+                    "start_time": r.start_time,
+                    "end_time": r.end_time,
+                }
+                for r in week
+            ],
+        )
+
+
+async def list_providers(db: AsyncSession, page: PageParams) -> tuple[Sequence[User], int]:
+    conditions = (User.role.in_(PROVIDER_ROLES), User.is_active)
+    total = await db.scalar(select(func.count()).select_from(User).where(*conditions)) or 0
+    providers = await db.scalars(
+        select(User)
+        .where(*conditions)
+        .order_by(User.last_name, User.first_name, User.user_id)
+        .offset(page.offset)
+        .limit(page.per_page)
+    )
+    return providers.all(), total

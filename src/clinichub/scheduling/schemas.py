@@ -1,0 +1,259 @@
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
+
+from clinichub.billing.schemas import CptCodeValue
+from clinichub.errors import BadRequest
+from clinichub.models import Role
+from clinichub.scheduling.rules import AppointmentStatus, Interval, VisitType, local_day
+from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
+
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Reason = Annotated[str, StringConstraints(max_length=500)]
+Notes = Annotated[str, StringConstraints(max_length=5000)]
+
+
+def _wall_clock(value: time) -> time:
+    if value.tzinfo is not None or value.second or value.microsecond:
+        raise ValueError("a local time in whole minutes, HH:MM")
+    return value
+
+
+# A clinic-local wall time in whole minutes, "09:00" in and out.
+ClockTime = Annotated[
+    time,
+    AfterValidator(_wall_clock),
+    PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
+    Field(examples=["09:00"]),
+]
+
+
+# --- Appointments -----------------------------------------------------------------------------
+
+
+class AppointmentCreate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "patient_id": 1,
+                    "provider_user_id": 2,
+                    "scheduled_start": "2026-04-15T10:00:00Z",
+                    "scheduled_end": "2026-04-15T10:30:00Z",
+                    "status": "scheduled",
+                    "visit_type": "in_person",
+                    "reason": "General checkup",
+                    "notes": "First visit",
+                }
+            ]
+        }
+    )
+
+    patient_id: Id
+    provider_user_id: Id
+    scheduled_start: UtcDateTime
+    scheduled_end: UtcDateTime
+    status: AppointmentStatus = Field(
+        default=AppointmentStatus.scheduled, description="`scheduled` or `confirmed`"
+    )
+    visit_type: VisitType = VisitType.in_person
+    reason: Reason | None = None
+    notes: Notes | None = None
+    cpt_code: CptCodeValue | None = Field(
+        default=None, description="The procedure planned; billed on completion"
+    )
+
+
+class AppointmentUpdate(RequestModel):
+    """Only the fields sent are changed; reason, notes and cpt_code may be cleared with null."""
+
+    scheduled_start: UtcDateTime | None = None
+    scheduled_end: UtcDateTime | None = None
+    status: AppointmentStatus | None = None
+    visit_type: VisitType | None = None
+    reason: Reason | None = None
+    notes: Notes | None = None
+    cpt_code: CptCodeValue | None = None
+
+    _not_null = field_validator(
+        "scheduled_start", "scheduled_end", "status", "visit_type", mode="before"
+    )(reject_null)
+
+
+class AppointmentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    appointment_id: int
+    patient_id: int
+    provider_user_id: int
+    scheduled_start: UtcDateTime
+    scheduled_end: UtcDateTime
+    status: AppointmentStatus
+    visit_type: VisitType
+    reason: str | None
+    notes: str | None
+    cpt_code: str | None
+    cancellation_reason: str | None
+    cpt_id: int | None = Field(description="The charge created when the visit was completed")
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
+
+
+class AppointmentCreated(BaseModel):
+    message: str = Field(examples=["Appointment created successfully"])
+    appointment: AppointmentRead
+
+
+class AppointmentUpdated(BaseModel):
+    message: str = Field(examples=["Appointment updated successfully"])
+    appointment: AppointmentRead
+
+
+class AppointmentCancelled(BaseModel):
+    message: str = Field(examples=["Appointment cancelled successfully"])
+    appointment_id: int
+
+
+class AppointmentList(BaseModel):
+    appointments: list[AppointmentRead]
+    pagination: Pagination
+
+
+AppointmentSort = Literal[
+    "scheduled_start", "scheduled_end", "created_at", "status", "appointment_id"
+]
+SortOrder = Literal["asc", "desc"]
+
+
+@dataclass(frozen=True)
+class AppointmentFilters:
+    patient_id: int | None = None
+    provider_user_id: int | None = None
+    statuses: tuple[AppointmentStatus, ...] = ()
+    visit_type: VisitType | None = None
+    # Appointments overlapping [start, end) are listed; either end may be open.
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+def parse_statuses(raw: str | None) -> tuple[AppointmentStatus, ...]:
+    """`scheduled,confirmed` -> both; an unknown name is a 400 naming the allowed values."""
+    statuses = []
+    for name in (raw or "").split(","):
+        if not name.strip():
+            continue
+        try:
+            statuses.append(AppointmentStatus(name.strip()))
+        except ValueError:
+            allowed = ", ".join(AppointmentStatus)
+            raise BadRequest(
+                f"Invalid status: {name.strip()} (allowed: {allowed})",
+                details=[{"field": "status", "message": f"one or more of: {allowed}"}],
+            ) from None
+    return tuple(statuses)
+
+
+_MOMENT = TypeAdapter(UtcDateTime)
+
+
+def parse_bound(raw: str | None, field: str, tz: ZoneInfo, *, end: bool) -> datetime | None:
+    """An ISO datetime (UTC unless it has an offset), or a bare date meaning the start (or, for
+    an end bound, the end) of that day in the clinic time zone."""
+    if raw is None:
+        return None
+    if len(raw) == len("YYYY-MM-DD"):
+        try:
+            day = local_day(date.fromisoformat(raw), tz)
+        except ValueError:
+            pass
+        else:
+            return day.end if end else day.start
+    try:
+        return _MOMENT.validate_python(raw)
+    except ValidationError:
+        raise BadRequest(
+            f"Invalid value for {field}: expected an ISO date or datetime",
+            details=[{"field": field, "message": "expected YYYY-MM-DD or an ISO datetime"}],
+        ) from None
+
+
+# --- Providers and availability ---------------------------------------------------------------
+
+
+class WorkingHoursRange(BaseModel):
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    weekday: int = Field(ge=0, le=6, description="0 = Monday ... 6 = Sunday")
+    start_time: ClockTime
+    end_time: ClockTime
+
+
+class WorkingHoursUpdate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "hours": [
+                        {"weekday": 0, "start_time": "09:00", "end_time": "12:00"},
+                        {"weekday": 0, "start_time": "13:00", "end_time": "17:00"},
+                        {"weekday": 1, "start_time": "09:00", "end_time": "17:00"},
+                    ]
+                }
+            ]
+        }
+    )
+
+    hours: list[WorkingHoursRange] = Field(max_length=100)
+
+
+class WorkingHoursRead(BaseModel):
+    provider_user_id: int
+    hours: list[WorkingHoursRange] = Field(
+        description="Clinic-local wall times; empty means the provider accepts any time"
+    )
+
+
+class WorkingHoursUpdated(BaseModel):
+    message: str = Field(examples=["Working hours updated successfully"])
+    working_hours: WorkingHoursRead
+
+
+class ProviderRead(BaseModel):
+    provider_user_id: int
+    first_name: str
+    last_name: str
+    role: Role
+    working_hours: list[WorkingHoursRange]
+
+
+class ProviderList(BaseModel):
+    providers: list[ProviderRead]
+    pagination: Pagination
+
+
+class Slot(BaseModel):
+    start: UtcDateTime
+    end: UtcDateTime
+
+    @classmethod
+    def of(cls, interval: Interval) -> "Slot":
+        return cls(start=interval.start, end=interval.end)
+
+
+class Availability(BaseModel):
+    provider_user_id: int
+    duration_minutes: int
+    slots: list[Slot]
