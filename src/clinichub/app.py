@@ -10,6 +10,7 @@ from fastapi.openapi.utils import get_openapi
 
 from clinichub import __version__, exception_handlers, health
 from clinichub.auth.router import router as auth_router
+from clinichub.billing.router import router as billing_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import create_engine, create_sessionmaker
@@ -35,6 +36,10 @@ TAGS = [
     {"name": "patients", "description": "Patient records, search and insurance plans"},
     {"name": "appointments", "description": "Booking, rescheduling and the visit lifecycle"},
     {"name": "providers", "description": "Doctors and nurses: working hours and free slots"},
+    {"name": "cpt_codes", "description": "The CPT catalogue: billable procedures and prices"},
+    {"name": "charges", "description": "Charges (CPT records) of completed visits"},
+    {"name": "invoices", "description": "Invoices with their insurance split, and payments"},
+    {"name": "reports", "description": "Revenue reports"},
     {"name": "health", "description": "Service health"},
 ]
 
@@ -68,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         patients_router,
         appointments_router,
         providers_router,
+        billing_router,
         health.router,
     ):
         app.include_router(router)
