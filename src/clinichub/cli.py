@@ -78,7 +78,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
 def _seed_demo(settings: Settings) -> None:
     from clinichub.demo import seed_demo
 
-    _with_database(settings, seed_demo)
+    _with_database(settings, lambda maker: seed_demo(maker, settings.timezone))
     print("Demo data loaded")
 
 

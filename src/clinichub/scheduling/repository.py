@@ -146,6 +146,15 @@ async def list_appointments(
     return appointments.all(), total
 
 
+async def has_appointments(db: AsyncSession, provider_user_ids: Sequence[int]) -> bool:
+    found = await db.scalar(
+        select(Appointment.appointment_id)
+        .where(Appointment.provider_user_id.in_(provider_user_ids))
+        .limit(1)
+    )
+    return found is not None
+
+
 async def busy_intervals(db: AsyncSession, provider_user_id: int, span: Interval) -> list[Interval]:
     """The provider's blocking appointments that overlap the span."""
     rows = await db.execute(
