@@ -8,6 +8,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,11 @@ from sqlalchemy.engine import make_url
 
 from clinichub.app import create_app
 from clinichub.auth.passwords import hash_password
+from clinichub.auth.tokens import TokenType, encode_token
 from clinichub.cli import migrate
 from clinichub.config import Settings
 from clinichub.db.embedded import start_embedded_postgres
-from clinichub.models import Base, Role, User
+from clinichub.models import AuthSession, Base, Role, User
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
@@ -166,3 +168,44 @@ def login(client: httpx.AsyncClient, make_user: MakeUser) -> Login:
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
     return log_in
+
+
+@pytest.fixture
+def bearer(app: FastAPI, clean_db: None) -> Login:
+    """Like `login`, without bcrypt: a user of `role` with a live session and an access token
+    made directly. For tests that need many callers and are not about logging in."""
+    counter = iter(range(1, 10_000))
+
+    async def headers(role: Role = Role.admin) -> dict[str, str]:
+        n = next(counter)
+        now = datetime.now(UTC)
+        user = User(
+            email=f"{role.value}.bearer{n}@clinic.test",
+            password_hash="!",  # matches no password: this user cannot log in
+            first_name="Test",
+            last_name=f"{role.value.title()}{n}",
+            role=role,
+        )
+        async with app.state.sessionmaker() as db, db.begin():
+            db.add(user)
+            await db.flush()
+            session = AuthSession(
+                session_id=uuid.uuid4(),
+                user_id=user.user_id,
+                refresh_token_hash="0" * 64,
+                token_family=uuid.uuid4(),
+                expires_at=now + timedelta(days=1),
+            )
+            db.add(session)
+        token = encode_token(
+            token_type=TokenType.access,
+            user_id=user.user_id,
+            session_id=session.session_id,
+            role=role.value,
+            secret=TEST_SECRET,
+            now=now,
+            lifetime=timedelta(minutes=15),
+        )
+        return {"Authorization": f"Bearer {token}"}
+
+    return headers

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from clinichub.auth.passwords import hash_password
 from clinichub.models import Appointment, Patient, Role, User
+from clinichub.patients.demo import seed_demo_patients
 from clinichub.patients.repository import list_patients
 from clinichub.patients.schemas import PatientSortKey
 from clinichub.scheduling import repository as scheduling
@@ -60,6 +61,7 @@ async def seed_demo(sessionmaker: async_sessionmaker[AsyncSession], timezone: tz
                 )
                 .on_conflict_do_nothing(index_elements=[User.email])
             )
+        await seed_demo_patients(db)
         await _seed_schedule(db, timezone)
 
 

@@ -1,7 +1,6 @@
 """Queries on patients and their insurance plans. Archived patients (deleted_at set) are never
 returned: to the API they no longer exist, while the rows that point to them stay intact."""
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -10,7 +9,7 @@ from sqlalchemy import ColumnElement, Select, asc, desc, func, literal, select, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
 
@@ -25,16 +24,10 @@ from clinichub.users.repository import EMAIL_EXISTS, like_pattern
 # that no request counts a million rows. The patients_list description states this number.
 EXACT_COUNT_LIMIT = 10_000
 
-_EMAIL_INDEX = "uq_patients_email_active"
+# A search matching more than this fraction of patients walks the sort index (see list_patients).
+DENSE_FRACTION = 0.1
 
-_SORT_COLUMNS: dict[PatientSortKey, InstrumentedAttribute[Any]] = {
-    PatientSortKey.patient_id: Patient.patient_id,
-    PatientSortKey.first_name: Patient.first_name,
-    PatientSortKey.last_name: Patient.last_name,
-    PatientSortKey.dob: Patient.dob,
-    PatientSortKey.email: Patient.email,
-    PatientSortKey.created_at: Patient.created_at,
-}
+_EMAIL_INDEX = "uq_patients_email_active"
 
 _active = Patient.deleted_at.is_(None)
 
@@ -97,6 +90,13 @@ def _search_term(term: str) -> ColumnElement[bool]:
     return Patient.search_text.like(folded)
 
 
+def _ordering(patient: Any, sort_by: PatientSortKey, order: SortOrder) -> list[Any]:
+    """ORDER BY terms on `patient` (the model or an alias of it). Ties follow the same direction,
+    so one index (key, patient_id) serves both orders."""
+    direction = desc if order == SortOrder.desc else asc
+    return [direction(getattr(patient, key)) for key in dict.fromkeys((sort_by, "patient_id"))]
+
+
 async def list_patients(
     db: AsyncSession,
     page: PageParams,
@@ -107,42 +107,104 @@ async def list_patients(
     sort_by: PatientSortKey = PatientSortKey.last_name,
     order: SortOrder = SortOrder.asc,
 ) -> tuple[Sequence[Patient], int]:
-    """One page of active patients and the total (exact up to EXACT_COUNT_LIMIT matches)."""
-    conditions = [_active, *(_search_term(term) for term in (search or "").split())]
+    """One page of active patients and the total (exact up to EXACT_COUNT_LIMIT matches).
+
+    Filtered lists gather their matches through an index first, then sort and count them in
+    one pass: the planner's guess at how many patients a search term matches is rough, and
+    walking a sort index while filtering, its favourite plan for ORDER BY ... LIMIT, reads the
+    whole table when the matches sit at the far end of the order ("young" by last name).
+    """
+    filters = [_search_term(term) for term in (search or "").split()]
     if dob is not None:
-        conditions.append(Patient.dob == dob)
+        filters.append(Patient.dob == dob)
     if email is not None:
-        conditions.append(func.lower(Patient.email) == email.lower())
-    direction = desc if order == SortOrder.desc else asc
-    # Ties follow the same direction, so one index (key, patient_id) serves both orders.
-    keys = dict.fromkeys((_SORT_COLUMNS[sort_by], Patient.patient_id))
+        filters.append(func.lower(Patient.email) == email.lower())
+    if not filters:
+        return await _walk(db, page, filters, sort_by, order)
+    patients, total = await _gather(db, page, filters, sort_by, order, EXACT_COUNT_LIMIT)
+    if total <= EXACT_COUNT_LIMIT:
+        return patients, total
+    # A broad search. Gathering every match costs time in proportion to their number; walking
+    # the sort index costs little when matches are dense, and is then the better gamble.
+    estimate = await _estimate(db, filters)
+    if estimate < DENSE_FRACTION * await _estimate(db, []):
+        return await _gather(db, page, filters, sort_by, order, None)
+    return await _walk(db, page, filters, sort_by, order, estimate)
+
+
+async def _gather(
+    db: AsyncSession,
+    page: PageParams,
+    filters: list[ColumnElement[bool]],
+    sort_by: PatientSortKey,
+    order: SortOrder,
+    limit: int | None,
+) -> tuple[Sequence[Patient], int]:
+    """The page and the exact total, from the matches gathered first (at most `limit` + 1: a
+    total above `limit` means the page may be wrong)."""
+    matches = select(Patient).where(_active, *filters)
+    if limit is not None:
+        matches = matches.limit(limit + 1)
+    match = aliased(Patient, matches.subquery())
+    rows = (
+        await db.execute(
+            select(match, func.count().over())
+            .order_by(*_ordering(match, sort_by, order))
+            .offset(page.offset)
+            .limit(page.per_page)
+        )
+    ).all()
+    if rows:
+        return [row[0] for row in rows], rows[0][1]
+    # No row carries the count: nothing matches, or the page is past the last one.
+    return [], await _count(db, filters) if page.offset else 0
+
+
+async def _walk(
+    db: AsyncSession,
+    page: PageParams,
+    filters: list[ColumnElement[bool]],
+    sort_by: PatientSortKey,
+    order: SortOrder,
+    estimate: int | None = None,
+) -> tuple[Sequence[Patient], int]:
+    """The page read along the sort index. The total: exact when this page ends the list,
+    else `estimate` or a bounded count."""
     # One row more than the page tells whether another page follows, whatever the total says.
     rows = (
         await db.scalars(
             select(Patient)
-            .where(*conditions)
-            .order_by(*(direction(key) for key in keys))
+            .where(_active, *filters)
+            .order_by(*_ordering(Patient, sort_by, order))
             .offset(page.offset)
             .limit(page.per_page + 1)
         )
     ).all()
     patients, more = rows[: page.per_page], len(rows) > page.per_page
     if not more and (patients or page.offset == 0):
-        return patients, page.offset + len(patients)  # the list ends on this page: exact
-    total = await _count(db, select(literal(1)).select_from(Patient).where(*conditions))
+        return patients, page.offset + len(patients)
+    total = estimate if estimate is not None else await _count(db, filters)
     # An estimate may lag behind: never report fewer patients than this page proves exist.
     return patients, max(total, page.offset + page.per_page + 1) if more else total
 
 
-async def _count(db: AsyncSession, rows: Select[Any]) -> int:
+async def _count(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:
     """Exact up to EXACT_COUNT_LIMIT, so the cost is bounded; beyond that the planner's estimate
     (from table statistics, kept current by autovacuum), never below the limit."""
+    rows = select(literal(1)).select_from(Patient).where(_active, *filters)
     capped = select(func.count()).select_from(rows.limit(EXACT_COUNT_LIMIT + 1).subquery())
     exact = await db.scalar(capped) or 0
     if exact <= EXACT_COUNT_LIMIT:
         return exact
-    plan = json.loads(await db.scalar(_Explain(rows)))
-    return max(int(plan[0]["Plan"]["Plan Rows"]), exact)
+    return max(await _estimate(db, filters), exact)
+
+
+async def _estimate(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:
+    """The planner's estimate of the active patients matching `filters`, without running it."""
+    rows = select(literal(1)).select_from(Patient).where(_active, *filters)
+    # The driver decodes the JSON plan (SQLAlchemy registers a json codec on asyncpg).
+    plan: list[dict[str, Any]] = await db.scalar(_Explain(rows))
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 class _Explain(Executable, ClauseElement):

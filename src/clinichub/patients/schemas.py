@@ -10,6 +10,7 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    StrictInt,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -165,7 +166,8 @@ class PlanCreate(RequestModel):
     member_id: Code
     group_id: Code | None = None
     plan_type: PlanType
-    copay_cents: Annotated[int, Field(ge=0, le=100_000_000)] | None = Field(
+    # Strict: money is an integer of cents, never "25.00" or 25.0.
+    copay_cents: Annotated[StrictInt, Field(ge=0, le=100_000_000)] | None = Field(
         default=None,
         validate_default=True,
         description="The copay in cents; required unless plan_type is self_pay",
