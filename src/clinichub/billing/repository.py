@@ -38,6 +38,18 @@ async def get_cpt_code(db: AsyncSession, code: str) -> CptCode | None:
     return await db.get(CptCode, code)
 
 
+async def require_active_cpt_code(db: AsyncSession, code: str) -> CptCode:
+    """The catalogue entry of a code that may be charged (or planned); a 400 otherwise."""
+    cpt_code = await get_cpt_code(db, code)
+    if cpt_code is None or not cpt_code.is_active:
+        raise BadRequest(
+            f"Unknown or inactive CPT code: {code}",
+            code="invalid_cpt_code",
+            details=[{"field": "cpt_code", "message": "not an active code of the CPT catalogue"}],
+        )
+    return cpt_code
+
+
 async def list_cpt_codes(
     db: AsyncSession,
     page: PageParams,
@@ -115,13 +127,7 @@ async def add_charge(
 ) -> CptRecord:
     """Bill one procedure of a visit at the catalogue's current price, copied into the charge.
     An unknown or inactive code is a 400."""
-    cpt_code = await get_cpt_code(db, code)
-    if cpt_code is None or not cpt_code.is_active:
-        raise BadRequest(
-            f"Unknown or inactive CPT code: {code}",
-            code="invalid_cpt_code",
-            details=[{"field": "cpt_code", "message": "not an active code of the CPT catalogue"}],
-        )
+    cpt_code = await require_active_cpt_code(db, code)
     record = CptRecord(
         appointment_id=appointment.appointment_id,
         patient_id=appointment.patient_id,

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from clinichub.auth.dependencies import AdminUser, CurrentUser, Principal, require_roles
-from clinichub.billing.repository import add_charge, get_cpt_code
+from clinichub.billing.repository import add_charge, require_active_cpt_code
 from clinichub.billing.rules import visit_modifier
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
@@ -63,16 +63,6 @@ async def _get_or_404(db: DbSession, appointment_id: int, *, lock: bool = False)
     return appointment
 
 
-async def _check_cpt_code(db: DbSession, code: str) -> None:
-    cpt_code = await get_cpt_code(db, code)
-    if cpt_code is None or not cpt_code.is_active:
-        raise BadRequest(
-            f"Unknown or inactive CPT code: {code}",
-            code="invalid_cpt_code",
-            details=[{"field": "cpt_code", "message": "not an active code of the CPT catalogue"}],
-        )
-
-
 async def _provider(db: DbSession, user_id: int) -> User:
     """An active doctor or nurse: 404 when unknown or inactive, 400 for another role."""
     user = await get_user(db, user_id)
@@ -113,7 +103,7 @@ async def create_appointment(
         raise NotFound("Patient not found")
     await _provider(db, body.provider_user_id)
     if body.cpt_code is not None:
-        await _check_cpt_code(db, body.cpt_code)
+        await require_active_cpt_code(db, body.cpt_code)
     week = await repository.week_of(db, body.provider_user_id)
     rules.check_working_hours(window, week, settings.timezone)
     await repository.ensure_free(
@@ -249,7 +239,7 @@ async def update_appointment(
         new_cpt_code=changes.get("cpt_code", appointment.cpt_code),
     )
     if changes.get("cpt_code") not in (None, appointment.cpt_code):
-        await _check_cpt_code(db, changes["cpt_code"])
+        await require_active_cpt_code(db, changes["cpt_code"])
     if plan.moved and plan.blocks:
         week = await repository.week_of(db, appointment.provider_user_id)
         rules.check_working_hours(new_window, week, settings.timezone)
