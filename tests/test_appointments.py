@@ -638,6 +638,7 @@ async def test_list_date_windows(clinic: Clinic, make_patient: MakePatient) -> N
     ]
     for params in (
         {"date_from": "yesterday"},
+        {"date_from": "123"},  # not a Unix time
         {"date_to": "2026-02-30"},
         {"date_from": at(1), "date_to": at(0)},
     ):

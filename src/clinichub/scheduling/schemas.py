@@ -11,7 +11,7 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     TypeAdapter,
-    ValidationError,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -32,12 +32,12 @@ def _wall_clock(value: time) -> time:
     return value
 
 
-# A clinic-local wall time in whole minutes, "09:00" in and out.
+# A clinic-local wall time in whole minutes, "09:00" in and out (one schema for both ways).
 ClockTime = Annotated[
     time,
     AfterValidator(_wall_clock),
     PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str, when_used="json"),
-    Field(examples=["09:00"]),
+    WithJsonSchema({"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}),
 ]
 
 
@@ -174,16 +174,16 @@ def parse_bound(raw: str | None, field: str, tz: ZoneInfo, *, end: bool) -> date
     an end bound, the end) of that day in the clinic time zone."""
     if raw is None:
         return None
-    if len(raw) == len("YYYY-MM-DD"):
-        try:
-            day = local_day(date.fromisoformat(raw), tz)
-        except ValueError:
-            pass
-        else:
-            return day.end if end else day.start
     try:
-        return _MOMENT.validate_python(raw)
-    except ValidationError:
+        day = local_day(date.fromisoformat(raw), tz)
+    except ValueError:
+        pass
+    else:
+        return day.end if end else day.start
+    try:
+        # Python's ISO parser, not pydantic's lax one, which reads "20260415" as a Unix time.
+        return _MOMENT.validate_python(datetime.fromisoformat(raw))
+    except ValueError:
         raise BadRequest(
             f"Invalid value for {field}: expected an ISO date or datetime",
             details=[{"field": field, "message": "expected YYYY-MM-DD or an ISO datetime"}],
@@ -197,8 +197,8 @@ class WorkingHoursRange(BaseModel):
     model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     weekday: int = Field(ge=0, le=6, description="0 = Monday ... 6 = Sunday")
-    start_time: ClockTime
-    end_time: ClockTime
+    start_time: ClockTime = Field(examples=["09:00"])
+    end_time: ClockTime = Field(examples=["17:00"])
 
 
 class WorkingHoursUpdate(RequestModel):
