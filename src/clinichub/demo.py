@@ -1,5 +1,5 @@
-"""Demo data for trying the API: staff of every role, the providers' working hours and a week of
-appointments. Loading it twice changes nothing."""
+"""Demo data for trying the API: staff of every role, the providers' working hours, a week of
+appointments and a few invoiced past visits. Loading it twice changes nothing."""
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -8,6 +8,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from clinichub.auth.passwords import hash_password
+from clinichub.billing.demo import seed_demo_billing
 from clinichub.models import Appointment, Patient, Role, User
 from clinichub.patients.demo import seed_demo_patients
 from clinichub.patients.repository import list_patients
@@ -63,6 +64,7 @@ async def seed_demo(sessionmaker: async_sessionmaker[AsyncSession], timezone: tz
             )
         await seed_demo_patients(db)
         await _seed_schedule(db, timezone)
+        await seed_demo_billing(db, timezone)
 
 
 async def _seed_schedule(db: AsyncSession, timezone: tzinfo) -> None:

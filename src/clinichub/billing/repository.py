@@ -11,8 +11,9 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from clinichub.billing.rules import (
     INVOICE_EXISTS,
-    InvoiceBreakdown,
     InvoiceStatus,
+    PlanTerms,
+    invoice_breakdown,
     line_amount_cents,
 )
 from clinichub.billing.schemas import CptCodeCreate, CptCodeUpdate, InvoiceSort
@@ -202,15 +203,21 @@ async def active_plan(db: AsyncSession, patient_id: int) -> InsurancePlan | None
     )
 
 
+async def any_invoice(db: AsyncSession) -> bool:
+    return await db.scalar(select(Invoice.invoice_id).limit(1)) is not None
+
+
 async def create_invoice(
-    db: AsyncSession,
-    appointment: Appointment,
-    charges: Sequence[CptRecord],
-    amounts: InvoiceBreakdown,
-    plan: InsurancePlan | None,
+    db: AsyncSession, appointment: Appointment, charges: Sequence[CptRecord]
 ) -> Invoice:
-    """Insert the invoice and mark its charges invoiced. The unique appointment_id decides a
-    race the appointment lock did not (409, never 500)."""
+    """Invoice the charges, split by the patient's active plan (copied into the invoice), and
+    mark them invoiced. The unique appointment_id decides a race the appointment lock did not
+    (409, never 500)."""
+    plan = await active_plan(db, appointment.patient_id)
+    amounts = invoice_breakdown(
+        [charge.amount_cents for charge in charges],
+        PlanTerms(plan.plan_type, plan.copay_cents) if plan else None,
+    )
     invoice = Invoice(
         appointment_id=appointment.appointment_id,
         patient_id=appointment.patient_id,

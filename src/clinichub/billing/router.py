@@ -271,12 +271,7 @@ async def create_invoice(body: InvoiceCreate, _: BillingStaff, db: DbSession) ->
         invoice_exists=await repository.invoice_exists(db, body.appointment_id),
     )
     assert appointment is not None
-    plan = await repository.active_plan(db, appointment.patient_id)
-    amounts = rules.invoice_breakdown(
-        [charge.amount_cents for charge in charges],
-        rules.PlanTerms(plan.plan_type, plan.copay_cents) if plan else None,
-    )
-    invoice = await repository.create_invoice(db, appointment, charges, amounts, plan)
+    invoice = await repository.create_invoice(db, appointment, charges)
     return InvoiceCreated(message="Invoice created successfully", invoice=InvoiceRead.of(invoice))
 
 
