@@ -12,9 +12,9 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from clinichub.models import Appointment, CptRecord, Patient, Role
+from clinichub.models import Appointment, CptRecord, Patient, Role, User
 from clinichub.scheduling.rules import ALLOWED_TRANSITIONS, AppointmentStatus
-from tests.conftest import Login, MakeUser
+from tests.conftest import Login
 
 S = AppointmentStatus
 # A Monday well ahead, so that nothing here is in the past whenever the suite runs.
@@ -22,6 +22,7 @@ _SOON = date.today() + timedelta(days=60)
 MONDAY = _SOON - timedelta(days=_SOON.weekday())
 
 MakePatient = Callable[..., Awaitable[int]]
+MakeStaff = Callable[..., Awaitable[int]]
 
 
 def at(hour: int, minute: int = 0, *, day: int = 0) -> str:
@@ -45,6 +46,28 @@ def make_patient(app: FastAPI, clean_db: None) -> MakePatient:
         async with app.state.sessionmaker() as db, db.begin():
             db.add(patient)
         return patient.patient_id
+
+    return make
+
+
+@pytest.fixture
+def make_staff(app: FastAPI, clean_db: None) -> MakeStaff:
+    """Insert a staff user who cannot log in (no bcrypt, so it is quick); returns the id."""
+    counter = itertools.count(1)
+
+    async def make(role: Role, *, is_active: bool = True, last_name: str | None = None) -> int:
+        n = next(counter)
+        user = User(
+            email=f"{role.value}.staff{n}@clinic.test",
+            password_hash="!",
+            first_name="Test",
+            last_name=last_name or f"{role.value.title()}{n}",
+            role=role,
+            is_active=is_active,
+        )
+        async with app.state.sessionmaker() as db, db.begin():
+            db.add(user)
+        return user.user_id
 
     return make
 
@@ -99,10 +122,10 @@ class Clinic:
 
 @pytest.fixture
 async def clinic(
-    client: httpx.AsyncClient, login: Login, make_user: MakeUser, make_patient: MakePatient
+    client: httpx.AsyncClient, bearer: Login, make_staff: MakeStaff, make_patient: MakePatient
 ) -> Clinic:
-    clinic = Clinic(client, await login(Role.admin))
-    clinic.doctor_id = (await make_user(Role.doctor)).user_id
+    clinic = Clinic(client, await bearer(Role.admin))
+    clinic.doctor_id = await make_staff(Role.doctor)
     clinic.patient_id = await make_patient()
     return clinic
 
@@ -228,17 +251,17 @@ async def test_unknown_or_archived_patient_is_404(
 
 
 async def test_provider_must_be_an_active_doctor_or_nurse(
-    clinic: Clinic, make_user: MakeUser
+    clinic: Clinic, make_staff: MakeStaff
 ) -> None:
-    for provider_id in (999_999, (await make_user(Role.doctor, is_active=False)).user_id):
+    for provider_id in (999_999, await make_staff(Role.doctor, is_active=False)):
         clinic.doctor_id = provider_id
         response = await clinic.book(at(9), at(9, 30), expect=404)
         assert response.json()["error"] == "Provider not found or inactive"
     for role in (Role.receptionist, Role.admin):
-        clinic.doctor_id = (await make_user(role)).user_id
+        clinic.doctor_id = await make_staff(role)
         response = await clinic.book(at(9), at(9, 30), expect=400)
         assert response.json()["error"] == f"User {clinic.doctor_id} is not a provider"
-    clinic.doctor_id = (await make_user(Role.nurse)).user_id
+    clinic.doctor_id = await make_staff(Role.nurse)
     await clinic.book(at(9), at(9, 30))
 
 
@@ -274,13 +297,13 @@ async def test_overlaps_are_409_with_the_occupying_appointment(
 
 
 async def test_back_to_back_and_other_providers_are_fine(
-    clinic: Clinic, make_user: MakeUser, make_patient: MakePatient
+    clinic: Clinic, make_staff: MakeStaff, make_patient: MakePatient
 ) -> None:
     await clinic.booked(at(10), at(10, 30))
     clinic.patient_id = await make_patient()
     await clinic.booked(at(10, 30), at(11))
     await clinic.booked(at(9, 30), at(10))
-    clinic.doctor_id = (await make_user(Role.doctor)).user_id
+    clinic.doctor_id = await make_staff(Role.doctor)
     clinic.patient_id = await make_patient()
     await clinic.booked(at(10), at(10, 30))
 
@@ -295,9 +318,9 @@ async def test_cancelled_and_no_show_slots_can_be_rebooked(
     await clinic.booked(at(10), at(10, 30))
 
 
-async def test_a_patient_cannot_be_in_two_places(clinic: Clinic, make_user: MakeUser) -> None:
+async def test_a_patient_cannot_be_in_two_places(clinic: Clinic, make_staff: MakeStaff) -> None:
     first = await clinic.booked(at(10), at(10, 30))
-    clinic.doctor_id = (await make_user(Role.nurse)).user_id
+    clinic.doctor_id = await make_staff(Role.nurse)
     response = await clinic.book(at(10, 15), at(10, 45), expect=409)
     assert response.json() == {
         "error": "Patient already has an appointment during that time slot",
@@ -585,12 +608,14 @@ async def test_unknown_appointment_is_404(clinic: Clinic) -> None:
 # --- List -------------------------------------------------------------------------------------
 
 
-async def test_list_filters(clinic: Clinic, make_user: MakeUser, make_patient: MakePatient) -> None:
+async def test_list_filters(
+    clinic: Clinic, make_staff: MakeStaff, make_patient: MakePatient
+) -> None:
     first_patient, first_doctor = clinic.patient_id, clinic.doctor_id
     a = await clinic.booked(at(9), at(9, 30))
     b = await clinic.booked(at(10), at(10, 30), visit_type="telehealth", status="confirmed")
     clinic.patient_id = await make_patient()
-    clinic.doctor_id = (await make_user(Role.nurse)).user_id
+    clinic.doctor_id = await make_staff(Role.nurse)
     c = await clinic.booked(at(9), at(9, 30))
     await clinic.update(c["appointment_id"], status="cancelled")
     a_id, b_id, c_id = a["appointment_id"], b["appointment_id"], c["appointment_id"]
@@ -708,9 +733,9 @@ async def test_authentication_is_required(client: httpx.AsyncClient) -> None:
 
 
 @pytest.mark.parametrize("role", list(Role))
-async def test_role_matrix(clinic: Clinic, login: Login, role: Role) -> None:
+async def test_role_matrix(clinic: Clinic, bearer: Login, role: Role) -> None:
     """Every staff role books, reads and updates; nurses may not cancel."""
-    clinic.headers = await login(role)
+    clinic.headers = await bearer(role)
     appointment = await clinic.booked(at(10), at(10, 30))
     appointment_id = appointment["appointment_id"]
     assert (

@@ -14,12 +14,13 @@ from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.models import Role
 from tests import test_appointments
-from tests.conftest import Login, MakeUser
-from tests.test_appointments import MONDAY, Clinic, MakePatient, at
+from tests.conftest import Login
+from tests.test_appointments import MONDAY, Clinic, MakePatient, MakeStaff, at
 
 # The fixtures of the appointment tests, shared here.
 clinic = test_appointments.clinic
 make_patient = test_appointments.make_patient
+make_staff = test_appointments.make_staff
 
 NEW_YORK = ZoneInfo("America/New_York")
 NINE_TO_FIVE = [{"weekday": day, "start_time": "09:00", "end_time": "17:00"} for day in range(7)]
@@ -124,10 +125,10 @@ async def test_overlapping_ranges_are_named(clinic: Clinic) -> None:
 
 
 async def test_working_hours_belong_to_active_providers(
-    clinic: Clinic, make_user: MakeUser
+    clinic: Clinic, make_staff: MakeStaff
 ) -> None:
-    receptionist = (await make_user(Role.receptionist)).user_id
-    inactive = (await make_user(Role.nurse, is_active=False)).user_id
+    receptionist = await make_staff(Role.receptionist)
+    inactive = await make_staff(Role.nurse, is_active=False)
     for provider_id, status in ((999_999, 404), (inactive, 404), (receptionist, 400)):
         assert (
             await set_hours(clinic, NINE_TO_FIVE, provider_id=provider_id)
@@ -142,7 +143,7 @@ async def test_working_hours_belong_to_active_providers(
 
 
 async def test_bookings_must_fall_inside_working_hours(
-    clinic: Clinic, make_user: MakeUser, make_patient: MakePatient
+    clinic: Clinic, make_staff: MakeStaff, make_patient: MakePatient
 ) -> None:
     await set_hours(
         clinic,
@@ -168,7 +169,7 @@ async def test_bookings_must_fall_inside_working_hours(
     )
     assert moved.json()["code"] == "outside_working_hours"
     # A provider without working hours takes any time.
-    clinic.doctor_id = (await make_user(Role.nurse)).user_id
+    clinic.doctor_id = await make_staff(Role.nurse)
     clinic.patient_id = await make_patient()
     await clinic.booked(at(3), at(3, 30, day=0))
 
@@ -230,9 +231,9 @@ async def test_invalid_availability_queries_are_400(clinic: Clinic, params: dict
     assert response.status_code == 400, response.text
 
 
-async def test_availability_of_a_non_provider(clinic: Clinic, make_user: MakeUser) -> None:
+async def test_availability_of_a_non_provider(clinic: Clinic, make_staff: MakeStaff) -> None:
     params = {"date_from": "2027-01-01", "date_to": "2027-01-01"}
-    for provider_id, status in ((999_999, 404), ((await make_user(Role.admin)).user_id, 400)):
+    for provider_id, status in ((999_999, 404), (await make_staff(Role.admin), 400)):
         response = await clinic.client.get(
             f"/api/providers/{provider_id}/availability", params=params, headers=clinic.headers
         )
@@ -243,19 +244,19 @@ async def test_availability_of_a_non_provider(clinic: Clinic, make_user: MakeUse
 
 
 async def test_providers_list_active_doctors_and_nurses(
-    clinic: Clinic, make_user: MakeUser
+    clinic: Clinic, make_staff: MakeStaff
 ) -> None:
-    nurse = await make_user(Role.nurse, last_name="Aaron")
-    await make_user(Role.doctor, is_active=False)
-    await make_user(Role.receptionist)
+    nurse_id = await make_staff(Role.nurse, last_name="Aaron")
+    await make_staff(Role.doctor, is_active=False)
+    await make_staff(Role.receptionist)
     await set_hours(clinic, NINE_TO_FIVE[:1])
     response = await clinic.client.get("/api/providers", headers=clinic.headers)
     assert response.status_code == 200
     body = response.json()
     assert body["pagination"]["total"] == 2
-    assert [p["provider_user_id"] for p in body["providers"]] == [nurse.user_id, clinic.doctor_id]
+    assert [p["provider_user_id"] for p in body["providers"]] == [nurse_id, clinic.doctor_id]
     assert body["providers"][0] == {
-        "provider_user_id": nurse.user_id,
+        "provider_user_id": nurse_id,
         "first_name": "Test",
         "last_name": "Aaron",
         "role": "nurse",
@@ -269,8 +270,8 @@ async def test_providers_list_active_doctors_and_nurses(
 
 
 @pytest.mark.parametrize("role", list(Role))
-async def test_provider_endpoints_role_matrix(clinic: Clinic, login: Login, role: Role) -> None:
-    clinic.headers = await login(role)
+async def test_provider_endpoints_role_matrix(clinic: Clinic, bearer: Login, role: Role) -> None:
+    clinic.headers = await bearer(role)
     expected_put = 200 if role == Role.admin else 403
     assert (await set_hours(clinic, NINE_TO_FIVE)).status_code == expected_put
     base = f"/api/providers/{clinic.doctor_id}"
