@@ -14,6 +14,7 @@ from clinichub.scheduling.rules import (
     BLOCKING_STATUSES,
     AppointmentStatus,
     Interval,
+    UpdatePlan,
     WorkingRange,
     available_slots,
     check_availability_range,
@@ -26,6 +27,7 @@ from clinichub.scheduling.rules import (
     check_window,
     is_transition_allowed,
     merge,
+    plan_update,
     service_date,
     within_working_hours,
     working_intervals,
@@ -134,6 +136,36 @@ def test_cpt_code_of_a_completed_visit_is_fixed() -> None:
     check_cpt_change(S.completed, "99213", "99213")
     with pytest.raises(Conflict):
         check_cpt_change(S.completed, "99213", "99214")
+
+
+def test_plan_update() -> None:
+    ten = window(utc(2027, 4, 15, 10), 30)
+    half_past = window(utc(2027, 4, 15, 10, 30), 30)
+
+    def plan(status: S, new_status: S, new_window: Interval = ten) -> UpdatePlan:
+        return plan_update(
+            status=status,
+            window=ten,
+            cpt_code="99213",
+            new_status=new_status,
+            new_window=new_window,
+            new_cpt_code="99213",
+        )
+
+    assert plan(S.scheduled, S.completed) == UpdatePlan(
+        moved=False, completes=True, cancels=False, blocks=True
+    )
+    assert plan(S.confirmed, S.cancelled, half_past) == UpdatePlan(
+        moved=True, completes=False, cancels=True, blocks=False
+    )
+    # Re-sending the status and the window of a completed visit changes nothing.
+    assert plan(S.completed, S.completed) == UpdatePlan(
+        moved=False, completes=False, cancels=False, blocks=True
+    )
+    with pytest.raises(Conflict, match="Cannot reschedule"):
+        plan(S.completed, S.completed, half_past)
+    with pytest.raises(BadRequest, match="after scheduled_start"):
+        plan(S.scheduled, S.scheduled, Interval(ten.end, ten.start))
 
 
 @given(st.sampled_from(list(S)), st.sampled_from(list(S)))

@@ -10,7 +10,7 @@ from clinichub.billing.repository import add_charge, require_active_cpt_code
 from clinichub.billing.rules import visit_modifier
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
-from clinichub.errors import BadRequest, NotFound
+from clinichub.errors import BadRequest, Forbidden, NotFound
 from clinichub.models import Appointment, Role, User
 from clinichub.patients.repository import get_patient
 from clinichub.scheduling import repository, rules
@@ -45,7 +45,9 @@ providers_router = APIRouter(prefix="/api/providers", tags=["providers"])
 AppointmentId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 ProviderId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 QueryId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
-Canceller = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.receptionist))]
+# Who may cancel, by DELETE or by setting the status: nurses may not.
+CANCELLERS = (Role.admin, Role.doctor, Role.receptionist)
+Canceller = Annotated[Principal, Depends(require_roles(*CANCELLERS))]
 
 
 def _settings(request: Request) -> Settings:
@@ -201,12 +203,12 @@ async def get_appointment(
     operation_id="appointments_update",
     summary="Update, reschedule or change the status of an appointment",
     response_model=AppointmentUpdated,
-    responses=error_responses(400, 401, 404, 409),
+    responses=error_responses(400, 401, 403, 404, 409),
 )
 async def update_appointment(
     appointment_id: AppointmentId,
     body: AppointmentUpdate,
-    _: CurrentUser,
+    caller: CurrentUser,
     db: DbSession,
     settings: ClinicSettings,
 ) -> AppointmentUpdated:
@@ -216,7 +218,8 @@ async def update_appointment(
     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-    else is a 409; re-sending the current status changes nothing.
+    else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
+    that `DELETE` requires (403 for nurses).
 
     Completing the appointment creates its charge in the same transaction (a CPT record with
     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
@@ -238,6 +241,8 @@ async def update_appointment(
         new_window=new_window,
         new_cpt_code=changes.get("cpt_code", appointment.cpt_code),
     )
+    if plan.cancels and caller.role not in CANCELLERS:
+        raise Forbidden("Forbidden: insufficient permissions")
     if changes.get("cpt_code") not in (None, appointment.cpt_code):
         await require_active_cpt_code(db, changes["cpt_code"])
     if plan.moved and plan.blocks:

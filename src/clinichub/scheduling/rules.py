@@ -119,6 +119,7 @@ def check_cpt_change(status: AppointmentStatus, current: str | None, new: str | 
 class UpdatePlan:
     moved: bool  # the window changes: working hours and the calendar must be checked
     completes: bool  # the transition into completed: the visit's charge is created
+    cancels: bool  # the transition into cancelled, which only some roles may make
     blocks: bool  # the appointment still occupies its slot afterwards
 
 
@@ -143,6 +144,7 @@ def plan_update(
     return UpdatePlan(
         moved=moved,
         completes=status_changes and new_status == S.completed,
+        cancels=status_changes and new_status == S.cancelled,
         blocks=new_status in BLOCKING_STATUSES,
     )
 
