@@ -264,6 +264,16 @@ async def test_delete_charge_before_invoicing(desk: Desk) -> None:
     assert again.json()["error"] == "CPT record not found"
 
 
+async def test_concurrent_deletes_of_one_charge(desk: Desk) -> None:
+    appointment_id, _ = await desk.visit()
+    lab = await desk.charge(appointment_id, "80053")
+    url = f"/api/cpt_records/{lab['cpt_record_id']}"
+    responses = await asyncio.gather(
+        *(desk.client.delete(url, headers=desk.headers) for _ in range(2))
+    )
+    assert sorted(r.status_code for r in responses) == [200, 404]
+
+
 async def test_cpt_record_filters(desk: Desk) -> None:
     patient_id = await desk.patient()
     first, _ = await desk.visit(patient_id)

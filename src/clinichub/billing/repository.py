@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ColumnElement, func, or_, select, update
+from sqlalchemy import BigInteger, ColumnElement, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
@@ -182,9 +182,14 @@ async def get_cpt_record(db: AsyncSession, cpt_record_id: int) -> CptRecord | No
     return await db.get(CptRecord, cpt_record_id)
 
 
-async def delete_charge(db: AsyncSession, record: CptRecord) -> None:
-    await db.delete(record)
-    await db.flush()
+async def delete_charge(db: AsyncSession, cpt_record_id: int) -> bool:
+    """False when the charge is gone already (a concurrent delete won)."""
+    deleted = await db.scalar(
+        delete(CptRecord)
+        .where(CptRecord.cpt_record_id == cpt_record_id)
+        .returning(CptRecord.cpt_record_id)
+    )
+    return deleted is not None
 
 
 # --- Invoices ---------------------------------------------------------------------------------
@@ -262,7 +267,7 @@ async def get_invoice(db: AsyncSession, invoice_id: int, *, lock: bool = False) 
 
 @dataclass(frozen=True)
 class InvoiceFilters:
-    status: str | None = None
+    status: InvoiceStatus | None = None
     patient_id: int | None = None
     appointment_id: int | None = None
     issued_from: datetime | None = None

@@ -40,6 +40,8 @@ from clinichub.schemas import Pagination, Paging, error_responses
 
 router = APIRouter()
 
+CPT_RECORD_NOT_FOUND = "CPT record not found"
+
 Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
 FilterId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 
@@ -224,13 +226,14 @@ async def delete_cpt_record(cpt_record_id: Id, _: Biller, db: DbSession) -> Char
     final). To change a visit's code, delete its charge and add the right one."""
     record = await repository.get_cpt_record(db, cpt_record_id)
     if record is None:
-        raise NotFound("CPT record not found", code="cpt_record_not_found")
+        raise NotFound(CPT_RECORD_NOT_FOUND, code="cpt_record_not_found")
     appointment = _appointment_or_404(await repository.lock_appointment(db, record.appointment_id))
     rules.check_charges_editable(
         appointment_completed=appointment.status == AppointmentStatus.completed,
         invoiced=await repository.invoice_exists(db, appointment.appointment_id),
     )
-    await repository.delete_charge(db, record)
+    if not await repository.delete_charge(db, cpt_record_id):
+        raise NotFound(CPT_RECORD_NOT_FOUND, code="cpt_record_not_found")
     return ChargeDeleted(message="Charge deleted successfully", cpt_record_id=cpt_record_id)
 
 

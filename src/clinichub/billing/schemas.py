@@ -208,12 +208,15 @@ class InvoiceRead(BaseModel):
     def of(cls, invoice: Invoice) -> "InvoiceRead":
         plan = None
         if invoice.plan_id is not None:
-            plan = InvoicePlan(
-                plan_id=invoice.plan_id,
-                carrier_name=invoice.plan_carrier_name or "",
-                member_id=invoice.plan_member_id or "",
-                plan_type=invoice.plan_type or "",
-                copay_cents=invoice.plan_copay_cents,
+            # The database keeps the copy whole (ck_invoices_plan_copy_complete).
+            plan = InvoicePlan.model_validate(
+                {
+                    "plan_id": invoice.plan_id,
+                    "carrier_name": invoice.plan_carrier_name,
+                    "member_id": invoice.plan_member_id,
+                    "plan_type": invoice.plan_type,
+                    "copay_cents": invoice.plan_copay_cents,
+                }
             )
         return cls(
             invoice_id=invoice.invoice_id,
