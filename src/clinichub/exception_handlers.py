@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clinichub.errors import AppError
@@ -83,19 +84,57 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
+    """A constraint the database enforces (possibly only at COMMIT) and no rule caught first."""
+    assert isinstance(exc, IntegrityError)
+    logger.warning(
+        "Integrity error in %s %s (request id %s): %s",
+        request.method,
+        request.url.path,
+        request.scope.get("state", {}).get("request_id"),
+        exc.orig,
+    )
+    return JSONResponse(
+        {"error": "The request conflicts with existing data", "code": "conflict"}, 409
+    )
+
+
+# SQLSTATE 22021 (character_not_in_repertoire): PostgreSQL text cannot hold a NUL character, and
+# only client input brings one, in any string of any body or query.
+_NUL_IN_TEXT = "22021"
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DBAPIError)
+    if getattr(exc.orig, "sqlstate", None) == _NUL_IN_TEXT:
+        return JSONResponse(
+            {"error": "Text must not contain NUL characters", "code": "invalid_request"}, 400
+        )
+    return await _unexpected(request, exc)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    request_id = request.scope.get("state", {}).get("request_id")
     logger.exception(
         "Unhandled error in %s %s (request id %s)",
         request.method,
         request.url.path,
-        request.scope.get("state", {}).get("request_id"),
+        request_id,
         exc_info=exc,
     )
-    return JSONResponse({"error": "Internal server error", "code": "internal_error"}, 500)
+    # This handler answers outside the request-id middleware, so it sets the header itself: the
+    # id is what ties a client's report to the logged stack trace.
+    return JSONResponse(
+        {"error": "Internal server error", "code": "internal_error"},
+        500,
+        headers={"X-Request-ID": request_id} if request_id else None,
+    )
 
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(IntegrityError, _integrity_error)
+    app.add_exception_handler(DBAPIError, _database_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -117,6 +117,8 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 MAX_PER_PAGE = 100
+# The largest page whose offset still fits PostgreSQL's bigint: beyond it a 400, not a 500.
+MAX_PAGE = (2**63 - 1) // MAX_PER_PAGE
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class PageParams:
 
 
 def _page_params(
-    page: Annotated[int, Query(ge=1, description="Page number, from 1")] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1")] = 1,
     per_page: Annotated[
         int, Query(ge=1, description=f"Items per page; values above {MAX_PER_PAGE} are capped")
     ] = 10,

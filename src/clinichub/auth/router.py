@@ -1,5 +1,6 @@
 """Login, token refresh with rotation, logout, profile and password change."""
 
+import ipaddress
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
@@ -68,6 +69,16 @@ def _issue_tokens(
     return access, refresh
 
 
+def _client_ip(request: Request) -> str | None:
+    """The caller's IP address for the session row, or None: behind a proxy the client may be
+    `unknown` (RFC 7239) or anything else a forwarding header says, and the column is INET."""
+    host = request.client.host if request.client else None
+    try:
+        return str(ipaddress.ip_address(host)) if host else None
+    except ValueError:
+        return None
+
+
 async def _login(
     db: AsyncSession, settings: Settings, request: Request, email: str, password: str
 ) -> LoginResponse:
@@ -82,7 +93,7 @@ async def _login(
         token_family=uuid.uuid4(),
         expires_at=now + timedelta(days=settings.refresh_token_days),
         user_agent=(request.headers.get("user-agent") or "")[:512] or None,
-        ip=request.client.host if request.client else None,
+        ip=_client_ip(request),
     )
     access, refresh = _issue_tokens(settings, user, session, now)
     db.add(session)
