@@ -9,7 +9,6 @@ from sqlalchemy import ColumnElement, Select, asc, desc, func, literal, select, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
 
@@ -142,16 +141,26 @@ async def _gather(
 ) -> tuple[Sequence[Patient], int]:
     """The page and the exact total, from the matches gathered first (at most `limit` + 1: a
     total above `limit` means the page may be wrong)."""
-    matches = select(Patient).where(_active, *filters)
+    # Only ids and the sort key are gathered, sorted and counted, so that even tens of
+    # thousands of matches fit in memory; the page's rows are read by id afterwards.
+    matches = select(*dict.fromkeys((Patient.patient_id, getattr(Patient, sort_by))))
+    matches = matches.where(_active, *filters)
     if limit is not None:
         matches = matches.limit(limit + 1)
-    match = aliased(Patient, matches.subquery())
+    # MATERIALIZED keeps the planner from merging the gathering into the walk it would prefer.
+    match = matches.cte("matches").prefix_with("MATERIALIZED")
+    ranked = (
+        select(match.c.patient_id, func.count().over().label("total"))
+        .order_by(*_ordering(match.c, sort_by, order))
+        .offset(page.offset)
+        .limit(page.per_page)
+        .subquery()
+    )
     rows = (
         await db.execute(
-            select(match, func.count().over())
-            .order_by(*_ordering(match, sort_by, order))
-            .offset(page.offset)
-            .limit(page.per_page)
+            select(Patient, ranked.c.total)
+            .join(ranked, Patient.patient_id == ranked.c.patient_id)
+            .order_by(*_ordering(Patient, sort_by, order))
         )
     ).all()
     if rows:
