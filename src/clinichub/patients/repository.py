@@ -49,7 +49,7 @@ async def _flush_unique_email(db: AsyncSession) -> None:
 
 async def get_patient(db: AsyncSession, patient_id: int, *, lock: bool = False) -> Patient | None:
     """An active patient. With `lock`, the row stays locked until the transaction ends, which
-    serialises writers that must see each other (saving insurance plans)."""
+    serialises writers that must see each other (an update and an archive, plan saves)."""
     query = select(Patient).where(Patient.patient_id == patient_id, _active)
     if lock:
         # FOR NO KEY UPDATE: rows that reference the patient (appointments) can still be inserted.
@@ -200,19 +200,28 @@ async def _walk(
 async def _count(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:
     """Exact up to EXACT_COUNT_LIMIT, so the cost is bounded; beyond that the planner's estimate
     (from table statistics, kept current by autovacuum), never below the limit."""
-    rows = select(literal(1)).select_from(Patient).where(_active, *filters)
-    capped = select(func.count()).select_from(rows.limit(EXACT_COUNT_LIMIT + 1).subquery())
+    if not filters:
+        # Statistics estimate the unfiltered list well: a large one is not even partly counted.
+        estimate = await _estimate(db, filters)
+        if estimate > 2 * EXACT_COUNT_LIMIT:
+            return estimate
+    capped = select(func.count()).select_from(
+        _matching(filters).limit(EXACT_COUNT_LIMIT + 1).subquery()
+    )
     exact = await db.scalar(capped) or 0
     if exact <= EXACT_COUNT_LIMIT:
         return exact
     return max(await _estimate(db, filters), exact)
 
 
+def _matching(filters: list[ColumnElement[bool]]) -> Select[Any]:
+    return select(literal(1)).select_from(Patient).where(_active, *filters)
+
+
 async def _estimate(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:
     """The planner's estimate of the active patients matching `filters`, without running it."""
-    rows = select(literal(1)).select_from(Patient).where(_active, *filters)
     # The driver decodes the JSON plan (SQLAlchemy registers a json codec on asyncpg).
-    plan: list[dict[str, Any]] = await db.scalar(_Explain(rows))
+    plan: list[dict[str, Any]] = await db.scalar(_Explain(_matching(filters)))
     return int(plan[0]["Plan"]["Plan Rows"])
 
 

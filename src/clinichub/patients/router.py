@@ -157,7 +157,7 @@ async def update_patient(
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
     with null. Changing the email to another patient's is a 409."""
     _check_not_born_later(body.dob, today)
-    patient = await _get_or_404(db, patient_id)
+    patient = await _get_or_404(db, patient_id, lock=True)
     patient = await repository.update_patient(db, patient, body.model_dump(exclude_unset=True))
     return PatientUpdated(
         message="Patient updated successfully", patient=PatientRead.model_validate(patient)
