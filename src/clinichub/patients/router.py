@@ -92,10 +92,10 @@ async def list_patients(
     `patient_id` in the same order. Patients without an email come last when sorting by email
     ascending, first when descending.
 
-    `pagination.total` is exact when at most 10,000 patients match. Above that it is
-    PostgreSQL's estimate from table statistics (never below 10,001), so that a page of a
-    million-patient list costs no full count; `pages` follows from it. `has_next` is always
-    exact, and the last page of a list always carries the exact total.
+    `pagination.total` is exact when at most 10,000 patients match. Above that it may be
+    PostgreSQL's estimate from table statistics (never below 10,001), so that no request
+    counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
+    page of a list always carries the exact total.
     """
     patients, total = await repository.list_patients(
         db, paging, search=search, dob=dob, email=email, sort_by=sort_by, order=order

@@ -34,9 +34,9 @@ def _iso_date_only(value: object) -> object:
     raise ValueError("must be a date in YYYY-MM-DD format")
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date_only), Field(examples=["1990-05-10"])]
-# The lower bound is static; "not in the future" depends on the clinic's today (see rules).
-BirthDate = Annotated[IsoDate, Field(ge=EARLIEST_DOB)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+# The lower bound is static; "not in the future" depends on the clinic's today (the router).
+BirthDate = Annotated[IsoDate, Field(ge=EARLIEST_DOB, examples=["1990-05-10"])]
 # Stored lower-cased: the unique index on patients' emails is case-insensitive.
 Email = Annotated[EmailStr, AfterValidator(str.lower)]
 ContactName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
