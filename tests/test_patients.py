@@ -861,6 +861,7 @@ async def test_openapi_documents_every_patient_operation(client: httpx.AsyncClie
         "patients_get_plan",
         "patients_save_plan",
         "patients_list_plans",
+        "patients_access_log",
     }
     for operation_id, operation in operations.items():
         assert operation["tags"] == ["patients"], operation_id

@@ -1,7 +1,10 @@
 """The application factory: settings in, a ready FastAPI app out."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI
@@ -9,8 +12,12 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from clinichub import __version__, exception_handlers, health
+from clinichub.audit.router import access_log_router
+from clinichub.audit.router import router as audit_router
+from clinichub.audit.sealing import seal_forever
 from clinichub.auth.router import router as auth_router
 from clinichub.billing.router import router as billing_router
+from clinichub.clinical.router import records_router, vitals_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import create_engine, create_sessionmaker
@@ -40,6 +47,9 @@ TAGS = [
     {"name": "charges", "description": "Charges (CPT records) of completed visits"},
     {"name": "invoices", "description": "Invoices with their insurance split, and payments"},
     {"name": "reports", "description": "Revenue reports"},
+    {"name": "medical_records", "description": "Visit notes: versioned, never overwritten"},
+    {"name": "vitals", "description": "Measurements taken by nurses and doctors"},
+    {"name": "audit", "description": "The tamper-evident audit trail of access to patient data"},
     {"name": "health", "description": "Service health"},
 ]
 
@@ -47,10 +57,24 @@ TAGS = [
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = with_embedded_database(settings or Settings())
     engine = create_engine(settings)
+    sessionmaker = create_sessionmaker(engine)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        sealer = None
+        if settings.audit_seal_interval_seconds > 0:
+            sealer = asyncio.create_task(
+                seal_forever(
+                    sessionmaker,
+                    interval=settings.audit_seal_interval_seconds,
+                    grace=timedelta(seconds=settings.audit_seal_grace_seconds),
+                )
+            )
         yield
+        if sealer is not None:
+            sealer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sealer
         await engine.dispose()
 
     app = FastAPI(
@@ -64,7 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.secret_key = settings.require_secret()
     app.state.engine = engine
-    app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.sessionmaker = sessionmaker
 
     exception_handlers.install(app)
     for router in (
@@ -74,6 +98,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         appointments_router,
         providers_router,
         billing_router,
+        records_router,
+        vitals_router,
+        access_log_router,
+        audit_router,
         health.router,
     ):
         app.include_router(router)

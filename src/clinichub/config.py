@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".clinichub")
     cors_origins: Annotated[list[str], NoDecode] = []
     db_pool_size: int = Field(default=10, ge=1)
+    # Seconds between audit sealing rounds (0 turns the job off), and the age an event must reach
+    # before it is sealed; the age must exceed any request transaction's duration.
+    # Where telehealth visits meet: each visit gets an unguessable room under this address.
+    telehealth_base_url: str = "https://meet.jit.si"
+    audit_seal_interval_seconds: float = Field(default=10, ge=0)
+    audit_seal_grace_seconds: int = Field(default=60, ge=0)
 
     @field_validator("clinic_timezone")
     @classmethod

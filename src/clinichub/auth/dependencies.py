@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
 
+from clinichub.audit.context import Audit, origin_of, record_denied
 from clinichub.auth import repository
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
 from clinichub.db.session import DbSession
@@ -75,11 +76,12 @@ CurrentUser = Annotated[Principal, Depends(current_principal)]
 ALL_STAFF = tuple(Role)
 
 
-def require_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
+def require_roles(*roles: Role) -> Callable[..., Awaitable[Principal]]:
     """A dependency that admits only the given roles (403 for the others)."""
 
-    async def check(principal: CurrentUser) -> Principal:
+    async def check(principal: CurrentUser, request: Request, db: DbSession) -> Principal:
         if principal.role not in roles:
+            record_denied(db, request, principal.user_id, principal.role.value)
             raise Forbidden("Forbidden: insufficient permissions")
         return principal
 
@@ -87,3 +89,11 @@ def require_roles(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
 
 
 AdminUser = Annotated[Principal, Depends(require_roles(Role.admin))]
+
+
+async def _audit(principal: CurrentUser, request: Request, db: DbSession) -> Audit:
+    return Audit(db, origin_of(request), principal.user_id, principal.role.value)
+
+
+# Records who read or changed patient data, in the request's transaction.
+Audited = Annotated[Audit, Depends(_audit)]

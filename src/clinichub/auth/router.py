@@ -1,6 +1,5 @@
 """Login, token refresh with rotation, logout, profile and password change."""
 
-import ipaddress
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
@@ -9,8 +8,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clinichub.audit.context import origin_of
+from clinichub.audit.repository import new_event
 from clinichub.auth import repository
-from clinichub.auth.dependencies import INVALID_TOKEN, CurrentUser
+from clinichub.auth.dependencies import INVALID_TOKEN, Audited, CurrentUser
 from clinichub.auth.passwords import hash_password, verify_password
 from clinichub.auth.schemas import (
     LoginRequest,
@@ -26,7 +27,7 @@ from clinichub.auth.tokens import InvalidToken, TokenType, decode_token, encode_
 from clinichub.config import Settings
 from clinichub.db.session import DbSession, on_failure
 from clinichub.errors import BadRequest, Unauthorized
-from clinichub.models import AuthSession, User
+from clinichub.models import AuditAction, AuditOutcome, AuthSession, User
 from clinichub.schemas import Message, error_responses
 from clinichub.users.repository import get_user_by_email
 
@@ -69,22 +70,26 @@ def _issue_tokens(
     return access, refresh
 
 
-def _client_ip(request: Request) -> str | None:
-    """The caller's IP address for the session row, or None: behind a proxy the client may be
-    `unknown` (RFC 7239) or anything else a forwarding header says, and the column is INET."""
-    host = request.client.host if request.client else None
-    try:
-        return str(ipaddress.ip_address(host)) if host else None
-    except ValueError:
-        return None
-
-
 async def _login(
     db: AsyncSession, settings: Settings, request: Request, email: str, password: str
 ) -> LoginResponse:
     user = await get_user_by_email(db, email.strip())
     password_ok = await verify_password(password, user.password_hash if user else None)
+    origin = origin_of(request)
     if user is None or not password_ok or not user.is_active:
+        # The attempt is recorded without the password or the email that was tried.
+        failed = new_event(
+            origin,
+            action=AuditAction.login_failed,
+            outcome=AuditOutcome.failure,
+            resource_type="auth",
+            actor_user_id=user.user_id if user else None,
+        )
+
+        async def record_failure(db: AsyncSession) -> None:
+            db.add(failed)
+
+        on_failure(db, record_failure)
         raise Unauthorized(INVALID_CREDENTIALS, code="invalid_credentials")
     now = datetime.now(UTC)
     session = AuthSession(
@@ -92,11 +97,21 @@ async def _login(
         user_id=user.user_id,
         token_family=uuid.uuid4(),
         expires_at=now + timedelta(days=settings.refresh_token_days),
-        user_agent=(request.headers.get("user-agent") or "")[:512] or None,
-        ip=_client_ip(request),
+        user_agent=origin.user_agent,
+        ip=origin.ip,
     )
     access, refresh = _issue_tokens(settings, user, session, now)
     db.add(session)
+    db.add(
+        new_event(
+            origin,
+            action=AuditAction.login,
+            resource_type="auth_session",
+            resource_id=session.session_id,
+            actor_user_id=user.user_id,
+            actor_role=user.role.value,
+        )
+    )
     return LoginResponse(
         message="Login successful",
         access_token=access,
@@ -150,7 +165,9 @@ async def token(
     responses=error_responses(400, 401),
     openapi_extra={"security": []},
 )
-async def refresh(body: RefreshRequest, db: DbSession, settings: AppSettings) -> TokenResponse:
+async def refresh(
+    body: RefreshRequest, db: DbSession, settings: AppSettings, request: Request
+) -> TokenResponse:
     """Exchange a refresh token for a new access token and a new refresh token. The one sent stops
     working; sending it again is treated as token theft and ends the whole session (RFC 9700
     section 4.14.2)."""
@@ -170,10 +187,19 @@ async def refresh(body: RefreshRequest, db: DbSession, settings: AppSettings) ->
     ):
         raise Unauthorized(INVALID_TOKEN, code="invalid_token")
     if session.refresh_token_hash != token_digest(body.refresh_token):
+        reuse = new_event(
+            origin_of(request),
+            action=AuditAction.token_reuse,
+            outcome=AuditOutcome.denied,
+            resource_type="auth_session",
+            resource_id=session.session_id,
+            actor_user_id=session.user_id,
+        )
         session_id = session.session_id
 
         async def revoke(db: AsyncSession) -> None:
             await repository.revoke_session(db, session_id, now)
+            db.add(reuse)
 
         on_failure(db, revoke)
         raise Unauthorized(INVALID_TOKEN, code="token_reused")
@@ -196,9 +222,10 @@ async def refresh(body: RefreshRequest, db: DbSession, settings: AppSettings) ->
     response_model=Message,
     responses=error_responses(401),
 )
-async def logout(principal: CurrentUser, db: DbSession) -> Message:
+async def logout(principal: CurrentUser, audit: Audited, db: DbSession) -> Message:
     """End the caller's session: its access token and its refresh token stop working at once."""
     await repository.revoke_session(db, principal.session_id, datetime.now(UTC))
+    audit.record(AuditAction.logout, "auth_session", principal.session_id)
     return Message(message="Logged out successfully")
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from clinichub.auth.dependencies import AdminUser, CurrentUser, Principal, require_roles
+from clinichub.auth.dependencies import AdminUser, Audited, CurrentUser, Principal, require_roles
 from clinichub.billing import repository, rules
 from clinichub.billing.repository import InvoiceFilters
 from clinichub.billing.schemas import (
@@ -33,7 +33,7 @@ from clinichub.billing.schemas import (
 )
 from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
-from clinichub.models import Appointment, Invoice, Role
+from clinichub.models import Appointment, AuditAction, Invoice, Role
 from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
 from clinichub.scheduling.schemas import SortOrder, parse_bound
 from clinichub.schemas import Pagination, Paging, error_responses
@@ -149,12 +149,19 @@ def _appointment_or_404(appointment: Appointment | None) -> Appointment:
     responses=error_responses(400, 401, 403, 404, 409),
 )
 async def create_charge(
-    appointment_id: Id, body: ChargeCreate, request: Request, _: Biller, db: DbSession
+    appointment_id: Id,
+    body: ChargeCreate,
+    request: Request,
+    _: Biller,
+    audit: Audited,
+    db: DbSession,
 ) -> ChargeCreated:
     """Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
     catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
     completed, or already invoiced, is a 409."""
+    event = audit.record(AuditAction.create, "charge")
     appointment = _appointment_or_404(await repository.lock_appointment(db, appointment_id))
+    event.patient_id = appointment.patient_id
     rules.check_charges_editable(
         appointment_completed=appointment.status == AppointmentStatus.completed,
         invoiced=await repository.invoice_exists(db, appointment_id),
@@ -166,6 +173,7 @@ async def create_charge(
         quantity=body.quantity,
         service_date=service_date(appointment.scheduled_start, request.app.state.settings.timezone),
     )
+    event.resource_id = str(record.cpt_record_id)
     return ChargeCreated(
         message="Charge created successfully", charge=ChargeRead.model_validate(record)
     )
@@ -180,10 +188,12 @@ async def create_charge(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_appointment_charges(
-    appointment_id: Id, _: BillingStaff, db: DbSession
+    appointment_id: Id, _: BillingStaff, audit: Audited, db: DbSession
 ) -> ChargeList:
     """Admins, doctors and receptionists. Oldest first: the first is the visit's primary charge."""
-    _appointment_or_404(await repository.get_appointment(db, appointment_id))
+    event = audit.record(AuditAction.read, "charge", f"appointment:{appointment_id}")
+    appointment = _appointment_or_404(await repository.get_appointment(db, appointment_id))
+    event.patient_id = appointment.patient_id
     records = await repository.list_charges(db, appointment_id)
     return ChargeList(charges=[ChargeRead.model_validate(r) for r in records])
 
@@ -198,6 +208,7 @@ async def list_appointment_charges(
 )
 async def list_cpt_records(
     _: BillingStaff,
+    audit: Audited,
     db: DbSession,
     paging: Paging,
     patient_id: FilterId = None,
@@ -206,6 +217,9 @@ async def list_cpt_records(
     """Admins, doctors and receptionists. Newest first."""
     records, total = await repository.list_cpt_records(
         db, paging, patient_id=patient_id, appointment_id=appointment_id
+    )
+    audit.record_many(
+        AuditAction.read, "charge", [(r.cpt_record_id, r.patient_id) for r in records]
     )
     return CptRecordList(
         cpt_records=[ChargeRead.model_validate(r) for r in records],
@@ -221,12 +235,16 @@ async def list_cpt_records(
     response_model=ChargeDeleted,
     responses=error_responses(400, 401, 403, 404, 409),
 )
-async def delete_cpt_record(cpt_record_id: Id, _: Biller, db: DbSession) -> ChargeDeleted:
+async def delete_cpt_record(
+    cpt_record_id: Id, _: Biller, audit: Audited, db: DbSession
+) -> ChargeDeleted:
     """Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
     final). To change a visit's code, delete its charge and add the right one."""
+    event = audit.record(AuditAction.delete, "charge", cpt_record_id)
     record = await repository.get_cpt_record(db, cpt_record_id)
     if record is None:
         raise NotFound(CPT_RECORD_NOT_FOUND, code="cpt_record_not_found")
+    event.patient_id = record.patient_id
     appointment = _appointment_or_404(await repository.lock_appointment(db, record.appointment_id))
     rules.check_charges_editable(
         appointment_completed=appointment.status == AppointmentStatus.completed,
@@ -256,7 +274,9 @@ async def _invoice_or_404(db: DbSession, invoice_id: int, *, lock: bool = False)
     response_model=InvoiceCreated,
     responses=error_responses(400, 401, 403, 404, 409),
 )
-async def create_invoice(body: InvoiceCreate, _: BillingStaff, db: DbSession) -> InvoiceCreated:
+async def create_invoice(
+    body: InvoiceCreate, _: BillingStaff, audit: Audited, db: DbSession
+) -> InvoiceCreated:
     """Admins, doctors and receptionists. The invoice lists every charge of the visit; its total
     is their sum. With an active insurance plan that is not self-pay the patient owes the copay
     (at most the total) and the insurer the rest; otherwise the patient owes the total. Amounts
@@ -264,7 +284,9 @@ async def create_invoice(body: InvoiceCreate, _: BillingStaff, db: DbSession) ->
 
     Errors, in this order: unknown appointment 404; not completed 400; no charge 400; already
     invoiced 409 (one invoice per appointment, also under concurrent requests)."""
+    event = audit.record(AuditAction.create, "invoice")
     appointment = await repository.lock_appointment(db, body.appointment_id)
+    event.patient_id = appointment.patient_id if appointment else None
     charges = await repository.list_charges(db, body.appointment_id) if appointment else []
     rules.check_can_invoice(
         appointment_exists=appointment is not None,
@@ -275,6 +297,7 @@ async def create_invoice(body: InvoiceCreate, _: BillingStaff, db: DbSession) ->
     )
     assert appointment is not None
     invoice = await repository.create_invoice(db, appointment, charges)
+    event.resource_id = str(invoice.invoice_id)
     return InvoiceCreated(message="Invoice created successfully", invoice=InvoiceRead.of(invoice))
 
 
@@ -289,6 +312,7 @@ async def create_invoice(body: InvoiceCreate, _: BillingStaff, db: DbSession) ->
 async def list_invoices(
     request: Request,
     _: BillingStaff,
+    audit: Audited,
     db: DbSession,
     paging: Paging,
     status: rules.InvoiceStatus | None = None,
@@ -318,6 +342,7 @@ async def list_invoices(
     invoices, total = await repository.list_invoices(
         db, paging, filters, sort_by=sort_by, descending=order == "desc"
     )
+    audit.record_many(AuditAction.read, "invoice", [(i.invoice_id, i.patient_id) for i in invoices])
     return InvoiceList(
         invoices=[InvoiceRead.of(i) for i in invoices], pagination=Pagination.of(paging, total)
     )
@@ -331,9 +356,14 @@ async def list_invoices(
     response_model=InvoiceRead,
     responses=error_responses(400, 401, 403, 404),
 )
-async def get_invoice(invoice_id: Id, _: BillingStaff, db: DbSession) -> InvoiceRead:
+async def get_invoice(
+    invoice_id: Id, _: BillingStaff, audit: Audited, db: DbSession
+) -> InvoiceRead:
     """Admins, doctors and receptionists."""
-    return InvoiceRead.of(await _invoice_or_404(db, invoice_id))
+    event = audit.record(AuditAction.read, "invoice", invoice_id)
+    invoice = await _invoice_or_404(db, invoice_id)
+    event.patient_id = invoice.patient_id
+    return InvoiceRead.of(invoice)
 
 
 @router.put(
@@ -345,12 +375,14 @@ async def get_invoice(invoice_id: Id, _: BillingStaff, db: DbSession) -> Invoice
     responses=error_responses(400, 401, 403, 404),
 )
 async def update_invoice(
-    invoice_id: Id, body: InvoiceUpdate, _: Cashier, db: DbSession
+    invoice_id: Id, body: InvoiceUpdate, _: Cashier, audit: Audited, db: DbSession
 ) -> InvoiceUpdated:
     """Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`."""
+    event = audit.record(AuditAction.update, "invoice", invoice_id)
     new_status = rules.parse_invoice_status(body.status)
     invoice = await _invoice_or_404(db, invoice_id, lock=True)
+    event.patient_id = invoice.patient_id
     state = rules.change_payment_status(
         rules.PaymentState(invoice.status, invoice.paid_at), new_status, datetime.now(UTC)
     )

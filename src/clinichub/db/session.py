@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import (
 
 from clinichub.config import Settings
 
-FailureAction = Callable[[AsyncSession], Awaitable[None]]
+Action = Callable[[AsyncSession], Awaitable[None]]
+_ON_SUCCESS = "clinichub.on_success"
 _ON_FAILURE = "clinichub.on_failure"
 
 
@@ -23,7 +24,14 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_pre_ping=False,
-        connect_args={"server_settings": {"application_name": "clinichub", "timezone": "UTC"}},
+        connect_args={
+            "server_settings": {
+                "application_name": "clinichub",
+                "timezone": "UTC",
+                # A transaction left idle is ended: audit sealing relies on short transactions.
+                "idle_in_transaction_session_timeout": "30000",
+            }
+        },
     )
 
 
@@ -31,7 +39,13 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def on_failure(session: AsyncSession, action: FailureAction) -> None:
+def on_success(session: AsyncSession, action: Action) -> None:
+    """Run `action` just before this request's transaction commits (what it writes is committed
+    with the rest, in the same round trip as the last changes)."""
+    session.info.setdefault(_ON_SUCCESS, []).append(action)
+
+
+def on_failure(session: AsyncSession, action: Action) -> None:
     """Run `action` in a fresh transaction if this request fails and its work is rolled back.
 
     For what must be recorded whatever the outcome: revoking a session whose refresh token was
@@ -49,12 +63,14 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
             yield session
         except BaseException:
             await session.rollback()
-            actions: list[FailureAction] = session.info.pop(_ON_FAILURE, [])
+            actions: list[Action] = session.info.pop(_ON_FAILURE, [])
             if actions:
                 for action in actions:
                     await action(session)
                 await session.commit()
             raise
+        for action in session.info.pop(_ON_SUCCESS, []):
+            await action(session)
         await session.commit()
 
 

@@ -131,6 +131,8 @@ class Appointment(Base):
     # The procedure planned; the charge made on completion uses it (else the clinic default).
     cpt_code: Mapped[str | None] = mapped_column(String(5))
     cancellation_reason: Mapped[str | None] = mapped_column(String(500))
+    # An unguessable meeting link for telehealth visits; null for visits in person.
+    telehealth_url: Mapped[str | None] = mapped_column(String(300), unique=True)
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
 

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from clinichub.auth.dependencies import AdminUser, CurrentUser, Principal, require_roles
+from clinichub.auth.dependencies import AdminUser, Audited, Principal, require_roles
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, NotFound
-from clinichub.models import Patient, Role
+from clinichub.models import AuditAction, Patient, Role
 from clinichub.patients import repository
 from clinichub.patients.schemas import (
     Email,
@@ -70,7 +70,7 @@ async def _get_or_404(db: DbSession, patient_id: int, *, lock: bool = False) -> 
     responses=error_responses(400, 401),
 )
 async def list_patients(
-    _: CurrentUser,
+    audit: Audited,
     db: DbSession,
     paging: Paging,
     search: Annotated[
@@ -100,6 +100,7 @@ async def list_patients(
     patients, total = await repository.list_patients(
         db, paging, search=search, dob=dob, email=email, sort_by=sort_by, order=order
     )
+    audit.record_many(AuditAction.read, "patient", [(p.patient_id, p.patient_id) for p in patients])
     return PatientList(
         patients=[PatientRead.model_validate(p) for p in patients],
         pagination=Pagination.of(paging, total),
@@ -115,13 +116,16 @@ async def list_patients(
     responses=error_responses(400, 401, 409),
 )
 async def create_patient(
-    body: PatientCreate, _: CurrentUser, db: DbSession, today: ClinicToday
+    body: PatientCreate, audit: Audited, db: DbSession, today: ClinicToday
 ) -> PatientCreated:
     """All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
     1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must
     not belong to another patient on file (409 `email_exists`)."""
+    event = audit.record(AuditAction.create, "patient")
     _check_not_born_later(body.dob, today)
     patient = await repository.create_patient(db, body)
+    event.resource_id = str(patient.patient_id)
+    event.patient_id = patient.patient_id
     return PatientCreated(
         message="Patient created successfully", patient=PatientRead.model_validate(patient)
     )
@@ -134,8 +138,9 @@ async def create_patient(
     response_model=PatientRead,
     responses=error_responses(400, 401, 404),
 )
-async def get_patient(patient_id: PatientId, _: CurrentUser, db: DbSession) -> PatientRead:
+async def get_patient(patient_id: PatientId, audit: Audited, db: DbSession) -> PatientRead:
     """All staff. An archived patient is 404."""
+    audit.record(AuditAction.read, "patient", patient_id, patient_id=patient_id)
     return PatientRead.model_validate(await _get_or_404(db, patient_id))
 
 
@@ -150,12 +155,14 @@ async def update_patient(
     patient_id: PatientId,
     body: PatientUpdate,
     _: ClinicalStaff,
+    audit: Audited,
     db: DbSession,
     today: ClinicToday,
 ) -> PatientUpdated:
     """Admins, doctors and nurses. Only the fields sent change, with the same rules as on
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
     with null. Changing the email to another patient's is a 409."""
+    audit.record(AuditAction.update, "patient", patient_id, patient_id=patient_id)
     _check_not_born_later(body.dob, today)
     patient = await _get_or_404(db, patient_id, lock=True)
     patient = await repository.update_patient(db, patient, body.model_dump(exclude_unset=True))
@@ -171,10 +178,13 @@ async def update_patient(
     response_model=PatientDeleted,
     responses=error_responses(400, 401, 403, 404),
 )
-async def delete_patient(patient_id: PatientId, _: AdminUser, db: DbSession) -> PatientDeleted:
+async def delete_patient(
+    patient_id: PatientId, _: AdminUser, audit: Audited, db: DbSession
+) -> PatientDeleted:
     """Admins only. Medical and billing records must be retained, so the patient is archived,
     not erased: from then on it is 404 and absent from lists and search, its appointments,
     records, invoices and plans stay intact, and its email may be used by a new patient."""
+    audit.record(AuditAction.delete, "patient", patient_id, patient_id=patient_id)
     if not await repository.archive_patient(db, patient_id):
         raise NotFound("Patient not found")
     return PatientDeleted(message="Patient deleted successfully", patient_id=patient_id)
@@ -187,8 +197,9 @@ async def delete_patient(patient_id: PatientId, _: AdminUser, db: DbSession) -> 
     response_model=PlanCurrent,
     responses=error_responses(400, 401, 404),
 )
-async def get_plan(patient_id: PatientId, _: CurrentUser, db: DbSession) -> PlanCurrent:
+async def get_plan(patient_id: PatientId, audit: Audited, db: DbSession) -> PlanCurrent:
     """All staff. `plan` is null when the patient has no active plan."""
+    audit.record(AuditAction.read, "insurance_plan", patient_id=patient_id)
     await _get_or_404(db, patient_id)
     plan = await repository.get_active_plan(db, patient_id)
     return PlanCurrent(plan=PlanRead.model_validate(plan) if plan else None)
@@ -203,13 +214,15 @@ async def get_plan(patient_id: PatientId, _: CurrentUser, db: DbSession) -> Plan
     responses=error_responses(400, 401, 403, 404),
 )
 async def save_plan(
-    patient_id: PatientId, body: PlanCreate, _: FrontDesk, db: DbSession
+    patient_id: PatientId, body: PlanCreate, _: FrontDesk, audit: Audited, db: DbSession
 ) -> PlanSaved:
     """Admins and receptionists. The new plan becomes the patient's single active plan; the
     previous one is kept, inactive, for history. `copay_cents` is required unless `plan_type`
     is `self_pay`."""
+    event = audit.record(AuditAction.create, "insurance_plan", patient_id=patient_id)
     patient = await _get_or_404(db, patient_id, lock=True)
     plan = await repository.save_plan(db, patient, body)
+    event.resource_id = str(plan.plan_id)
     return PlanSaved(message="Plan saved", plan=PlanRead.model_validate(plan))
 
 
@@ -220,8 +233,9 @@ async def save_plan(
     response_model=PlanList,
     responses=error_responses(400, 401, 404),
 )
-async def list_plans(patient_id: PatientId, _: CurrentUser, db: DbSession) -> PlanList:
+async def list_plans(patient_id: PatientId, audit: Audited, db: DbSession) -> PlanList:
     """All staff. Every plan the patient has had, newest first; at most one `is_active`."""
+    audit.record(AuditAction.read, "insurance_plan", patient_id=patient_id)
     await _get_or_404(db, patient_id)
     plans = await repository.list_plans(db, patient_id)
     return PlanList(plans=[PlanRead.model_validate(p) for p in plans])

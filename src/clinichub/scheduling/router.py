@@ -1,17 +1,24 @@
 """Appointments with a status lifecycle, providers' working hours and their free slots."""
 
+import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from clinichub.auth.dependencies import AdminUser, CurrentUser, Principal, require_roles
+from clinichub.auth.dependencies import (
+    AdminUser,
+    Audited,
+    CurrentUser,
+    Principal,
+    require_roles,
+)
 from clinichub.billing.repository import add_charge, require_active_cpt_code
 from clinichub.billing.rules import visit_modifier
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
-from clinichub.models import Appointment, Role, User
+from clinichub.models import Appointment, AuditAction, Role, User
 from clinichub.patients.repository import get_patient
 from clinichub.scheduling import repository, rules
 from clinichub.scheduling.schemas import (
@@ -65,6 +72,16 @@ async def _get_or_404(db: DbSession, appointment_id: int, *, lock: bool = False)
     return appointment
 
 
+def _telehealth_link(appointment: Appointment, settings: Settings) -> str | None:
+    # 128 random bits: a room nobody can guess (OWASP ASVS 2.9: at least 64 bits of entropy).
+    return rules.telehealth_link(
+        appointment.visit_type,
+        appointment.telehealth_url,
+        base_url=settings.telehealth_base_url,
+        room=secrets.token_urlsafe(16),
+    )
+
+
 async def _provider(db: DbSession, user_id: int) -> User:
     """An active doctor or nurse: 404 when unknown or inactive, 400 for another role."""
     user = await get_user(db, user_id)
@@ -87,7 +104,7 @@ async def _provider(db: DbSession, user_id: int) -> User:
     responses=error_responses(400, 401, 404, 409),
 )
 async def create_appointment(
-    body: AppointmentCreate, _: CurrentUser, db: DbSession, settings: ClinicSettings
+    body: AppointmentCreate, audit: Audited, db: DbSession, settings: ClinicSettings
 ) -> AppointmentCreated:
     """All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
     starts and lasts at most 12 hours. Times without an offset are UTC.
@@ -98,6 +115,7 @@ async def create_appointment(
     occupying appointment in `conflict_appointment_id`. Intervals are half-open, so
     back-to-back appointments are fine; cancelled and no-show appointments never block.
     """
+    event = audit.record(AuditAction.create, "appointment", patient_id=body.patient_id)
     window = rules.Interval(body.scheduled_start, body.scheduled_end)
     rules.check_initial_status(body.status)
     rules.check_window(window)
@@ -112,8 +130,10 @@ async def create_appointment(
         db, provider_user_id=body.provider_user_id, patient_id=body.patient_id, window=window
     )
     appointment = Appointment(**body.model_dump())
+    appointment.telehealth_url = _telehealth_link(appointment, settings)
     db.add(appointment)
     await repository.save_booking(db, appointment)
+    event.resource_id = str(appointment.appointment_id)
     return AppointmentCreated(
         message="Appointment created successfully",
         appointment=AppointmentRead.model_validate(appointment),
@@ -128,7 +148,7 @@ async def create_appointment(
     responses=error_responses(400, 401),
 )
 async def list_appointments(
-    _: CurrentUser,
+    audit: Audited,
     db: DbSession,
     paging: Paging,
     settings: ClinicSettings,
@@ -178,6 +198,9 @@ async def list_appointments(
     appointments, total = await repository.list_appointments(
         db, paging, filters, sort_by=sort_by, order=order
     )
+    audit.record_many(
+        AuditAction.read, "appointment", [(a.appointment_id, a.patient_id) for a in appointments]
+    )
     return AppointmentList(
         appointments=[AppointmentRead.model_validate(a) for a in appointments],
         pagination=Pagination.of(paging, total),
@@ -192,10 +215,13 @@ async def list_appointments(
     responses=error_responses(400, 401, 404),
 )
 async def get_appointment(
-    appointment_id: AppointmentId, _: CurrentUser, db: DbSession
+    appointment_id: AppointmentId, audit: Audited, db: DbSession
 ) -> AppointmentRead:
     """All staff."""
-    return AppointmentRead.model_validate(await _get_or_404(db, appointment_id))
+    event = audit.record(AuditAction.read, "appointment", appointment_id)
+    appointment = await _get_or_404(db, appointment_id)
+    event.patient_id = appointment.patient_id
+    return AppointmentRead.model_validate(appointment)
 
 
 @router.put(
@@ -209,6 +235,7 @@ async def update_appointment(
     appointment_id: AppointmentId,
     body: AppointmentUpdate,
     caller: CurrentUser,
+    audit: Audited,
     db: DbSession,
     settings: ClinicSettings,
 ) -> AppointmentUpdated:
@@ -227,7 +254,9 @@ async def update_appointment(
     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
     provider's working hours or onto an occupied slot (see create).
     """
+    event = audit.record(AuditAction.update, "appointment", appointment_id)
     appointment = await _get_or_404(db, appointment_id, lock=True)
+    event.patient_id = appointment.patient_id
     changes = body.model_dump(exclude_unset=True)
     window = rules.Interval(appointment.scheduled_start, appointment.scheduled_end)
     new_window = rules.Interval(
@@ -257,6 +286,7 @@ async def update_appointment(
         )
     for field, value in changes.items():
         setattr(appointment, field, value)
+    appointment.telehealth_url = _telehealth_link(appointment, settings)
     await repository.save_booking(db, appointment)
     if plan.completes:
         await add_charge(
@@ -284,6 +314,7 @@ async def update_appointment(
 async def cancel_appointment(
     appointment_id: AppointmentId,
     _: Canceller,
+    audit: Audited,
     db: DbSession,
     reason: Annotated[
         str | None, Query(max_length=500, description="Stored as cancellation_reason")
@@ -292,7 +323,9 @@ async def cancel_appointment(
     """Admins, doctors and receptionists. A soft delete: the appointment stays, with status
     `cancelled`, and its slot is free again. Cancelling a cancelled, completed or no-show
     appointment is a 409."""
+    event = audit.record(AuditAction.delete, "appointment", appointment_id)
     appointment = await _get_or_404(db, appointment_id, lock=True)
+    event.patient_id = appointment.patient_id
     rules.check_cancel(appointment.status)
     appointment.status = rules.AppointmentStatus.cancelled
     appointment.cancellation_reason = reason

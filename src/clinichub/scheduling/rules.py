@@ -177,6 +177,16 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
     return merged
 
 
+def telehealth_link(
+    visit_type: VisitType, current: str | None, *, base_url: str, room: str
+) -> str | None:
+    """The meeting link a visit should have: its own for telehealth, kept once made (`room` is
+    a fresh random token for a new one), none for a visit in person."""
+    if visit_type != VisitType.telehealth:
+        return None
+    return current or f"{base_url.rstrip('/')}/clinichub-{room}"
+
+
 def service_date(start: datetime, tz: tzinfo) -> date:
     """The clinic-local day on which a visit took place."""
     return start.astimezone(tz).date()

@@ -107,6 +107,9 @@ class AppointmentRead(BaseModel):
     notes: str | None
     cpt_code: str | None
     cancellation_reason: str | None
+    telehealth_url: str | None = Field(
+        description="The video visit's link, for telehealth visits (null in person)"
+    )
     cpt_id: int | None = Field(description="The charge created when the visit was completed")
     created_at: UtcDateTime
     updated_at: UtcDateTime

@@ -1,0 +1,117 @@
+"""Recording audit events from a request, in the request's own transaction.
+
+A handler records events as it goes; they are written when the request ends: with its work,
+just before its commit, or, if it fails, with outcome `failure` after its work is rolled back.
+An attempt is recorded whether or not it succeeded.
+"""
+
+import ipaddress
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from fastapi import Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clinichub.audit.repository import Origin, new_event
+from clinichub.db.session import Action, on_failure, on_success
+from clinichub.models import AuditAction, AuditOutcome
+
+
+def _client_ip(request: Request) -> str | None:
+    """The caller's IP address, or None: behind a proxy the client may be `unknown` (RFC 7239)
+    or anything else a forwarding header says, and the columns are INET."""
+    host = request.client.host if request.client else None
+    try:
+        return str(ipaddress.ip_address(host)) if host else None
+    except ValueError:
+        return None
+
+
+def origin_of(request: Request) -> Origin:
+    return Origin(
+        request_id=request.scope.get("state", {}).get("request_id"),
+        ip=_client_ip(request),
+        user_agent=(request.headers.get("user-agent") or "")[:512] or None,
+    )
+
+
+@dataclass
+class PendingEvent:
+    """An event of this request, written when the request ends; the handler may still fill in
+    what it learns (the patient an appointment belongs to, the id of what it created)."""
+
+    action: AuditAction
+    resource_type: str
+    resource_id: object = None
+    patient_id: int | None = None
+
+
+@dataclass
+class Audit:
+    db: AsyncSession
+    origin: Origin
+    actor_user_id: int | None
+    actor_role: str | None
+    _events: list[PendingEvent] = field(default_factory=list)
+
+    def record(
+        self,
+        action: AuditAction,
+        resource_type: str,
+        resource_id: object = None,
+        *,
+        patient_id: int | None = None,
+    ) -> PendingEvent:
+        if not self._events:
+            on_success(self.db, self._write(AuditOutcome.success))
+            on_failure(self.db, self._write(AuditOutcome.failure))
+        event = PendingEvent(action, resource_type, resource_id, patient_id)
+        self._events.append(event)
+        return event
+
+    def record_many(
+        self, action: AuditAction, resource_type: str, items: Iterable[tuple[object, int | None]]
+    ) -> None:
+        """One event per (resource_id, patient_id): a list read is findable for each patient."""
+        for resource_id, patient_id in items:
+            self.record(action, resource_type, resource_id, patient_id=patient_id)
+
+    def _write(self, outcome: AuditOutcome) -> Action:
+        async def write(db: AsyncSession) -> None:
+            db.add_all(
+                new_event(
+                    self.origin,
+                    outcome=outcome,
+                    action=event.action,
+                    resource_type=event.resource_type,
+                    resource_id=event.resource_id,
+                    patient_id=event.patient_id,
+                    actor_user_id=self.actor_user_id,
+                    actor_role=self.actor_role,
+                )
+                for event in self._events
+            )
+
+        return write
+
+
+def record_denied(db: AsyncSession, request: Request, actor_user_id: int, actor_role: str) -> None:
+    """Record a request refused for the caller's role (written after the rollback)."""
+    route = request.scope.get("route")
+    tags = getattr(route, "tags", None) or ["api"]
+    origin = origin_of(request)
+
+    async def write(db: AsyncSession) -> None:
+        db.add(
+            new_event(
+                origin,
+                action=AuditAction.access_denied,
+                outcome=AuditOutcome.denied,
+                resource_type=str(tags[0]),
+                resource_id=request.url.path[:64],
+                actor_user_id=actor_user_id,
+                actor_role=actor_role,
+            )
+        )
+
+    on_failure(db, write)

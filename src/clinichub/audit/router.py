@@ -1,0 +1,106 @@
+"""The audit trail, for admins: events, a patient's access log, and the chain's verification."""
+
+import dataclasses
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from clinichub.audit import repository
+from clinichub.audit.repository import EventFilters
+from clinichub.audit.schemas import AuditEventList, AuditEventRead, AuditVerification
+from clinichub.auth.dependencies import AdminUser, Audited
+from clinichub.db.session import DbSession
+from clinichub.errors import BadRequest
+from clinichub.models import AuditAction
+from clinichub.schemas import Pagination, Paging, UtcDateTime, error_responses
+
+router = APIRouter(prefix="/api/audit", tags=["audit"])
+# The access log is a view of a patient, so it lives with the patient's other paths.
+access_log_router = APIRouter(prefix="/api/patients", tags=["patients"])
+
+Id = Annotated[int, Query(ge=1, le=2**63 - 1)]
+
+
+def _filters(
+    actor_user_id: Id | None = None,
+    action: AuditAction | None = None,
+    resource_type: Annotated[str | None, Query(max_length=40)] = None,
+    request_id: Annotated[str | None, Query(max_length=128)] = None,
+    occurred_from: UtcDateTime | None = None,
+    occurred_to: UtcDateTime | None = None,
+) -> EventFilters:
+    if occurred_from and occurred_to and occurred_from > occurred_to:
+        raise BadRequest("occurred_from must not be after occurred_to", code="invalid_range")
+    return EventFilters(
+        actor_user_id=actor_user_id,
+        action=action,
+        resource_type=resource_type,
+        request_id=request_id,
+        occurred_from=occurred_from,
+        occurred_to=occurred_to,
+    )
+
+
+Filters = Annotated[EventFilters, Depends(_filters)]
+
+
+async def _page(db: DbSession, filters: EventFilters, paging: Paging) -> AuditEventList:
+    events, total = await repository.list_events(db, filters, paging)
+    return AuditEventList(
+        events=[AuditEventRead.model_validate(event) for event in events],
+        pagination=Pagination.of(paging, total),
+    )
+
+
+@router.get(
+    "/events",
+    operation_id="audit_list_events",
+    summary="List audit events",
+    response_model=AuditEventList,
+    responses=error_responses(400, 401, 403),
+)
+async def list_events(
+    _: AdminUser,
+    db: DbSession,
+    paging: Paging,
+    filters: Filters,
+    patient_id: Id | None = None,
+) -> AuditEventList:
+    """Admins only. Newest first. Events hold identifiers, never the values of patient data."""
+    return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
+
+
+@access_log_router.get(
+    "/{patient_id}/access-log",
+    operation_id="patients_access_log",
+    summary="Who accessed a patient's data",
+    response_model=AuditEventList,
+    responses=error_responses(400, 401, 403),
+)
+async def patient_access_log(
+    patient_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
+    _: AdminUser,
+    audit: Audited,
+    db: DbSession,
+    paging: Paging,
+    filters: Filters,
+) -> AuditEventList:
+    """Admins only. Every recorded read or change of this patient's data, newest first: an
+    accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
+    they returned. Archived patients keep their log."""
+    audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
+    return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
+
+
+@router.get(
+    "/verify",
+    operation_id="audit_verify",
+    summary="Verify the audit trail's hash chain",
+    response_model=AuditVerification,
+    responses=error_responses(401, 403),
+)
+async def verify(_: AdminUser, db: DbSession) -> AuditVerification:
+    """Admins only. Recomputes every seal from the events it covers. `valid: false` names the
+    first broken seal: an event was altered, removed or inserted, or a seal was changed."""
+    result = await repository.verify_chain(db)
+    return AuditVerification(**dataclasses.asdict(result))

@@ -1,0 +1,39 @@
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from clinichub.models import AuditAction, AuditOutcome
+from clinichub.schemas import Pagination, UtcDateTime
+
+
+class AuditEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    event_id: int
+    occurred_at: UtcDateTime
+    actor_user_id: int | None
+    actor_role: str | None
+    action: AuditAction
+    resource_type: str
+    resource_id: str | None
+    patient_id: int | None
+    outcome: AuditOutcome
+    request_id: str | None
+    ip: str | None
+    user_agent: str | None
+
+    @field_validator("ip", mode="before")
+    @classmethod
+    def _ip(cls, ip: object) -> str | None:
+        return None if ip is None else str(ip)
+
+
+class AuditEventList(BaseModel):
+    events: list[AuditEventRead]
+    pagination: Pagination
+
+
+class AuditVerification(BaseModel):
+    valid: bool
+    events_checked: int
+    seals_checked: int
+    broken_seal_id: int | None = None
+    reason: str | None = None

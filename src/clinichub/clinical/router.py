@@ -1,0 +1,306 @@
+"""Medical records (versioned, never overwritten) and vitals.
+
+Receptionists have no access to clinical data: the HIPAA minimum-necessary standard
+(45 CFR 164.502(b)) limits each role to what its work needs.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from clinichub.auth.dependencies import Audited, Principal, require_roles
+from clinichub.clinical import repository
+from clinichub.clinical.rules import bmi, bmi_category
+from clinichub.clinical.schemas import (
+    MedicalRecordCreate,
+    MedicalRecordCreated,
+    MedicalRecordHistory,
+    MedicalRecordList,
+    MedicalRecordRead,
+    MedicalRecordUpdate,
+    MedicalRecordUpdated,
+    MedicalRecordVersionRead,
+    VitalsCreate,
+    VitalsCreated,
+    VitalsList,
+    VitalsRead,
+)
+from clinichub.db.session import DbSession
+from clinichub.errors import BadRequest, Forbidden, NotFound
+from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
+from clinichub.patients.repository import get_patient
+from clinichub.schemas import Pagination, Paging, error_responses
+
+records_router = APIRouter(prefix="/api/medical-records", tags=["medical_records"])
+vitals_router = APIRouter(prefix="/api/vitals", tags=["vitals"])
+
+Author = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor))]
+Clinician = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
+RecordId = Annotated[int, Path(ge=1, le=2**63 - 1)]
+PatientFilter = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
+
+
+async def _require_patient(db: DbSession, patient_id: int) -> None:
+    if await get_patient(db, patient_id) is None:
+        raise NotFound("Patient not found")
+
+
+async def _check_appointment(db: DbSession, appointment_id: int | None, patient_id: int) -> None:
+    if appointment_id is None:
+        return
+    owner = await repository.appointment_patient_id(db, appointment_id)
+    if owner is None:
+        raise NotFound("Appointment not found")
+    if owner != patient_id:
+        raise BadRequest(
+            "The appointment belongs to another patient",
+            code="appointment_patient_mismatch",
+            details=[{"field": "appointment_id", "message": "belongs to another patient"}],
+        )
+
+
+def _read(record: MedicalRecord, content: MedicalRecordVersion) -> MedicalRecordRead:
+    return MedicalRecordRead(
+        medical_record_id=record.medical_record_id,
+        patient_id=record.patient_id,
+        appointment_id=record.appointment_id,
+        provider_user_id=record.provider_user_id,
+        record_date=record.record_date,
+        diagnosis=content.diagnosis,
+        icd10_codes=content.icd10_codes,
+        treatment_plan=content.treatment_plan,
+        notes=content.notes,
+        version=content.version,
+        created_at=record.created_at,
+        updated_at=content.changed_at,
+        updated_by_user_id=content.changed_by_user_id,
+    )
+
+
+def _today(request: Request) -> datetime:
+    return datetime.now(request.app.state.settings.timezone)
+
+
+@records_router.post(
+    "",
+    operation_id="medical_records_create",
+    summary="Write a medical record",
+    status_code=201,
+    response_model=MedicalRecordCreated,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def create_record(
+    body: MedicalRecordCreate, author: Author, audit: Audited, db: DbSession, request: Request
+) -> MedicalRecordCreated:
+    """Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
+    of the same patient (400 otherwise)."""
+    audit.record(AuditAction.create, "medical_record", patient_id=body.patient_id)
+    await _require_patient(db, body.patient_id)
+    await _check_appointment(db, body.appointment_id, body.patient_id)
+    record, content = await repository.add_record(
+        db,
+        MedicalRecord(
+            patient_id=body.patient_id,
+            appointment_id=body.appointment_id,
+            provider_user_id=author.user_id,
+            record_date=body.record_date or _today(request).date(),
+        ),
+        MedicalRecordVersion(
+            diagnosis=body.diagnosis,
+            icd10_codes=body.icd10_codes,
+            treatment_plan=body.treatment_plan,
+            notes=body.notes,
+            changed_by_user_id=author.user_id,
+        ),
+    )
+    return MedicalRecordCreated(
+        message="Medical record created successfully", record=_read(record, content)
+    )
+
+
+@records_router.get(
+    "",
+    operation_id="medical_records_list",
+    summary="List medical records",
+    response_model=MedicalRecordList,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def list_records(
+    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: PatientFilter = None
+) -> MedicalRecordList:
+    """Admins, doctors and nurses. Newest first (by record date)."""
+    if patient_id is not None:
+        await _require_patient(db, patient_id)
+    rows, total = await repository.list_records(db, paging, patient_id=patient_id)
+    audit.record_many(
+        AuditAction.read,
+        "medical_record",
+        [(record.medical_record_id, record.patient_id) for record, _ in rows],
+    )
+    return MedicalRecordList(
+        records=[_read(*row) for row in rows], pagination=Pagination.of(paging, total)
+    )
+
+
+async def _get_or_404(
+    db: DbSession, record_id: int, *, for_update: bool = False
+) -> repository.RecordRow:
+    row = await repository.get_record(db, record_id, for_update=for_update)
+    if row is None:
+        raise NotFound("Medical record not found")
+    return row
+
+
+@records_router.get(
+    "/{medical_record_id}",
+    operation_id="medical_records_get",
+    summary="Get a medical record",
+    response_model=MedicalRecordRead,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def get_record(
+    medical_record_id: RecordId, _: Clinician, audit: Audited, db: DbSession
+) -> MedicalRecordRead:
+    """Admins, doctors and nurses. The current version."""
+    event = audit.record(AuditAction.read, "medical_record", medical_record_id)
+    record, content = await _get_or_404(db, medical_record_id)
+    event.patient_id = record.patient_id
+    return _read(record, content)
+
+
+@records_router.put(
+    "/{medical_record_id}",
+    operation_id="medical_records_update",
+    summary="Amend a medical record",
+    response_model=MedicalRecordUpdated,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def update_record(
+    medical_record_id: RecordId,
+    body: MedicalRecordUpdate,
+    caller: Author,
+    audit: Audited,
+    db: DbSession,
+) -> MedicalRecordUpdated:
+    """Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
+    merged with the current version, become a new version; the history keeps every one."""
+    event = audit.record(AuditAction.update, "medical_record", medical_record_id)
+    record, current = await _get_or_404(db, medical_record_id, for_update=True)
+    event.patient_id = record.patient_id
+    if caller.role != Role.admin and caller.user_id != record.provider_user_id:
+        raise Forbidden("Only the author or an admin may amend a medical record")
+    changes = body.model_dump(exclude_unset=True)
+    if not changes:
+        raise BadRequest("Nothing to update: send at least one field", code="empty_update")
+    content = await repository.add_version(
+        db,
+        record,
+        MedicalRecordVersion(
+            diagnosis=changes.get("diagnosis", current.diagnosis),
+            icd10_codes=changes.get("icd10_codes", current.icd10_codes),
+            treatment_plan=changes.get("treatment_plan", current.treatment_plan),
+            notes=changes.get("notes", current.notes),
+            changed_by_user_id=caller.user_id,
+        ),
+    )
+    return MedicalRecordUpdated(
+        message="Medical record updated successfully", record=_read(record, content)
+    )
+
+
+@records_router.get(
+    "/{medical_record_id}/history",
+    operation_id="medical_records_history",
+    summary="Every version of a medical record",
+    response_model=MedicalRecordHistory,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def record_history(
+    medical_record_id: RecordId, _: Clinician, audit: Audited, db: DbSession
+) -> MedicalRecordHistory:
+    """Admins, doctors and nurses. Oldest first, each with who wrote it and when."""
+    event = audit.record(AuditAction.read, "medical_record_history", medical_record_id)
+    record, _current = await _get_or_404(db, medical_record_id)
+    event.patient_id = record.patient_id
+    return MedicalRecordHistory(
+        medical_record_id=medical_record_id,
+        versions=[
+            MedicalRecordVersionRead.model_validate(version)
+            for version in await repository.versions(db, medical_record_id)
+        ],
+    )
+
+
+def _decimal(value: float | None) -> Decimal | None:
+    # Through str: the decimal the client wrote, not the binary float's expansion.
+    return None if value is None else Decimal(str(value))
+
+
+@vitals_router.post(
+    "",
+    operation_id="vitals_create",
+    summary="Record vitals",
+    status_code=201,
+    response_model=VitalsCreated,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def create_vitals(
+    body: VitalsCreate, caller: Clinician, audit: Audited, db: DbSession
+) -> VitalsCreated:
+    """Admins, doctors and nurses. Every measurement is optional, but at least one is needed;
+    implausible values are refused. `bmi` and `bmi_category` are computed from height and
+    weight, never taken from the client."""
+    audit.record(AuditAction.create, "vitals", patient_id=body.patient_id)
+    if not body.has_measurement():
+        raise BadRequest("At least one measurement is required", code="no_measurement")
+    await _require_patient(db, body.patient_id)
+    await _check_appointment(db, body.appointment_id, body.patient_id)
+    systolic = diastolic = None
+    if body.blood_pressure is not None:
+        systolic, diastolic = (int(part) for part in body.blood_pressure.split("/"))
+    height, weight = _decimal(body.height_m), _decimal(body.weight_kg)
+    index = bmi(height, weight) if height and weight else None
+    vitals = await repository.add_vitals(
+        db,
+        Vitals(
+            patient_id=body.patient_id,
+            appointment_id=body.appointment_id,
+            recorded_by_user_id=caller.user_id,
+            height_m=height,
+            weight_kg=weight,
+            systolic=systolic,
+            diastolic=diastolic,
+            temperature_c=_decimal(body.temperature_c),
+            pulse_bpm=body.pulse_bpm,
+            respiratory_rate=body.respiratory_rate,
+            o2_saturation=body.o2_saturation,
+            pain_level=body.pain_level,
+            bmi=index,
+            bmi_category=None if index is None else bmi_category(index),
+        ),
+    )
+    return VitalsCreated(
+        message="Vitals recorded successfully", vitals=VitalsRead.model_validate(vitals)
+    )
+
+
+@vitals_router.get(
+    "",
+    operation_id="vitals_list",
+    summary="List vitals",
+    response_model=VitalsList,
+    responses=error_responses(400, 401, 403, 404),
+)
+async def list_vitals(
+    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: PatientFilter = None
+) -> VitalsList:
+    """Admins, doctors and nurses. Newest first."""
+    if patient_id is not None:
+        await _require_patient(db, patient_id)
+    rows, total = await repository.list_vitals(db, paging, patient_id=patient_id)
+    audit.record_many(AuditAction.read, "vitals", [(v.vitals_id, v.patient_id) for v in rows])
+    return VitalsList(
+        vitals=[VitalsRead.model_validate(v) for v in rows], pagination=Pagination.of(paging, total)
+    )

@@ -1,0 +1,171 @@
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, field_validator
+
+from clinichub.clinical.rules import BmiCategory, normalize_icd10, parse_blood_pressure
+from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
+
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+ClinicalText = Annotated[str, Field(min_length=1, max_length=10_000)]
+Icd10Code = Annotated[str, AfterValidator(normalize_icd10), Field(examples=["E11.9"])]
+Icd10Codes = Annotated[list[Icd10Code], Field(max_length=25)]
+
+_RECORD_EXAMPLE: dict[str, JsonValue] = {
+    "patient_id": 1,
+    "appointment_id": 1,
+    "diagnosis": "Type 2 diabetes mellitus without complications",
+    "icd10_codes": ["E11.9"],
+    "treatment_plan": "Metformin 500 mg twice daily; HbA1c in 3 months",
+    "notes": "Patient counselled on diet and exercise",
+}
+
+
+class MedicalRecordCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [_RECORD_EXAMPLE]})
+
+    patient_id: Id
+    appointment_id: Id | None = Field(
+        default=None, description="A visit of the same patient, if the note belongs to one"
+    )
+    record_date: date | None = Field(default=None, description="Default: today (clinic time)")
+    diagnosis: ClinicalText
+    icd10_codes: Icd10Codes = Field(default_factory=list)
+    treatment_plan: ClinicalText
+    notes: ClinicalText | None = None
+
+
+class MedicalRecordUpdate(RequestModel):
+    """The fields sent replace those of the current version, in a new version."""
+
+    diagnosis: ClinicalText | None = None
+    icd10_codes: Icd10Codes | None = None
+    treatment_plan: ClinicalText | None = None
+    notes: ClinicalText | None = None
+
+    _not_null = field_validator("diagnosis", "treatment_plan", "icd10_codes", mode="before")(
+        reject_null
+    )
+
+
+class MedicalRecordRead(BaseModel):
+    medical_record_id: int
+    patient_id: int
+    appointment_id: int | None
+    provider_user_id: int = Field(description="The author")
+    record_date: date
+    diagnosis: str
+    icd10_codes: list[str]
+    treatment_plan: str
+    notes: str | None
+    version: int
+    created_at: UtcDateTime
+    updated_at: UtcDateTime = Field(description="When the current version was written")
+    updated_by_user_id: int
+
+
+class MedicalRecordVersionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    version: int
+    diagnosis: str
+    icd10_codes: list[str]
+    treatment_plan: str
+    notes: str | None
+    changed_by_user_id: int
+    changed_at: UtcDateTime
+
+
+class MedicalRecordCreated(BaseModel):
+    message: str = Field(examples=["Medical record created successfully"])
+    record: MedicalRecordRead
+
+
+class MedicalRecordUpdated(BaseModel):
+    message: str = Field(examples=["Medical record updated successfully"])
+    record: MedicalRecordRead
+
+
+class MedicalRecordList(BaseModel):
+    records: list[MedicalRecordRead]
+    pagination: Pagination
+
+
+class MedicalRecordHistory(BaseModel):
+    medical_record_id: int
+    versions: list[MedicalRecordVersionRead]
+
+
+def _blood_pressure(value: str) -> str:
+    systolic, diastolic = parse_blood_pressure(value)
+    return f"{systolic}/{diastolic}"
+
+
+class VitalsCreate(RequestModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "patient_id": 1,
+                    "height_m": 1.75,
+                    "weight_kg": 72.5,
+                    "blood_pressure": "120/80",
+                    "temperature_c": 36.8,
+                    "pulse_bpm": 72,
+                    "respiratory_rate": 16,
+                    "o2_saturation": 98,
+                    "pain_level": 0,
+                }
+            ]
+        }
+    )
+
+    patient_id: Id
+    appointment_id: Id | None = None
+    height_m: float | None = Field(default=None, ge=0.3, le=2.72)
+    weight_kg: float | None = Field(default=None, ge=0.3, le=500)
+    blood_pressure: Annotated[str, AfterValidator(_blood_pressure)] | None = Field(
+        default=None, max_length=7, examples=["120/80"]
+    )
+    temperature_c: float | None = Field(default=None, ge=30, le=45)
+    pulse_bpm: int | None = Field(default=None, ge=20, le=250)
+    respiratory_rate: int | None = Field(default=None, ge=4, le=60)
+    o2_saturation: int | None = Field(default=None, ge=50, le=100)
+    pain_level: int | None = Field(default=None, ge=0, le=10)
+
+    def has_measurement(self) -> bool:
+        return any(
+            value is not None
+            for name, value in self
+            if name not in {"patient_id", "appointment_id"}
+        )
+
+
+class VitalsRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    vitals_id: int
+    patient_id: int
+    appointment_id: int | None
+    recorded_by_user_id: int
+    recorded_at: UtcDateTime
+    height_m: float | None
+    weight_kg: float | None
+    blood_pressure: str | None
+    temperature_c: float | None
+    pulse_bpm: int | None
+    respiratory_rate: int | None
+    o2_saturation: int | None
+    pain_level: int | None
+    bmi: float | None = Field(description="Computed by the server from height and weight")
+    bmi_category: BmiCategory | None
+
+
+class VitalsCreated(BaseModel):
+    message: str = Field(examples=["Vitals recorded successfully"])
+    vitals: VitalsRead
+
+
+class VitalsList(BaseModel):
+    vitals: list[VitalsRead]
+    pagination: Pagination

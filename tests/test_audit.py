@@ -1,0 +1,250 @@
+"""The audit trail: what is recorded, that it cannot be edited, and that tampering is detected."""
+
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from clinichub.audit.repository import seal_pending
+from clinichub.models import Role
+from tests.conftest import PASSWORD, Login, MakeUser
+from tests.test_clinical import RECORD, new_patient
+
+
+async def events(app: FastAPI, where: str = "true", **params: Any) -> list[dict[str, Any]]:
+    async with app.state.engine.connect() as connection:
+        rows = await connection.execute(
+            text(f"SELECT * FROM audit_events WHERE {where} ORDER BY event_id"), params
+        )
+        return [dict(row._mapping) for row in rows]
+
+
+async def seal(app: FastAPI) -> int:
+    async with app.state.sessionmaker() as db, db.begin():
+        return await seal_pending(db, grace=timedelta(0))
+
+
+async def test_reading_a_patient_writes_exactly_one_event(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    headers = await login(Role.receptionist)
+    patient_id = await new_patient(client, headers)
+    profile = (await client.get("/api/profile", headers=headers)).json()
+    response = await client.get(
+        f"/api/patients/{patient_id}", headers={**headers, "X-Request-ID": "read-check-1"}
+    )
+    assert response.status_code == 200
+    recorded = await events(app, "request_id = :rid", rid="read-check-1")
+    assert len(recorded) == 1
+    event = recorded[0]
+    assert event["action"] == "read"
+    assert event["resource_type"] == "patient"
+    assert event["resource_id"] == str(patient_id)
+    assert event["patient_id"] == patient_id
+    assert event["actor_user_id"] == profile["user_id"]
+    assert event["actor_role"] == "receptionist"
+    assert event["outcome"] == "success"
+    assert str(event["ip"]) == "203.0.113.7"
+
+
+async def test_a_list_read_is_recorded_for_each_patient_returned(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    headers = await login(Role.admin)
+    ids = [await new_patient(client, headers, first_name=f"P{n}") for n in range(3)]
+    response = await client.get(
+        "/api/patients?per_page=2&sort_by=patient_id", headers={**headers, "X-Request-ID": "list-1"}
+    )
+    assert response.status_code == 200
+    recorded = await events(app, "request_id = 'list-1'")
+    assert sorted(e["patient_id"] for e in recorded) == ids[:2]
+    assert {e["action"] for e in recorded} == {"read"}
+
+
+async def test_a_denied_request_is_recorded(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    headers = await login(Role.receptionist)
+    response = await client.get(
+        "/api/medical-records", headers={**headers, "X-Request-ID": "denied-1"}
+    )
+    assert response.status_code == 403
+    recorded = await events(app, "request_id = 'denied-1'")
+    assert len(recorded) == 1
+    assert recorded[0]["action"] == "access_denied"
+    assert recorded[0]["outcome"] == "denied"
+    assert recorded[0]["actor_role"] == "receptionist"
+
+
+async def test_a_failed_read_is_recorded_as_a_failure(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    headers = await login(Role.doctor)
+    response = await client.get(
+        "/api/medical-records/424242", headers={**headers, "X-Request-ID": "missing-1"}
+    )
+    assert response.status_code == 404
+    recorded = await events(app, "request_id = 'missing-1'")
+    assert [(e["action"], e["outcome"], e["resource_id"]) for e in recorded] == [
+        ("read", "failure", "424242")
+    ]
+
+
+async def test_logins_and_logouts_are_recorded_without_secrets(
+    client: httpx.AsyncClient, app: FastAPI, make_user: MakeUser
+) -> None:
+    user = await make_user(Role.nurse)
+    wrong = "a wrong password 1"
+    failed = await client.post(
+        "/api/login",
+        json={"email": user.email, "password": wrong},
+        headers={"X-Request-ID": "login-fail-1"},
+    )
+    assert failed.status_code == 401
+    recorded = await events(app, "request_id = 'login-fail-1'")
+    assert [(e["action"], e["outcome"], e["actor_user_id"]) for e in recorded] == [
+        ("login_failed", "failure", user.user_id)
+    ]
+    values = " ".join(str(value) for value in recorded[0].values())
+    assert wrong not in values and PASSWORD not in values and user.email not in values
+
+    ok = await client.post("/api/login", json={"email": user.email, "password": PASSWORD})
+    token = ok.json()["access_token"]
+    await client.post("/api/logout", headers={"Authorization": f"Bearer {token}"})
+    actions = [e["action"] for e in await events(app, "actor_user_id = :u", u=user.user_id)]
+    assert actions == ["login_failed", "login", "logout"]
+
+
+async def test_refresh_token_reuse_is_recorded(
+    client: httpx.AsyncClient, app: FastAPI, make_user: MakeUser
+) -> None:
+    user = await make_user(Role.doctor)
+    tokens = (
+        await client.post("/api/login", json={"email": user.email, "password": PASSWORD})
+    ).json()
+    first = tokens["refresh_token"]
+    assert (await client.post("/api/refresh", json={"refresh_token": first})).status_code == 200
+    assert (await client.post("/api/refresh", json={"refresh_token": first})).status_code == 401
+    actions = [e["action"] for e in await events(app, "actor_user_id = :u", u=user.user_id)]
+    assert actions == ["login", "token_reuse"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_events SET action = 'read'",
+        "DELETE FROM audit_events",
+        "TRUNCATE audit_events",
+    ],
+)
+async def test_audit_events_cannot_be_changed(
+    client: httpx.AsyncClient, app: FastAPI, login: Login, statement: str
+) -> None:
+    await login(Role.admin)  # writes a login event
+    assert await events(app)
+    with pytest.raises(DBAPIError, match="append-only"):
+        async with app.state.engine.begin() as connection:
+            await connection.execute(text(statement))
+    assert await events(app)
+
+
+async def test_verify_detects_a_tampered_event(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    admin = await login(Role.admin)
+    patient_id = await new_patient(client, admin)
+    await client.get(f"/api/patients/{patient_id}", headers=admin)
+    assert await seal(app) >= 3
+    await client.get(f"/api/patients/{patient_id}", headers=admin)
+    assert await seal(app) >= 1
+
+    verified = await client.get("/api/audit/verify", headers=admin)
+    assert verified.status_code == 200
+    body = verified.json()
+    assert body["valid"] is True
+    assert body["seals_checked"] == 2
+    assert body["events_checked"] == len(
+        await events(app, "event_id <= (SELECT max(last_event_id) FROM audit_seals)")
+    )
+
+    # An attacker with database access bypasses the trigger and rewrites who read the patient.
+    async with app.state.engine.begin() as connection:
+        await connection.execute(text("SET LOCAL session_replication_role = replica"))
+        await connection.execute(
+            text(
+                "UPDATE audit_events SET actor_user_id = 999 WHERE action = 'read' AND event_id = "
+                "(SELECT min(event_id) FROM audit_events WHERE action = 'read')"
+            )
+        )
+    tampered = (await client.get("/api/audit/verify", headers=admin)).json()
+    assert tampered["valid"] is False
+    assert tampered["broken_seal_id"] is not None
+    assert "altered" in tampered["reason"]
+
+
+async def test_verify_detects_a_deleted_event(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    admin = await login(Role.admin)
+    await new_patient(client, admin)
+    await seal(app)
+    async with app.state.engine.begin() as connection:
+        await connection.execute(text("SET LOCAL session_replication_role = replica"))
+        await connection.execute(
+            text(
+                "DELETE FROM audit_events WHERE event_id = (SELECT min(event_id) FROM audit_events)"
+            )
+        )
+    result = (await client.get("/api/audit/verify", headers=admin)).json()
+    assert result["valid"] is False
+
+
+async def test_sealing_is_one_process_at_a_time(
+    app: FastAPI, client: httpx.AsyncClient, login: Login
+) -> None:
+    await login(Role.admin)
+    async with app.state.sessionmaker() as holder, holder.begin():
+        await holder.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": 0x0C11_41C4_A0D1})
+        assert await seal(app) == 0  # the other "process" skips instead of waiting
+    assert await seal(app) >= 1
+
+
+async def test_access_log_lists_the_reads_of_one_patient(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    admin = await login(Role.admin)
+    doctor = await login(Role.doctor)
+    doctor_id = (await client.get("/api/profile", headers=doctor)).json()["user_id"]
+    watched = await new_patient(client, admin)
+    other = await new_patient(client, admin, first_name="Other")
+    await client.get(f"/api/patients/{watched}", headers=doctor)
+    await client.get(f"/api/patients/{other}", headers=doctor)
+    await client.post(
+        "/api/medical-records", json={**RECORD, "patient_id": watched}, headers=doctor
+    )
+
+    log = await client.get(f"/api/patients/{watched}/access-log", headers=admin)
+    assert log.status_code == 200
+    entries = log.json()["events"]
+    assert {e["patient_id"] for e in entries} == {watched}
+    by_doctor = [
+        (e["action"], e["resource_type"]) for e in entries if e["actor_user_id"] == doctor_id
+    ]
+    assert ("read", "patient") in by_doctor
+    assert ("create", "medical_record") in by_doctor
+    assert [e["event_id"] for e in entries] == sorted(
+        (e["event_id"] for e in entries), reverse=True
+    )
+
+    assert (
+        await client.get(f"/api/patients/{watched}/access-log", headers=doctor)
+    ).status_code == 403
+
+    filtered = await client.get(f"/api/audit/events?patient_id={other}&action=read", headers=admin)
+    assert filtered.status_code == 200
+    assert {e["patient_id"] for e in filtered.json()["events"]} == {other}
+    assert (await client.get("/api/audit/events?action=bogus", headers=admin)).status_code == 400
