@@ -4,17 +4,24 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     StringConstraints,
 )
+
+
+class SortOrder(StrEnum):
+    asc = "asc"
+    desc = "desc"
 
 
 class RequestModel(BaseModel):
@@ -90,9 +97,20 @@ def _utc_iso(value: datetime) -> str:
     return _as_utc(value).isoformat().replace("+00:00", "Z")
 
 
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
+def _iso_datetime_only(value: object) -> object:
+    """ISO-8601 text or a datetime: pydantic alone would also read numbers as Unix times."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATETIME.match(value)):
+        return value
+    raise ValueError("must be an ISO-8601 date-time, e.g. 2026-04-15T10:00:00Z")
+
+
 # A timestamp in and out of the API: naive input is UTC, offsets are converted, output ends in Z.
 UtcDateTime = Annotated[
     datetime,
+    BeforeValidator(_iso_datetime_only),
     AfterValidator(_as_utc),
     PlainSerializer(_utc_iso, return_type=str, when_used="json"),
 ]

@@ -83,8 +83,7 @@ async def create_cpt_code(db: AsyncSession, data: CptCodeCreate) -> CptCode:
     cpt_code = CptCode(**data.model_dump())
     db.add(cpt_code)
     try:
-        async with db.begin_nested():
-            await db.flush()
+        await db.flush()
     except IntegrityError as exc:
         raise Conflict(CPT_CODE_EXISTS, code="cpt_code_exists") from exc
     await db.refresh(cpt_code)
@@ -239,8 +238,7 @@ async def create_invoice(
         invoice.plan_copay_cents = plan.copay_cents
     db.add(invoice)
     try:
-        async with db.begin_nested():
-            await db.flush()
+        await db.flush()
     except IntegrityError as exc:
         raise Conflict(INVOICE_EXISTS, code="invoice_exists") from exc
     await db.execute(

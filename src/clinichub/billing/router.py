@@ -35,8 +35,8 @@ from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
 from clinichub.models import Appointment, AuditAction, Invoice, Role
 from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
-from clinichub.scheduling.schemas import SortOrder, parse_bound
-from clinichub.schemas import Pagination, Paging, error_responses
+from clinichub.scheduling.schemas import parse_bound
+from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 
 router = APIRouter()
 
@@ -327,7 +327,7 @@ async def list_invoices(
         Query(description="ISO datetime (excluded), or a date: to the end of that day"),
     ] = None,
     sort_by: InvoiceSort = "issued_at",
-    order: SortOrder = "desc",
+    order: SortOrder = SortOrder.desc,
 ) -> InvoiceList:
     """Admins, doctors and receptionists. Newest first by default; equal keys follow
     `invoice_id` in the same order."""
@@ -340,7 +340,7 @@ async def list_invoices(
         issued_to=parse_bound(issued_to, "issued_to", tz, end=True),
     )
     invoices, total = await repository.list_invoices(
-        db, paging, filters, sort_by=sort_by, descending=order == "desc"
+        db, paging, filters, sort_by=sort_by, descending=order == SortOrder.desc
     )
     audit.record_many(AuditAction.read, "invoice", [(i.invoice_id, i.patient_id) for i in invoices])
     return InvoiceList(

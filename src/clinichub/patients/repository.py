@@ -15,8 +15,8 @@ from sqlalchemy.sql.expression import ClauseElement, Executable
 from clinichub.errors import Conflict
 from clinichub.models import InsurancePlan, Patient
 from clinichub.models.patients import UNACCENT
-from clinichub.patients.schemas import PatientCreate, PatientSortKey, PlanCreate, SortOrder
-from clinichub.schemas import PageParams
+from clinichub.patients.schemas import PatientCreate, PatientSortKey, PlanCreate
+from clinichub.schemas import PageParams, SortOrder
 from clinichub.users.repository import EMAIL_EXISTS, like_pattern
 
 # Up to this many matches, list totals are exact; beyond it they are the planner's estimate, so
@@ -39,8 +39,7 @@ def _violated_constraint(exc: IntegrityError) -> str | None:
 async def _flush_unique_email(db: AsyncSession) -> None:
     """Flush; an email taken by another patient is a 409, even when two requests race."""
     try:
-        async with db.begin_nested():
-            await db.flush()
+        await db.flush()
     except IntegrityError as exc:
         if _violated_constraint(exc) == _EMAIL_INDEX:
             raise Conflict(EMAIL_EXISTS, code="email_exists") from exc

@@ -27,9 +27,8 @@ from clinichub.patients.schemas import (
     PlanList,
     PlanRead,
     PlanSaved,
-    SortOrder,
 )
-from clinichub.schemas import Pagination, Paging, error_responses
+from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 
 router = APIRouter(prefix="/api/patients", tags=["patients"])
 

@@ -18,7 +18,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from clinichub.models import PlanType, Sex
-from clinichub.schemas import Name, Pagination, Phone, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import (
+    Name,
+    Pagination,
+    Phone,
+    RequestModel,
+    UtcDateTime,
+    reject_null,
+)
 
 EARLIEST_DOB = date(1900, 1, 1)
 
@@ -139,11 +146,6 @@ class PatientSortKey(enum.StrEnum):
     dob = "dob"
     email = "email"
     created_at = "created_at"
-
-
-class SortOrder(enum.StrEnum):
-    asc = "asc"
-    desc = "desc"
 
 
 class PlanCreate(RequestModel):

@@ -1,7 +1,8 @@
 """Queries on appointments, working hours and providers."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -11,8 +12,8 @@ from clinichub.errors import Conflict
 from clinichub.models import Appointment, ProviderWorkingHours, Role, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
 from clinichub.scheduling.rules import BLOCKING_STATUSES, Interval, WorkingRange
-from clinichub.scheduling.schemas import AppointmentFilters, AppointmentSort, SortOrder
-from clinichub.schemas import PageParams
+from clinichub.scheduling.schemas import AppointmentFilters, AppointmentSort
+from clinichub.schemas import PageParams, SortOrder
 
 PROVIDER_ROLES = (Role.doctor, Role.nurse)
 BLOCKING = sorted(BLOCKING_STATUSES)
@@ -82,15 +83,26 @@ async def ensure_free(
         raise (provider_conflict if is_provider else patient_conflict)(appointment_id)
 
 
-async def save_booking(db: AsyncSession, appointment: Appointment) -> None:
-    """Flush a new or moved appointment. The exclusion constraints decide races that the check
-    before it could not see; their violation becomes the same 409 as that check."""
-    # Read before the flush: a failed savepoint expires the object's attributes.
+async def save_booking(
+    db: AsyncSession, appointment: Appointment, changes: Mapping[str, Any] | None = None
+) -> None:
+    """Insert a new appointment, or apply `changes` to one, inside a savepoint. The exclusion
+    constraints decide races that the check before it could not see; their violation becomes
+    the same 409 as that check, naming the winner, which is looked up after the savepoint's
+    rollback. (The object is added and changed inside the savepoint because begin_nested()
+    flushes pending changes before it emits SAVEPOINT.)"""
+    changes = changes or {}
     provider_user_id, patient_id = appointment.provider_user_id, appointment.patient_id
-    window = Interval(appointment.scheduled_start, appointment.scheduled_end)
+    window = Interval(
+        changes.get("scheduled_start", appointment.scheduled_start),
+        changes.get("scheduled_end", appointment.scheduled_end),
+    )
     appointment_id = appointment.appointment_id
     try:
         async with db.begin_nested():
+            db.add(appointment)
+            for field, value in changes.items():
+                setattr(appointment, field, value)
             await db.flush()
     except IntegrityError as exc:
         if getattr(exc.orig, "sqlstate", None) != EXCLUSION_VIOLATION:
@@ -135,7 +147,7 @@ async def list_appointments(
     total = await db.scalar(select(func.count()).select_from(Appointment).where(*conditions)) or 0
     key = getattr(Appointment, sort_by)
     tie = Appointment.appointment_id
-    ordering = (key.desc(), tie.desc()) if order == "desc" else (key.asc(), tie.asc())
+    ordering = (key.desc(), tie.desc()) if order == SortOrder.desc else (key.asc(), tie.asc())
     appointments = await db.scalars(
         select(Appointment)
         .where(*conditions)

@@ -35,7 +35,6 @@ from clinichub.scheduling.schemas import (
     ProviderList,
     ProviderRead,
     Slot,
-    SortOrder,
     WorkingHoursRange,
     WorkingHoursRead,
     WorkingHoursUpdate,
@@ -43,7 +42,7 @@ from clinichub.scheduling.schemas import (
     parse_bound,
     parse_statuses,
 )
-from clinichub.schemas import Pagination, Paging, error_responses
+from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 from clinichub.users.repository import get_user
 
 router = APIRouter(prefix="/api/appointments", tags=["appointments"])
@@ -72,11 +71,13 @@ async def _get_or_404(db: DbSession, appointment_id: int, *, lock: bool = False)
     return appointment
 
 
-def _telehealth_link(appointment: Appointment, settings: Settings) -> str | None:
+def _telehealth_link(
+    visit_type: rules.VisitType, current: str | None, settings: Settings
+) -> str | None:
     # 128 random bits: a room nobody can guess (OWASP ASVS 2.9: at least 64 bits of entropy).
     return rules.telehealth_link(
-        appointment.visit_type,
-        appointment.telehealth_url,
+        visit_type,
+        current,
         base_url=settings.telehealth_base_url,
         room=secrets.token_urlsafe(16),
     )
@@ -130,8 +131,7 @@ async def create_appointment(
         db, provider_user_id=body.provider_user_id, patient_id=body.patient_id, window=window
     )
     appointment = Appointment(**body.model_dump())
-    appointment.telehealth_url = _telehealth_link(appointment, settings)
-    db.add(appointment)
+    appointment.telehealth_url = _telehealth_link(appointment.visit_type, None, settings)
     await repository.save_booking(db, appointment)
     event.resource_id = str(appointment.appointment_id)
     return AppointmentCreated(
@@ -179,7 +179,7 @@ async def list_appointments(
         ),
     ] = None,
     sort_by: AppointmentSort = "scheduled_start",
-    order: SortOrder = "asc",
+    order: SortOrder = SortOrder.asc,
 ) -> AppointmentList:
     """All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
     (either may be left open), so a provider's week is one request:
@@ -284,10 +284,10 @@ async def update_appointment(
             window=new_window,
             exclude_id=appointment.appointment_id,
         )
-    for field, value in changes.items():
-        setattr(appointment, field, value)
-    appointment.telehealth_url = _telehealth_link(appointment, settings)
-    await repository.save_booking(db, appointment)
+    changes["telehealth_url"] = _telehealth_link(
+        changes.get("visit_type", appointment.visit_type), appointment.telehealth_url, settings
+    )
+    await repository.save_booking(db, appointment, changes)
     if plan.completes:
         await add_charge(
             db,

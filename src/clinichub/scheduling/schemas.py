@@ -138,7 +138,6 @@ class AppointmentList(BaseModel):
 AppointmentSort = Literal[
     "scheduled_start", "scheduled_end", "created_at", "status", "appointment_id"
 ]
-SortOrder = Literal["asc", "desc"]
 
 
 @dataclass(frozen=True)

@@ -42,8 +42,7 @@ async def create_user(db: AsyncSession, data: UserCreate, password_hash: str) ->
     )
     db.add(user)
     try:
-        async with db.begin_nested():
-            await db.flush()
+        await db.flush()
     except IntegrityError as exc:
         raise Conflict(EMAIL_EXISTS, code="email_exists") from exc
     await db.refresh(user)
