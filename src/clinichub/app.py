@@ -9,9 +9,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.utils import get_openapi
 
-from clinichub import __version__, exception_handlers, health
+from clinichub import __version__, docs, exception_handlers, health, openapi
 from clinichub.audit.router import access_log_router
 from clinichub.audit.router import router as audit_router
 from clinichub.audit.sealing import seal_forever
@@ -83,6 +82,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
         swagger_ui_parameters={"persistAuthorization": True},
     )
     app.state.settings = settings
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = sessionmaker
 
     exception_handlers.install(app)
+    docs.install(app)
     for router in (
         auth_router,
         users_router,
@@ -119,20 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """The OpenAPI document, with FastAPI's 422 replaced by the 400 this API really returns."""
+    """Built once, on first use (FastAPI's own caching)."""
     if app.openapi_schema is None:
-        document = get_openapi(
-            title=app.title,
-            version=app.version,
-            description=app.description,
-            routes=app.routes,
-            tags=app.openapi_tags,
-        )
-        for path_item in document.get("paths", {}).values():
-            for operation in path_item.values():
-                operation.get("responses", {}).pop("422", None)
-        schemas = document.get("components", {}).get("schemas", {})
-        for name in ("HTTPValidationError", "ValidationError"):
-            schemas.pop(name, None)
-        app.openapi_schema = document
+        app.openapi_schema = openapi.build(app)
     return app.openapi_schema

@@ -1,7 +1,7 @@
 """Liveness and database reachability, for load balancers and humans."""
 
 import asyncio
-from typing import Literal
+from enum import StrEnum
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -14,9 +14,14 @@ router = APIRouter(prefix="/api", tags=["health"])
 DB_TIMEOUT_SECONDS = 3
 
 
+class HealthStatus(StrEnum):
+    ok = "ok"
+    unavailable = "unavailable"
+
+
 class Health(BaseModel):
-    status: Literal["ok", "unavailable"]
-    database: Literal["ok", "unavailable"]
+    status: HealthStatus
+    database: HealthStatus
 
 
 async def _database_ok(engine: AsyncEngine) -> bool:

@@ -277,7 +277,7 @@ async def list_invoices(
     page: PageParams,
     filters: InvoiceFilters,
     *,
-    sort_by: InvoiceSort = "issued_at",
+    sort_by: InvoiceSort = InvoiceSort.issued_at,
     descending: bool = True,
 ) -> tuple[Sequence[Invoice], int]:
     """A page of invoices, each with its lines: two queries for the page, whatever its size."""

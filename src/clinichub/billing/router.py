@@ -326,7 +326,7 @@ async def list_invoices(
         str | None,
         Query(description="ISO datetime (excluded), or a date: to the end of that day"),
     ] = None,
-    sort_by: InvoiceSort = "issued_at",
+    sort_by: InvoiceSort = InvoiceSort.issued_at,
     order: SortOrder = SortOrder.desc,
 ) -> InvoiceList:
     """Admins, doctors and receptionists. Newest first by default; equal keys follow
@@ -380,11 +380,10 @@ async def update_invoice(
     """Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`."""
     event = audit.record(AuditAction.update, "invoice", invoice_id)
-    new_status = rules.parse_invoice_status(body.status)
     invoice = await _invoice_or_404(db, invoice_id, lock=True)
     event.patient_id = invoice.patient_id
     state = rules.change_payment_status(
-        rules.PaymentState(invoice.status, invoice.paid_at), new_status, datetime.now(UTC)
+        rules.PaymentState(invoice.status, invoice.paid_at), body.status, datetime.now(UTC)
     )
     invoice = await repository.set_payment(db, invoice, state.status, state.paid_at)
     return InvoiceUpdated(message="Invoice updated", invoice=InvoiceRead.of(invoice))

@@ -1,9 +1,11 @@
 from datetime import date
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -16,6 +18,7 @@ from clinichub.billing.rules import (
     MAX_QUANTITY,
     InvoiceStatus,
     normalize_cpt_code,
+    parse_invoice_status,
 )
 from clinichub.models import CptRecordStatus, Invoice
 from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
@@ -165,8 +168,9 @@ class InvoiceCreate(RequestModel):
 class InvoiceUpdate(RequestModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"status": "paid"}]})
 
-    # A plain string here so that any other value gets the documented "Invalid status".
-    status: Annotated[str, Field(json_schema_extra={"enum": [s.value for s in InvoiceStatus]})]
+    # Checked before pydantic's own enum check, so that any other value gets the documented
+    # 400 "Invalid status" (code invalid_status).
+    status: Annotated[InvoiceStatus, BeforeValidator(parse_invoice_status)]
 
 
 class InvoiceLine(BaseModel):
@@ -261,7 +265,10 @@ class InvoiceList(BaseModel):
     pagination: Pagination
 
 
-InvoiceSort = Literal["issued_at", "total_cents", "invoice_id"]
+class InvoiceSort(StrEnum):
+    issued_at = "issued_at"
+    total_cents = "total_cents"
+    invoice_id = "invoice_id"
 
 
 # --- Reports ----------------------------------------------------------------------------------

@@ -178,7 +178,7 @@ async def list_appointments(
             examples=["2026-04-19"],
         ),
     ] = None,
-    sort_by: AppointmentSort = "scheduled_start",
+    sort_by: AppointmentSort = AppointmentSort.scheduled_start,
     order: SortOrder = SortOrder.asc,
 ) -> AppointmentList:
     """All staff. Lists the appointments that overlap the window from `date_from` to `date_to`

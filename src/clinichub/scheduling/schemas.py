@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from pydantic import (
@@ -135,9 +136,12 @@ class AppointmentList(BaseModel):
     pagination: Pagination
 
 
-AppointmentSort = Literal[
-    "scheduled_start", "scheduled_end", "created_at", "status", "appointment_id"
-]
+class AppointmentSort(StrEnum):
+    scheduled_start = "scheduled_start"
+    scheduled_end = "scheduled_end"
+    created_at = "created_at"
+    status = "status"
+    appointment_id = "appointment_id"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,162 @@
+"""The OpenAPI document: FastAPI's, made exact for the clients generated from it.
+
+FastAPI describes what the handlers declare. On top of that, this module says what every
+operation really does at the edges: validation errors are 400s (never FastAPI's 422), any
+operation can fail with a 500 `Error`, a 401 carries `WWW-Authenticate` and a 429 `Retry-After`.
+It adds examples taken from real use, and links that say which response field feeds which
+operation's path parameter (clients and the stateful fuzzer follow them).
+"""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from clinichub.openapi_examples import (
+    ERROR_EXAMPLES,
+    NOT_FOUND_BY_TAG,
+    OPERATION_ERROR_EXAMPLES,
+    REQUEST_EXAMPLES,
+    RESPONSE_EXAMPLES,
+)
+
+Document = dict[str, Any]
+
+ERROR_REF = "#/components/schemas/Error"
+# Operations whose errors are not `Error` bodies: the health check answers 503 with its own.
+OWN_ERROR_BODIES = {"health_check"}
+
+_HEADERS = {
+    "401": {
+        "WWW-Authenticate": {
+            "description": "Always `Bearer`",
+            "schema": {"type": "string", "examples": ["Bearer"]},
+        }
+    },
+    "429": {
+        "Retry-After": {
+            "description": "Seconds to wait before trying again",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
+}
+
+# (source operation, JSON pointer into its 2xx body, parameter name, target operations)
+_LINKS: list[tuple[str, str, str, list[str]]] = [
+    ("users_create", "/user/user_id", "user_id", ["users_get", "users_update"]),
+    (
+        "patients_create",
+        "/patient/patient_id",
+        "patient_id",
+        [
+            "patients_get",
+            "patients_update",
+            "patients_delete",
+            "patients_get_plan",
+            "patients_save_plan",
+            "patients_list_plans",
+            "patients_access_log",
+        ],
+    ),
+    (
+        "appointments_create",
+        "/appointment/appointment_id",
+        "appointment_id",
+        [
+            "appointments_get",
+            "appointments_update",
+            "appointments_cancel",
+            "charges_create",
+            "charges_list_for_appointment",
+        ],
+    ),
+    ("cpt_codes_create", "/cpt_code/code", "code", ["cpt_codes_update"]),
+    ("charges_create", "/charge/cpt_record_id", "cpt_record_id", ["charges_delete"]),
+    ("invoices_create", "/invoice/invoice_id", "invoice_id", ["invoices_get", "invoices_update"]),
+    (
+        "medical_records_create",
+        "/record/medical_record_id",
+        "medical_record_id",
+        ["medical_records_get", "medical_records_update", "medical_records_history"],
+    ),
+]
+
+
+def operations(document: Document) -> list[dict[str, Any]]:
+    return [
+        operation
+        for path_item in document.get("paths", {}).values()
+        for operation in path_item.values()
+    ]
+
+
+def build(app: FastAPI) -> Document:
+    document = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    schemas = document.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    for operation in operations(document):
+        _complete_errors(operation)
+        _add_examples(operation)
+    _add_links(document)
+    return document
+
+
+def _complete_errors(operation: dict[str, Any]) -> None:
+    responses = operation["responses"]
+    # Invalid input is answered 400 with an `Error` (exception_handlers), never with a 422.
+    responses.pop("422", None)
+    if operation["operationId"] in OWN_ERROR_BODIES:
+        return
+    responses.setdefault(
+        "500",
+        {
+            "description": "An unexpected error; `X-Request-ID` ties it to the server's log",
+            "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
+        },
+    )
+    for status, response in responses.items():
+        if status in _HEADERS:
+            response.setdefault("headers", {}).update(_HEADERS[status])
+        if status.startswith(("4", "5")):
+            response["content"]["application/json"]["examples"] = _error_examples(operation, status)
+
+
+def _error_examples(operation: dict[str, Any], status: str) -> dict[str, Any]:
+    own = OPERATION_ERROR_EXAMPLES.get(operation["operationId"], {}).get(status)
+    if own is not None:
+        return own
+    if status == "404":
+        error = NOT_FOUND_BY_TAG[operation["tags"][0]]
+        return {"not_found": {"summary": error["error"], "value": error}}
+    return ERROR_EXAMPLES[status]
+
+
+def _add_examples(operation: dict[str, Any]) -> None:
+    operation_id = operation["operationId"]
+    if operation_id in REQUEST_EXAMPLES:
+        content = operation["requestBody"]["content"]
+        media_type = next(iter(content.values()))
+        media_type["examples"] = REQUEST_EXAMPLES[operation_id]
+    for status, examples in RESPONSE_EXAMPLES.get(operation_id, {}).items():
+        operation["responses"][status]["content"]["application/json"]["examples"] = examples
+
+
+def _add_links(document: Document) -> None:
+    by_id = {operation["operationId"]: operation for operation in operations(document)}
+    for source, pointer, parameter, targets in _LINKS:
+        responses = by_id[source]["responses"]
+        success = next(status for status in responses if status.startswith("2"))
+        responses[success]["links"] = {
+            target: {
+                "operationId": target,
+                "parameters": {parameter: f"$response.body#{pointer}"},
+            }
+            for target in targets
+        }

@@ -1,0 +1,836 @@
+"""Examples of the OpenAPI document, by operation: requests, answers and errors.
+
+They follow the original ClinicHub README where it gave one (logging in, the patients, the
+appointment that is completed and invoiced) and the demo clinic elsewhere. A test validates
+every example against its schema, so they cannot drift from the API.
+"""
+
+from typing import Any
+
+Example = dict[str, Any]
+Examples = dict[str, Example]
+
+
+def _one(summary: str, value: Any) -> Examples:
+    return {"example": {"summary": summary, "value": value}}
+
+
+def _error(error: str, code: str, **context: Any) -> Example:
+    return {"error": error, "code": code, **context}
+
+
+def _named(name: str, summary: str, value: Any) -> Example:
+    return {name: {"summary": summary, "value": value}}
+
+
+PAGE_1 = {"total": 1, "pages": 1, "page": 1, "per_page": 10, "has_next": False, "has_prev": False}
+CREATED_AT = "2026-04-14T09:00:00Z"
+TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..."
+
+USER_SUMMARY = {
+    "user_id": 1,
+    "email": "admin@clinichub.com",
+    "first_name": "Ada",
+    "last_name": "Admin",
+    "role": "admin",
+}
+USER = {
+    "user_id": 2,
+    "email": "doctor@clinichub.com",
+    "first_name": "Gregory",
+    "last_name": "Santos",
+    "phone": "7871234567",
+    "role": "doctor",
+    "is_active": True,
+    "created_at": CREATED_AT,
+    "updated_at": CREATED_AT,
+}
+PATIENT = {
+    "patient_id": 1,
+    "first_name": "John",
+    "last_name": "Doe",
+    "dob": "1990-05-10",
+    "sex": "male",
+    "email": "john.doe@email.com",
+    "phone": "7871234567",
+    "address": "123 Main St",
+    "emergency_contact_name": "Jane Doe",
+    "emergency_contact_phone": "7877654321",
+    "created_at": CREATED_AT,
+    "updated_at": CREATED_AT,
+}
+PATIENT_UPDATED = {
+    **PATIENT,
+    "phone": "7879998888",
+    "address": "456 Updated St",
+    "updated_at": "2026-04-14T09:05:00Z",
+}
+PLAN = {
+    "plan_id": 1,
+    "patient_id": 1,
+    "carrier_name": "Blue Cross Blue Shield",
+    "member_id": "XJH123456789",
+    "group_id": "GRP-00451",
+    "plan_type": "PPO",
+    "copay_cents": 2500,
+    "currency": "USD",
+    "effective_date": "2026-01-01",
+    "is_active": True,
+    "created_at": CREATED_AT,
+}
+APPOINTMENT = {
+    "appointment_id": 1,
+    "patient_id": 1,
+    "provider_user_id": 2,
+    "scheduled_start": "2026-04-15T10:00:00Z",
+    "scheduled_end": "2026-04-15T10:30:00Z",
+    "status": "scheduled",
+    "visit_type": "in_person",
+    "reason": "General checkup",
+    "notes": "First visit",
+    "cpt_code": None,
+    "cancellation_reason": None,
+    "telehealth_url": None,
+    "cpt_id": None,
+    "created_at": CREATED_AT,
+    "updated_at": CREATED_AT,
+}
+APPOINTMENT_COMPLETED = {
+    **APPOINTMENT,
+    "status": "completed",
+    "cpt_id": 5,
+    "updated_at": "2026-04-15T10:35:00Z",
+}
+HOURS = [
+    {"weekday": 0, "start_time": "09:00", "end_time": "12:00"},
+    {"weekday": 0, "start_time": "13:00", "end_time": "17:00"},
+    {"weekday": 1, "start_time": "09:00", "end_time": "17:00"},
+]
+WORKING_HOURS = {"provider_user_id": 2, "hours": HOURS}
+CPT_CODE = {
+    "code": "99213",
+    "description": "Office visit, established patient, low complexity",
+    "category": "Office Visit",
+    "price_cents": 15000,
+    "currency": "USD",
+    "is_active": True,
+    "created_at": CREATED_AT,
+    "updated_at": CREATED_AT,
+}
+CHARGE = {
+    "cpt_record_id": 5,
+    "appointment_id": 1,
+    "patient_id": 1,
+    "cpt_code": "99213",
+    "description": "Office visit, established patient, low complexity",
+    "quantity": 1,
+    "unit_price_cents": 15000,
+    "amount_cents": 15000,
+    "currency": "USD",
+    "modifier": None,
+    "service_date": "2026-04-15",
+    "status": "pending",
+    "created_at": "2026-04-15T10:35:00Z",
+}
+INVOICE = {
+    "invoice_id": 1,
+    "appointment_id": 1,
+    "patient_id": 1,
+    "cpt_id": 5,
+    "status": "unpaid",
+    "lines": [
+        {
+            "cpt_record_id": 5,
+            "code": "99213",
+            "description": "Office visit, established patient, low complexity",
+            "quantity": 1,
+            "unit_price_cents": 15000,
+            "amount_cents": 15000,
+            "modifier": None,
+        }
+    ],
+    "total_cents": 15000,
+    "patient_due_cents": 2500,
+    "insurance_due_cents": 12500,
+    "currency": "USD",
+    "plan": {
+        "plan_id": 1,
+        "carrier_name": "Blue Cross Blue Shield",
+        "member_id": "XJH123456789",
+        "plan_type": "PPO",
+        "copay_cents": 2500,
+    },
+    "issued_at": "2026-04-15T11:00:00Z",
+    "paid_at": None,
+}
+INVOICE_PAID = {**INVOICE, "status": "paid", "paid_at": "2026-04-15T22:30:00Z"}
+MEDICAL_RECORD = {
+    "medical_record_id": 1,
+    "patient_id": 1,
+    "appointment_id": 1,
+    "provider_user_id": 2,
+    "record_date": "2026-04-15",
+    "diagnosis": "Type 2 diabetes mellitus without complications",
+    "icd10_codes": ["E11.9"],
+    "treatment_plan": "Metformin 500 mg twice daily; HbA1c in 3 months",
+    "notes": "Patient counselled on diet and exercise",
+    "version": 1,
+    "created_at": "2026-04-15T10:40:00Z",
+    "updated_at": "2026-04-15T10:40:00Z",
+    "updated_by_user_id": 2,
+}
+VITALS = {
+    "vitals_id": 1,
+    "patient_id": 1,
+    "appointment_id": 1,
+    "recorded_by_user_id": 3,
+    "recorded_at": "2026-04-15T10:05:00Z",
+    "height_m": 1.75,
+    "weight_kg": 72.5,
+    "blood_pressure": "120/80",
+    "temperature_c": 36.8,
+    "pulse_bpm": 72,
+    "respiratory_rate": 16,
+    "o2_saturation": 98,
+    "pain_level": 0,
+    "bmi": 23.7,
+    "bmi_category": "normal",
+}
+AUDIT_EVENT = {
+    "event_id": 1,
+    "occurred_at": "2026-04-15T10:40:00Z",
+    "actor_user_id": 2,
+    "actor_role": "doctor",
+    "action": "read",
+    "resource_type": "patient",
+    "resource_id": "1",
+    "patient_id": 1,
+    "outcome": "success",
+    "request_id": "6f1c2b7e9d0a4c3b8e5f1a2d3c4b5a69",
+    "ip": "203.0.113.7",
+    "user_agent": "Mozilla/5.0",
+}
+
+REQUEST_EXAMPLES: dict[str, Examples] = {
+    "auth_login": _one("The demo admin", {"email": "admin@clinichub.com", "password": "admin123"}),
+    "auth_token": _one(
+        "The demo admin, as a form",
+        {"grant_type": "password", "username": "admin@clinichub.com", "password": "admin123"},
+    ),
+    "auth_refresh": _one("The refresh token from logging in", {"refresh_token": TOKEN}),
+    "auth_change_password": _one(
+        "A new passphrase",
+        {"current_password": "admin123", "new_password": "a much longer passphrase"},
+    ),
+    "users_create": _one(
+        "A doctor",
+        {
+            "email": "dr.rivera@clinichub.com",
+            "password": "a long passphrase",
+            "first_name": "Ana",
+            "last_name": "Rivera",
+            "role": "doctor",
+            "phone": "7871234567",
+        },
+    ),
+    "users_update": {
+        **_named("deactivate", "Deactivate a user (ends their sessions)", {"is_active": False}),
+        **_named("role", "Change a role", {"role": "nurse"}),
+    },
+    "patients_create": _one(
+        "A new patient",
+        {
+            key: PATIENT[key]
+            for key in PATIENT
+            if key not in ("patient_id", "created_at", "updated_at")
+        },
+    ),
+    "patients_update": {
+        **_named(
+            "contact",
+            "New phone and address",
+            {"phone": "7879998888", "address": "456 Updated St"},
+        ),
+        **_named("clear", "Clear the email", {"email": None}),
+    },
+    "patients_save_plan": {
+        **_named(
+            "ppo",
+            "A PPO with a copay",
+            {
+                "carrier_name": "Blue Cross Blue Shield",
+                "member_id": "XJH123456789",
+                "group_id": "GRP-00451",
+                "plan_type": "PPO",
+                "copay_cents": 2500,
+                "effective_date": "2026-01-01",
+            },
+        ),
+        **_named(
+            "self_pay",
+            "Self-pay (no copay)",
+            {"carrier_name": "Self", "member_id": "SELF-1", "plan_type": "self_pay"},
+        ),
+    },
+    "appointments_create": _one(
+        "A checkup",
+        {
+            "patient_id": 1,
+            "provider_user_id": 2,
+            "scheduled_start": "2026-04-15T10:00:00Z",
+            "scheduled_end": "2026-04-15T10:30:00Z",
+            "status": "scheduled",
+            "reason": "General checkup",
+            "notes": "First visit",
+        },
+    ),
+    "appointments_update": {
+        **_named("complete", "Mark as completed (creates the charge)", {"status": "completed"}),
+        **_named(
+            "reschedule",
+            "Move to another time",
+            {
+                "scheduled_start": "2026-04-16T14:00:00Z",
+                "scheduled_end": "2026-04-16T14:30:00Z",
+            },
+        ),
+        **_named("confirm", "Confirm", {"status": "confirmed"}),
+    },
+    "providers_set_working_hours": _one("Monday with a lunch break, and Tuesday", {"hours": HOURS}),
+    "cpt_codes_create": _one(
+        "A lab test",
+        {
+            "code": "87880",
+            "description": "Rapid strep test",
+            "category": "Lab Test",
+            "price_cents": 2000,
+        },
+    ),
+    "cpt_codes_update": {
+        **_named("price", "Re-price", {"price_cents": 16000}),
+        **_named("retire", "Deactivate", {"is_active": False}),
+    },
+    "charges_create": _one("A blood count", {"cpt_code": "85025", "quantity": 1}),
+    "invoices_create": _one("Invoice appointment 1", {"appointment_id": 1}),
+    "invoices_update": {
+        **_named("paid", "Pay an invoice", {"status": "paid"}),
+        **_named("unpaid", "Mark unpaid", {"status": "unpaid"}),
+    },
+    "medical_records_create": _one(
+        "A visit note",
+        {
+            key: MEDICAL_RECORD[key]
+            for key in (
+                "patient_id",
+                "appointment_id",
+                "diagnosis",
+                "icd10_codes",
+                "treatment_plan",
+                "notes",
+            )
+        },
+    ),
+    "medical_records_update": _one(
+        "Amend the plan", {"treatment_plan": "Metformin 1000 mg twice daily; HbA1c in 3 months"}
+    ),
+    "vitals_create": _one(
+        "A full set",
+        {
+            key: VITALS[key]
+            for key in VITALS
+            if key not in ("vitals_id", "recorded_by_user_id", "recorded_at", "bmi", "bmi_category")
+        },
+    ),
+}
+
+_LOGIN = {
+    "message": "Login successful",
+    "access_token": TOKEN,
+    "refresh_token": TOKEN,
+    "token_type": "bearer",
+    "expires_in": 900,
+    "user": USER_SUMMARY,
+}
+_PROFILE = {"message": "Access granted", **USER_SUMMARY}
+
+RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
+    "auth_login": {"200": _one("Logged in", _LOGIN)},
+    "auth_token": {"200": _one("Logged in", _LOGIN)},
+    "auth_refresh": {
+        "200": _one(
+            "New tokens",
+            {
+                "message": "Token refreshed",
+                "access_token": TOKEN,
+                "refresh_token": TOKEN,
+                "token_type": "bearer",
+                "expires_in": 900,
+            },
+        )
+    },
+    "auth_logout": {"200": _one("Logged out", {"message": "Logged out successfully"})},
+    "auth_profile": {"200": _one("The demo admin", _PROFILE)},
+    "auth_change_password": {"200": _one("Changed", {"message": "Password changed successfully"})},
+    "auth_protected": {
+        "200": _one("A valid token", {"message": "Access granted", "user_id": 1, "role": "admin"})
+    },
+    "users_create": {
+        "201": _one("Created", {"message": "User created successfully", "user": USER})
+    },
+    "users_list": {"200": _one("One user", {"users": [USER], "pagination": PAGE_1})},
+    "users_get": {"200": _one("A doctor", USER)},
+    "users_update": {
+        "200": _one(
+            "Updated",
+            {"message": "User updated successfully", "user": {**USER, "is_active": False}},
+        )
+    },
+    "patients_list": {"200": _one("One patient", {"patients": [PATIENT], "pagination": PAGE_1})},
+    "patients_create": {
+        "201": _one("Created", {"message": "Patient created successfully", "patient": PATIENT})
+    },
+    "patients_get": {"200": _one("A patient", PATIENT)},
+    "patients_update": {
+        "200": _one(
+            "Updated", {"message": "Patient updated successfully", "patient": PATIENT_UPDATED}
+        )
+    },
+    "patients_delete": {
+        "200": _one("Archived", {"message": "Patient deleted successfully", "patient_id": 1})
+    },
+    "patients_get_plan": {
+        "200": {
+            **_named("active", "An active plan", {"plan": PLAN}),
+            **_named("none", "No active plan", {"plan": None}),
+        }
+    },
+    "patients_save_plan": {"201": _one("Saved", {"message": "Plan saved", "plan": PLAN})},
+    "patients_list_plans": {
+        "200": _one(
+            "A current and a past plan",
+            {
+                "plans": [
+                    PLAN,
+                    {
+                        **PLAN,
+                        "plan_id": 2,
+                        "carrier_name": "Aetna",
+                        "plan_type": "HMO",
+                        "copay_cents": 3000,
+                        "is_active": False,
+                        "created_at": "2025-01-10T09:00:00Z",
+                    },
+                ]
+            },
+        )
+    },
+    "patients_access_log": {
+        "200": _one("One read", {"events": [AUDIT_EVENT], "pagination": PAGE_1})
+    },
+    "appointments_create": {
+        "201": _one(
+            "Booked", {"message": "Appointment created successfully", "appointment": APPOINTMENT}
+        )
+    },
+    "appointments_list": {
+        "200": _one("One appointment", {"appointments": [APPOINTMENT], "pagination": PAGE_1})
+    },
+    "appointments_get": {"200": _one("An appointment", APPOINTMENT)},
+    "appointments_update": {
+        "200": _one(
+            "Completed, with its charge",
+            {"message": "Appointment updated successfully", "appointment": APPOINTMENT_COMPLETED},
+        )
+    },
+    "appointments_cancel": {
+        "200": _one(
+            "Cancelled", {"message": "Appointment cancelled successfully", "appointment_id": 1}
+        )
+    },
+    "providers_list": {
+        "200": _one(
+            "One provider",
+            {
+                "providers": [
+                    {
+                        "provider_user_id": 2,
+                        "first_name": "Gregory",
+                        "last_name": "Santos",
+                        "role": "doctor",
+                        "working_hours": HOURS,
+                    }
+                ],
+                "pagination": PAGE_1,
+            },
+        )
+    },
+    "providers_get_working_hours": {"200": _one("A week", WORKING_HOURS)},
+    "providers_set_working_hours": {
+        "200": _one(
+            "Replaced",
+            {"message": "Working hours updated successfully", "working_hours": WORKING_HOURS},
+        )
+    },
+    "providers_availability": {
+        "200": _one(
+            "Two free slots",
+            {
+                "provider_user_id": 2,
+                "duration_minutes": 30,
+                "slots": [
+                    {"start": "2026-04-15T10:00:00Z", "end": "2026-04-15T10:30:00Z"},
+                    {"start": "2026-04-15T10:30:00Z", "end": "2026-04-15T11:00:00Z"},
+                ],
+            },
+        )
+    },
+    "cpt_codes_list": {"200": _one("One code", {"cpt_codes": [CPT_CODE], "pagination": PAGE_1})},
+    "cpt_codes_create": {
+        "201": _one(
+            "Added",
+            {
+                "message": "CPT code created successfully",
+                "cpt_code": {
+                    **CPT_CODE,
+                    "code": "87880",
+                    "description": "Rapid strep test",
+                    "category": "Lab Test",
+                    "price_cents": 2000,
+                },
+            },
+        )
+    },
+    "cpt_codes_update": {
+        "200": _one(
+            "Re-priced",
+            {
+                "message": "CPT code updated successfully",
+                "cpt_code": {**CPT_CODE, "price_cents": 16000},
+            },
+        )
+    },
+    "charges_create": {
+        "201": _one(
+            "Added",
+            {
+                "message": "Charge created successfully",
+                "charge": {
+                    **CHARGE,
+                    "cpt_record_id": 6,
+                    "cpt_code": "85025",
+                    "description": "Complete blood count with differential",
+                    "unit_price_cents": 3500,
+                    "amount_cents": 3500,
+                },
+            },
+        )
+    },
+    "charges_list_for_appointment": {"200": _one("The visit's charge", {"charges": [CHARGE]})},
+    "charges_list": {"200": _one("One charge", {"cpt_records": [CHARGE], "pagination": PAGE_1})},
+    "charges_delete": {
+        "200": _one("Deleted", {"message": "Charge deleted successfully", "cpt_record_id": 5})
+    },
+    "invoices_create": {
+        "201": _one("Invoiced", {"message": "Invoice created successfully", "invoice": INVOICE})
+    },
+    "invoices_list": {
+        "200": _one("One invoice", {"invoices": [INVOICE_PAID], "pagination": PAGE_1})
+    },
+    "invoices_get": {"200": _one("An invoice", INVOICE)},
+    "invoices_update": {
+        "200": {
+            **_named("paid", "Paid", {"message": "Invoice updated", "invoice": INVOICE_PAID}),
+            **_named("unpaid", "Unpaid", {"message": "Invoice updated", "invoice": INVOICE}),
+        }
+    },
+    "reports_daily_revenue": {
+        "200": _one(
+            "One paid invoice",
+            {
+                "date": "2026-04-15",
+                "currency": "USD",
+                "invoices_paid": 1,
+                "billed_cents": 15000,
+                "patient_collected_cents": 2500,
+                "insurance_receivable_cents": 12500,
+            },
+        )
+    },
+    "medical_records_create": {
+        "201": _one(
+            "Written",
+            {"message": "Medical record created successfully", "record": MEDICAL_RECORD},
+        )
+    },
+    "medical_records_list": {
+        "200": _one("One record", {"records": [MEDICAL_RECORD], "pagination": PAGE_1})
+    },
+    "medical_records_get": {"200": _one("A record", MEDICAL_RECORD)},
+    "medical_records_update": {
+        "200": _one(
+            "Amended: version 2",
+            {
+                "message": "Medical record updated successfully",
+                "record": {
+                    **MEDICAL_RECORD,
+                    "treatment_plan": "Metformin 1000 mg twice daily; HbA1c in 3 months",
+                    "version": 2,
+                    "updated_at": "2026-04-16T08:00:00Z",
+                },
+            },
+        )
+    },
+    "medical_records_history": {
+        "200": _one(
+            "One version",
+            {
+                "medical_record_id": 1,
+                "versions": [
+                    {
+                        "version": 1,
+                        "diagnosis": MEDICAL_RECORD["diagnosis"],
+                        "icd10_codes": MEDICAL_RECORD["icd10_codes"],
+                        "treatment_plan": MEDICAL_RECORD["treatment_plan"],
+                        "notes": MEDICAL_RECORD["notes"],
+                        "changed_by_user_id": 2,
+                        "changed_at": "2026-04-15T10:40:00Z",
+                    }
+                ],
+            },
+        )
+    },
+    "vitals_create": {
+        "201": _one("Recorded", {"message": "Vitals recorded successfully", "vitals": VITALS})
+    },
+    "vitals_list": {"200": _one("One set", {"vitals": [VITALS], "pagination": PAGE_1})},
+    "audit_list_events": {
+        "200": _one("One event", {"events": [AUDIT_EVENT], "pagination": PAGE_1})
+    },
+    "audit_verify": {
+        "200": {
+            **_named(
+                "valid",
+                "An intact trail",
+                {"valid": True, "events_checked": 1200, "seals_checked": 12},
+            ),
+            **_named(
+                "broken",
+                "A tampered trail",
+                {
+                    "valid": False,
+                    "events_checked": 1200,
+                    "seals_checked": 7,
+                    "broken_seal_id": 7,
+                    "reason": "events do not match the seal's digest",
+                },
+            ),
+        }
+    },
+    "health_check": {
+        "200": _one("Up", {"status": "ok", "database": "ok"}),
+        "503": _one("No database", {"status": "unavailable", "database": "unavailable"}),
+    },
+}
+
+# Errors every operation shares, by status; 404s name the resource of the operation's tag.
+ERROR_EXAMPLES: dict[str, Examples] = {
+    "400": _named(
+        "missing_field",
+        "A required field is missing",
+        _error(
+            "Missing required field: first_name",
+            "invalid_request",
+            details=[{"field": "first_name", "message": "Field required"}],
+        ),
+    ),
+    "401": {
+        **_named(
+            "token_missing",
+            "No token",
+            _error("Authorization token is missing", "token_missing"),
+        ),
+        **_named(
+            "invalid_token",
+            "Invalid or expired token",
+            _error("Invalid or expired token", "invalid_token"),
+        ),
+    },
+    "403": _named(
+        "forbidden",
+        "The role may not do this",
+        _error("Forbidden: insufficient permissions", "forbidden"),
+    ),
+    "409": _named(
+        "conflict",
+        "Conflicts with existing data",
+        _error("The request conflicts with existing data", "conflict"),
+    ),
+    "413": _named(
+        "too_large", "The body is too large", _error("Request body too large", "payload_too_large")
+    ),
+    "429": _named(
+        "rate_limited",
+        "Too many requests",
+        _error("Too many requests, try again later", "rate_limited"),
+    ),
+    "500": _named(
+        "internal_error", "An unexpected error", _error("Internal server error", "internal_error")
+    ),
+}
+
+NOT_FOUND_BY_TAG: dict[str, Example] = {
+    "auth": _error("Resource not found", "not_found"),
+    "users": _error("User not found", "not_found"),
+    "patients": _error("Patient not found", "not_found"),
+    "appointments": _error("Appointment not found", "not_found"),
+    "providers": _error("Provider not found or inactive", "not_found"),
+    "cpt_codes": _error("CPT code not found", "cpt_code_not_found"),
+    "charges": _error("Appointment not found", "appointment_not_found"),
+    "invoices": _error("Invoice not found", "invoice_not_found"),
+    "reports": _error("Resource not found", "not_found"),
+    "medical_records": _error("Medical record not found", "not_found"),
+    "vitals": _error("Patient not found", "not_found"),
+    "audit": _error("Resource not found", "not_found"),
+}
+
+_BAD_LOGIN = _named(
+    "invalid_credentials",
+    "Wrong email or password",
+    _error("Invalid email or password", "invalid_credentials"),
+)
+_EMAIL_EXISTS = _named(
+    "email_exists", "The email belongs to another", _error("Email already exists", "email_exists")
+)
+_BOOKING_CONFLICTS = {
+    **_named(
+        "appointment_conflict",
+        "The provider is busy",
+        _error(
+            "Provider already has an appointment during that time slot",
+            "appointment_conflict",
+            conflict_appointment_id=1,
+        ),
+    ),
+    **_named(
+        "patient_conflict",
+        "The patient is busy",
+        _error(
+            "Patient already has an appointment during that time slot",
+            "patient_conflict",
+            conflict_appointment_id=1,
+        ),
+    ),
+    **_named(
+        "outside_working_hours",
+        "Outside the provider's hours",
+        _error("The appointment is outside the provider's working hours", "outside_working_hours"),
+    ),
+}
+
+OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
+    "auth_login": {"401": _BAD_LOGIN},
+    "auth_token": {"401": _BAD_LOGIN},
+    "auth_refresh": {
+        "401": {
+            **ERROR_EXAMPLES["401"],
+            **_named(
+                "token_reused",
+                "A refresh token sent twice: the session is ended",
+                _error("Invalid or expired token", "token_reused"),
+            ),
+        }
+    },
+    "auth_change_password": {
+        "400": _named(
+            "invalid_current_password",
+            "Wrong current password",
+            _error("Current password is incorrect", "invalid_current_password"),
+        )
+    },
+    "users_create": {"409": _EMAIL_EXISTS},
+    "users_update": {
+        "409": _named(
+            "last_admin",
+            "The last active admin",
+            _error("Cannot demote or deactivate the last active admin", "last_admin"),
+        )
+    },
+    "patients_create": {"409": _EMAIL_EXISTS},
+    "patients_update": {"409": _EMAIL_EXISTS},
+    "appointments_create": {"409": _BOOKING_CONFLICTS},
+    "appointments_update": {
+        "409": {
+            **_BOOKING_CONFLICTS,
+            **_named(
+                "invalid_status_transition",
+                "A forbidden status change",
+                _error(
+                    "Cannot change status from 'completed' to 'scheduled'",
+                    "invalid_status_transition",
+                ),
+            ),
+        }
+    },
+    "appointments_cancel": {
+        "409": _named(
+            "already_cancelled",
+            "Already cancelled",
+            _error("Appointment is already cancelled", "already_cancelled"),
+        )
+    },
+    "cpt_codes_create": {
+        "409": _named(
+            "cpt_code_exists",
+            "An existing code",
+            _error("CPT code already exists", "cpt_code_exists"),
+        )
+    },
+    "charges_create": {
+        "409": _named(
+            "already_invoiced",
+            "The visit is invoiced",
+            _error("Appointment has already been invoiced", "already_invoiced"),
+        )
+    },
+    "charges_delete": {
+        "409": _named(
+            "already_invoiced",
+            "The visit is invoiced",
+            _error("Appointment has already been invoiced", "already_invoiced"),
+        )
+    },
+    "invoices_create": {
+        "400": _named(
+            "appointment_not_completed",
+            "Not completed",
+            _error("Appointment must be completed", "appointment_not_completed"),
+        ),
+        "404": _named(
+            "appointment_not_found",
+            "No such appointment",
+            _error("Appointment not found", "appointment_not_found"),
+        ),
+        "409": _named(
+            "invoice_exists", "Already invoiced", _error("Invoice already exists", "invoice_exists")
+        ),
+    },
+    "invoices_update": {
+        "400": _named(
+            "invalid_status", "Neither paid nor unpaid", _error("Invalid status", "invalid_status")
+        )
+    },
+    "medical_records_update": {
+        "403": _named(
+            "not_the_author",
+            "Another doctor's record",
+            _error("Only the author or an admin may amend a medical record", "forbidden"),
+        )
+    },
+    "vitals_create": {
+        "400": _named(
+            "no_measurement",
+            "Nothing measured",
+            _error("At least one measurement is required", "no_measurement"),
+        )
+    },
+}
