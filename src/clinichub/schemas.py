@@ -83,6 +83,11 @@ class Error(BaseModel):
     error: str
     code: str
     details: list[ErrorDetail] | None = None
+    conflict_appointment_id: int | None = Field(
+        default=None,
+        description="On a 409 `appointment_conflict` or `patient_conflict`: the appointment "
+        "that holds the slot",
+    )
 
 
 class Message(BaseModel):
