@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
+    WithJsonSchema,
 )
 
 
@@ -118,6 +119,8 @@ UtcDateTime = Annotated[
     BeforeValidator(_iso_datetime_only),
     AfterValidator(_as_utc),
     PlainSerializer(_utc_iso, return_type=str, when_used="json"),
+    # Without it the output schema would be a plain string, and clients would not parse it.
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
 
 
