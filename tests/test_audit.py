@@ -248,3 +248,76 @@ async def test_access_log_lists_the_reads_of_one_patient(
     assert filtered.status_code == 200
     assert {e["patient_id"] for e in filtered.json()["events"]} == {other}
     assert (await client.get("/api/audit/events?action=bogus", headers=admin)).status_code == 400
+
+
+async def test_a_seal_covers_every_event_up_to_its_end(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    """Ids and times are not ordered across sessions: a newer event may sit between two old
+    ones. The seal must cover it too, or verification would later report a gap."""
+    admin = await login(Role.admin)
+    async with app.state.engine.begin() as connection:
+        for age in ("2 hours", "0 seconds", "2 hours"):
+            await connection.execute(
+                text(
+                    "INSERT INTO audit_events (occurred_at, action, resource_type, outcome) "
+                    f"VALUES (clock_timestamp() - interval '{age}', 'read', 'patient', 'success')"
+                )
+            )
+    async with app.state.sessionmaker() as db, db.begin():
+        assert await seal_pending(db, grace=timedelta(hours=1)) == 4  # with the login event
+    result = (await client.get("/api/audit/verify", headers=admin)).json()
+    assert result == {
+        "valid": True,
+        "events_checked": 4,
+        "seals_checked": 1,
+        "broken_seal_id": None,
+        "reason": None,
+    }
+
+
+async def test_seals_are_append_only(client: httpx.AsyncClient, app: FastAPI, login: Login) -> None:
+    await login(Role.admin)
+    await seal(app)
+    with pytest.raises(DBAPIError, match="append-only"):
+        async with app.state.engine.begin() as connection:
+            await connection.execute(text("UPDATE audit_seals SET hash = repeat('0', 64)"))
+
+
+async def test_amending_another_doctors_record_is_recorded_as_denied(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    author = await login(Role.doctor)
+    patient_id = await new_patient(client, author)
+    created = await client.post(
+        "/api/medical-records", json={**RECORD, "patient_id": patient_id}, headers=author
+    )
+    record_id = created.json()["record"]["medical_record_id"]
+    creation = await events(app, "action = 'create' AND resource_type = 'medical_record'")
+    assert [e["resource_id"] for e in creation] == [str(record_id)]
+
+    other = await login(Role.doctor)
+    denied = await client.put(
+        f"/api/medical-records/{record_id}",
+        json={"notes": "not mine"},
+        headers={**other, "X-Request-ID": "amend-denied"},
+    )
+    assert denied.status_code == 403
+    recorded = await events(app, "request_id = 'amend-denied'")
+    assert [(e["action"], e["outcome"], e["patient_id"]) for e in recorded] == [
+        ("access_denied", "denied", patient_id)
+    ]
+
+
+async def test_a_list_for_an_unknown_patient_is_a_recorded_failure(
+    client: httpx.AsyncClient, app: FastAPI, login: Login
+) -> None:
+    nurse = await login(Role.nurse)
+    response = await client.get(
+        "/api/vitals?patient_id=424242", headers={**nurse, "X-Request-ID": "vitals-unknown"}
+    )
+    assert response.status_code == 404
+    recorded = await events(app, "request_id = 'vitals-unknown'")
+    assert [(e["action"], e["outcome"], e["patient_id"]) for e in recorded] == [
+        ("read", "failure", 424242)
+    ]

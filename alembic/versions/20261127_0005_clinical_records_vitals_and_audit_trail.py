@@ -29,7 +29,7 @@ BEGIN
 END
 $$
 """
-APPEND_ONLY_TABLES = ("audit_events", "medical_record_versions")
+APPEND_ONLY_TABLES = ("audit_events", "audit_seals", "medical_record_versions")
 
 
 def upgrade() -> None:

@@ -53,6 +53,7 @@ class Audit:
     actor_user_id: int | None
     actor_role: str | None
     _events: list[PendingEvent] = field(default_factory=list)
+    _denied: bool = False
 
     def record(
         self,
@@ -76,13 +77,19 @@ class Audit:
         for resource_id, patient_id in items:
             self.record(action, resource_type, resource_id, patient_id=patient_id)
 
+    def deny(self) -> None:
+        """The caller may not do what was recorded (a check that needs the record itself, such
+        as authorship): the events are written as `access_denied` instead of failures."""
+        self._denied = True
+
     def _write(self, outcome: AuditOutcome) -> Action:
         async def write(db: AsyncSession) -> None:
+            denied = self._denied and outcome == AuditOutcome.failure
             db.add_all(
                 new_event(
                     self.origin,
-                    outcome=outcome,
-                    action=event.action,
+                    outcome=AuditOutcome.denied if denied else outcome,
+                    action=AuditAction.access_denied if denied else event.action,
                     resource_type=event.resource_type,
                     resource_id=event.resource_id,
                     patient_id=event.patient_id,

@@ -120,29 +120,37 @@ async def _events_between(db: AsyncSession, first: int, last: int) -> list[Event
 
 
 async def seal_pending(db: AsyncSession, *, grace: timedelta, batch_size: int = 5000) -> int:
-    """Seal the events older than `grace` that no seal covers yet; returns how many were sealed.
+    """Seal the next batch of events that no seal covers yet; returns how many were sealed.
 
-    Only events older than the grace period are sealed: a request's transaction is far shorter
-    (the service limits idle transactions), so no event with a smaller id can still commit into a
-    sealed range. Returns 0 without waiting when another process holds the sealing lock.
+    The batch ends at the newest event older than the grace period, and covers every event up
+    to it: a request's transaction is far shorter than the grace period (the service ends idle
+    transactions), so no event with a smaller id can still commit into the sealed range.
+    Returns 0 without waiting when another process holds the sealing lock.
     """
     if not await db.scalar(select(func.pg_try_advisory_xact_lock(SEAL_LOCK_KEY))):
         return 0
     last = await db.scalar(select(AuditSeal).order_by(AuditSeal.seal_id.desc()).limit(1))
     after = last.last_event_id if last else 0
+    settled = (
+        select(AuditEvent.event_id)
+        .where(
+            AuditEvent.event_id > after,
+            AuditEvent.occurred_at < func.clock_timestamp() - grace,
+        )
+        .order_by(AuditEvent.event_id)
+        .limit(batch_size)
+        .subquery()
+    )
+    end = await db.scalar(select(func.max(settled.c.event_id)))
+    if end is None:
+        return 0
     events = list(
         await db.scalars(
             select(AuditEvent)
-            .where(
-                AuditEvent.event_id > after,
-                AuditEvent.occurred_at < func.clock_timestamp() - grace,
-            )
+            .where(AuditEvent.event_id > after, AuditEvent.event_id <= end)
             .order_by(AuditEvent.event_id)
-            .limit(batch_size)
         )
     )
-    if not events:
-        return 0
     previous_hash = last.hash if last else GENESIS_HASH
     db.add(
         AuditSeal(

@@ -61,12 +61,15 @@ async def _page(db: DbSession, filters: EventFilters, paging: Paging) -> AuditEv
 )
 async def list_events(
     _: AdminUser,
+    audit: Audited,
     db: DbSession,
     paging: Paging,
     filters: Filters,
     patient_id: Id | None = None,
 ) -> AuditEventList:
     """Admins only. Newest first. Events hold identifiers, never the values of patient data."""
+    if patient_id is not None:
+        audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
     return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
 
 

@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from clinichub.audit.context import Audit
 from clinichub.auth.dependencies import Audited, Principal, require_roles
 from clinichub.clinical import repository
 from clinichub.clinical.rules import bmi, bmi_category
@@ -44,6 +45,15 @@ PatientFilter = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 
 async def _require_patient(db: DbSession, patient_id: int) -> None:
     if await get_patient(db, patient_id) is None:
+        raise NotFound("Patient not found")
+
+
+async def _require_listed_patient(
+    db: DbSession, audit: Audit, resource_type: str, patient_id: int | None
+) -> None:
+    """A list filtered by an unknown or archived patient is a 404, recorded as a failed read."""
+    if patient_id is not None and await get_patient(db, patient_id) is None:
+        audit.record(AuditAction.read, resource_type, patient_id=patient_id)
         raise NotFound("Patient not found")
 
 
@@ -96,7 +106,7 @@ async def create_record(
 ) -> MedicalRecordCreated:
     """Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
     of the same patient (400 otherwise)."""
-    audit.record(AuditAction.create, "medical_record", patient_id=body.patient_id)
+    event = audit.record(AuditAction.create, "medical_record", patient_id=body.patient_id)
     await _require_patient(db, body.patient_id)
     await _check_appointment(db, body.appointment_id, body.patient_id)
     record, content = await repository.add_record(
@@ -115,6 +125,7 @@ async def create_record(
             changed_by_user_id=author.user_id,
         ),
     )
+    event.resource_id = record.medical_record_id
     return MedicalRecordCreated(
         message="Medical record created successfully", record=_read(record, content)
     )
@@ -131,8 +142,7 @@ async def list_records(
     _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: PatientFilter = None
 ) -> MedicalRecordList:
     """Admins, doctors and nurses. Newest first (by record date)."""
-    if patient_id is not None:
-        await _require_patient(db, patient_id)
+    await _require_listed_patient(db, audit, "medical_record", patient_id)
     rows, total = await repository.list_records(db, paging, patient_id=patient_id)
     audit.record_many(
         AuditAction.read,
@@ -190,6 +200,7 @@ async def update_record(
     record, current = await _get_or_404(db, medical_record_id, for_update=True)
     event.patient_id = record.patient_id
     if caller.role != Role.admin and caller.user_id != record.provider_user_id:
+        audit.deny()
         raise Forbidden("Only the author or an admin may amend a medical record")
     changes = body.model_dump(exclude_unset=True)
     if not changes:
@@ -252,7 +263,7 @@ async def create_vitals(
     """Admins, doctors and nurses. Every measurement is optional, but at least one is needed;
     implausible values are refused. `bmi` and `bmi_category` are computed from height and
     weight, never taken from the client."""
-    audit.record(AuditAction.create, "vitals", patient_id=body.patient_id)
+    event = audit.record(AuditAction.create, "vitals", patient_id=body.patient_id)
     if not body.has_measurement():
         raise BadRequest("At least one measurement is required", code="no_measurement")
     await _require_patient(db, body.patient_id)
@@ -281,6 +292,7 @@ async def create_vitals(
             bmi_category=None if index is None else bmi_category(index),
         ),
     )
+    event.resource_id = vitals.vitals_id
     return VitalsCreated(
         message="Vitals recorded successfully", vitals=VitalsRead.model_validate(vitals)
     )
@@ -297,8 +309,7 @@ async def list_vitals(
     _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: PatientFilter = None
 ) -> VitalsList:
     """Admins, doctors and nurses. Newest first."""
-    if patient_id is not None:
-        await _require_patient(db, patient_id)
+    await _require_listed_patient(db, audit, "vitals", patient_id)
     rows, total = await repository.list_vitals(db, paging, patient_id=patient_id)
     audit.record_many(AuditAction.read, "vitals", [(v.vitals_id, v.patient_id) for v in rows])
     return VitalsList(

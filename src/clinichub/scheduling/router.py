@@ -271,6 +271,7 @@ async def update_appointment(
         new_cpt_code=changes.get("cpt_code", appointment.cpt_code),
     )
     if plan.cancels and caller.role not in CANCELLERS:
+        audit.deny()
         raise Forbidden("Forbidden: insufficient permissions")
     if changes.get("cpt_code") not in (None, appointment.cpt_code):
         await require_active_cpt_code(db, changes["cpt_code"])
