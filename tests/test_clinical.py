@@ -403,3 +403,21 @@ async def test_telehealth_visits_get_their_own_link_and_modifier_95(
         headers=doctor,
     )
     assert back.json()["appointment"]["telehealth_url"] is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("height_m", 1.755), ("weight_kg", 72.25), ("temperature_c", 36.85)]
+)
+async def test_vitals_more_precise_than_stored_are_refused(
+    client: httpx.AsyncClient, login: Login, field: str, value: float
+) -> None:
+    nurse = await login(Role.nurse)
+    patient_id = await new_patient(client, nurse)
+    response = await client.post(
+        "/api/vitals", json={"patient_id": patient_id, field: value}, headers=nurse
+    )
+    assert response.status_code == 400
+    assert response.json()["details"][0] == {
+        "field": field,
+        "message": "at most " + ("2" if field == "height_m" else "1") + " decimal places",
+    }

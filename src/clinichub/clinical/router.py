@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from clinichub.audit.context import Audit
 from clinichub.auth.dependencies import Audited, Principal, require_roles
 from clinichub.clinical import repository
-from clinichub.clinical.rules import bmi, bmi_category
+from clinichub.clinical.rules import bmi, bmi_category, parse_blood_pressure
 from clinichub.clinical.schemas import (
     MedicalRecordCreate,
     MedicalRecordCreated,
@@ -270,7 +270,7 @@ async def create_vitals(
     await _check_appointment(db, body.appointment_id, body.patient_id)
     systolic = diastolic = None
     if body.blood_pressure is not None:
-        systolic, diastolic = (int(part) for part in body.blood_pressure.split("/"))
+        systolic, diastolic = parse_blood_pressure(body.blood_pressure)
     height, weight = _decimal(body.height_m), _decimal(body.weight_kg)
     index = bmi(height, weight) if height and weight else None
     vitals = await repository.add_vitals(

@@ -101,6 +101,17 @@ def _blood_pressure(value: str) -> str:
     return f"{systolic}/{diastolic}"
 
 
+def _places(places: int) -> AfterValidator:
+    """Measurements are stored with fixed precision: more digits would be silently rounded."""
+
+    def check(value: float) -> float:
+        if round(value, places) != value:
+            raise ValueError(f"at most {places} decimal places")
+        return value
+
+    return AfterValidator(check)
+
+
 class VitalsCreate(RequestModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -122,12 +133,12 @@ class VitalsCreate(RequestModel):
 
     patient_id: Id
     appointment_id: Id | None = None
-    height_m: float | None = Field(default=None, ge=0.3, le=2.72)
-    weight_kg: float | None = Field(default=None, ge=0.3, le=500)
+    height_m: Annotated[float, _places(2)] | None = Field(default=None, ge=0.3, le=2.72)
+    weight_kg: Annotated[float, _places(1)] | None = Field(default=None, ge=0.3, le=500)
     blood_pressure: Annotated[str, AfterValidator(_blood_pressure)] | None = Field(
         default=None, max_length=7, examples=["120/80"]
     )
-    temperature_c: float | None = Field(default=None, ge=30, le=45)
+    temperature_c: Annotated[float, _places(1)] | None = Field(default=None, ge=30, le=45)
     pulse_bpm: int | None = Field(default=None, ge=20, le=250)
     respiratory_rate: int | None = Field(default=None, ge=4, le=60)
     o2_saturation: int | None = Field(default=None, ge=50, le=100)
