@@ -84,6 +84,7 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings)
     yield application
     await application.state.engine.dispose()
+    await application.state.side_engine.dispose()
 
 
 _TABLES = ", ".join(table.name for table in Base.metadata.sorted_tables)

@@ -19,7 +19,7 @@ from clinichub.billing.router import router as billing_router
 from clinichub.clinical.router import records_router, vitals_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
-from clinichub.db.session import create_engine, create_sessionmaker
+from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionmaker
 from clinichub.patients.router import router as patients_router
 from clinichub.request_id import RequestIdMiddleware
 from clinichub.scheduling.router import providers_router
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = with_embedded_database(settings or Settings())
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
+    side_engine = create_engine(settings, pool_size=SIDE_POOL_SIZE)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             with contextlib.suppress(asyncio.CancelledError):
                 await sealer
         await engine.dispose()
+        await side_engine.dispose()
 
     app = FastAPI(
         title="ClinicHub API",
@@ -90,6 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.secret_key = settings.require_secret()
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
+    app.state.side_engine = side_engine
+    app.state.side_sessionmaker = create_sessionmaker(side_engine)
 
     exception_handlers.install(app)
     docs.install(app)

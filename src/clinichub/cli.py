@@ -83,7 +83,7 @@ def _seed_demo(settings: Settings) -> None:
 
 
 def _create_user(settings: Settings, args: argparse.Namespace) -> None:
-    from clinichub.auth.passwords import hash_password
+    from clinichub.auth.passwords import check_new_password, hash_password
     from clinichub.users.repository import create_user
     from clinichub.users.schemas import UserCreate
 
@@ -97,6 +97,9 @@ def _create_user(settings: Settings, args: argparse.Namespace) -> None:
         last_name=args.last_name,
         role=args.role,
         phone=args.phone,
+    )
+    check_new_password(
+        body.password, email=body.email, min_length=settings.password_min_length, field="password"
     )
 
     async def create(maker: async_sessionmaker[AsyncSession]) -> int:

@@ -47,6 +47,14 @@ class Settings(BaseSettings):
     telehealth_base_url: str = "https://meet.jit.si"
     audit_seal_interval_seconds: float = Field(default=10, ge=0)
     audit_seal_grace_seconds: int = Field(default=60, ge=0)
+    # Brute force (NIST SP 800-63B 5.2.2, OWASP API4:2023): failed logins per account and per
+    # client IP in a window, and refreshes per session.
+    login_max_failures: int = Field(default=10, ge=1)
+    login_ip_max_failures: int = Field(default=100, ge=1)
+    login_window_seconds: int = Field(default=900, ge=1)
+    refresh_max_per_minute: int = Field(default=30, ge=1)
+    # NIST SP 800-63B 5.1.1.2: at least 8; 15 where the password is the only factor.
+    password_min_length: int = Field(default=8, ge=8, le=64)
 
     @field_validator("clinic_timezone")
     @classmethod

@@ -62,6 +62,18 @@ class Conflict(AppError):
     default_code = "conflict"
 
 
+class PreconditionFailed(AppError):
+    """An `If-Match` that names a version other than the current one (RFC 9110 13.1.1)."""
+
+    status_code = 412
+    default_code = "precondition_failed"
+
+
+class PayloadTooLarge(AppError):
+    status_code = 413
+    default_code = "payload_too_large"
+
+
 class TooManyRequests(AppError):
     status_code = 429
     default_code = "rate_limited"

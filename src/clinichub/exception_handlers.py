@@ -87,16 +87,25 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
     """A constraint the database enforces (possibly only at COMMIT) and no rule caught first."""
     assert isinstance(exc, IntegrityError)
+    # Only the constraint and the SQLSTATE: the driver's message and its DETAIL line quote the
+    # offending key values (an email, a name), and logs must never hold patient data.
     logger.warning(
-        "Integrity error in %s %s (request id %s): %s",
+        "Integrity error in %s %s (request id %s): constraint %s, SQLSTATE %s",
         request.method,
         request.url.path,
         request.scope.get("state", {}).get("request_id"),
-        exc.orig,
+        violated_constraint(exc),
+        getattr(exc.orig, "sqlstate", None),
     )
     return JSONResponse(
         {"error": "The request conflicts with existing data", "code": "conflict"}, 409
     )
+
+
+def violated_constraint(exc: DBAPIError) -> str | None:
+    """The constraint or unique index a statement violated, as asyncpg reports it (SQLAlchemy's
+    adapted error carries asyncpg's own as its cause)."""
+    return getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
 
 
 # SQLSTATE 22021 (character_not_in_repertoire): PostgreSQL text cannot hold a NUL character, and

@@ -130,6 +130,8 @@ _STATUS_DESCRIPTIONS = {
     403: "The caller's role may not do this",
     404: "The resource does not exist",
     409: "The request conflicts with the current state",
+    412: "If-Match names a version other than the current one: reload and retry",
+    413: "The request body is larger than 1 MiB",
     429: "Too many requests; retry after the number of seconds in Retry-After",
     503: "A dependency (the database) is unavailable",
 }

@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2Pas
 from clinichub.audit.context import Audit, origin_of, record_denied
 from clinichub.auth import repository
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
+from clinichub.config import Settings
 from clinichub.db.session import DbSession
 from clinichub.errors import Forbidden, Unauthorized
 from clinichub.models import Role, User
@@ -31,6 +32,14 @@ _oauth2 = OAuth2PasswordBearer(
     scheme_name="oauth2_password",
     description="Log in with email (as username) and password; used by Swagger UI's Authorize",
 )
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(_settings)]
 
 
 @dataclass(frozen=True)

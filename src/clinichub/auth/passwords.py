@@ -1,28 +1,58 @@
-"""Password hashing with bcrypt (via pwdlib), off the event loop.
+"""Password hashing with bcrypt (via pwdlib), off the event loop, and the policy for new ones.
 
 bcrypt reads at most 72 bytes of a password, so longer ones are refused when set rather than
 silently truncated (NIST SP 800-63B asks that the whole secret be verified).
 """
 
 from functools import cache
+from importlib.resources import files
 
 import anyio.to_thread
 from pwdlib import PasswordHash
 from pwdlib.hashers.bcrypt import BcryptHasher
 
-MIN_PASSWORD_LENGTH = 8
+from clinichub.errors import BadRequest
+
 MAX_PASSWORD_BYTES = 72
 
 _hasher = PasswordHash((BcryptHasher(),))
 
 
-def password_problem(password: str) -> str | None:
-    """Why a new password is unacceptable, or None."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        return f"Password must be at least {MIN_PASSWORD_LENGTH} characters long"
+@cache
+def common_passwords() -> frozenset[str]:
+    """The 10,000 most common passwords, lower-cased, read once.
+
+    The first 10,000 lines of Django's `common-passwords.txt.gz` (BSD licence): Royce Williams'
+    list of the 20,000 most common passwords in breach corpora, most common first.
+    """
+    text = files("clinichub.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def password_problem(password: str, *, email: str, min_length: int) -> str | None:
+    """Why a new password is unacceptable, or None.
+
+    NIST SP 800-63B 5.1.1.2: a minimum length, no composition rules, and a check against
+    passwords known to be common and against context-specific words (here the account's email
+    and its local part). Compared without case: `Password1` is as common as `password1`.
+    """
+    if len(password) < min_length:
+        return f"Password must be at least {min_length} characters long"
     if len(password.encode()) > MAX_PASSWORD_BYTES:
         return f"Password must be at most {MAX_PASSWORD_BYTES} bytes long (UTF-8)"
+    folded = password.lower()
+    if folded in common_passwords():
+        return "Password is too common: it is on a list of the most used passwords"
+    if folded in {email.lower(), email.lower().partition("@")[0]}:
+        return "Password must not be the email address"
     return None
+
+
+def check_new_password(password: str, *, email: str, min_length: int, field: str) -> None:
+    """A 400 naming `field` when `password` breaks the policy of password_problem."""
+    problem = password_problem(password, email=email, min_length=min_length)
+    if problem:
+        raise BadRequest(problem, details=[{"field": field, "message": problem}])
 
 
 async def hash_password(password: str) -> str:

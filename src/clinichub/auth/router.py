@@ -1,6 +1,7 @@
 """Login, token refresh with rotation, logout, profile and password change."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
@@ -11,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from clinichub.audit.context import origin_of
 from clinichub.audit.repository import new_event
 from clinichub.auth import repository
-from clinichub.auth.dependencies import INVALID_TOKEN, Audited, CurrentUser
-from clinichub.auth.passwords import hash_password, verify_password
+from clinichub.auth.dependencies import INVALID_TOKEN, AppSettings, Audited, CurrentUser
+from clinichub.auth.passwords import check_new_password, hash_password, verify_password
 from clinichub.auth.schemas import (
     LoginRequest,
     LoginResponse,
@@ -25,23 +26,19 @@ from clinichub.auth.schemas import (
 )
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token, encode_token, token_digest
 from clinichub.config import Settings
-from clinichub.db.session import DbSession, on_failure
+from clinichub.db.session import DbSession, on_failure, side_sessionmaker
 from clinichub.errors import BadRequest, Unauthorized
 from clinichub.models import AuditAction, AuditOutcome, AuthSession, User
 from clinichub.schemas import Message, error_responses
+from clinichub.throttling import repository as throttling
+from clinichub.throttling.rules import check_limit, counter_key
 from clinichub.users.repository import get_user_by_email
 
 router = APIRouter(prefix="/api", tags=["auth"])
 
 INVALID_CREDENTIALS = "Invalid email or password"
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-AppSettings = Annotated[Settings, Depends(_settings)]
+TOO_MANY_ATTEMPTS = "Too many login attempts"
+REFRESH_WINDOW = timedelta(minutes=1)
 
 
 def _issue_tokens(
@@ -70,27 +67,92 @@ def _issue_tokens(
     return access, refresh
 
 
+@dataclass(frozen=True)
+class LoginAttempt:
+    """The counters a login attempt was counted in, and whether its failure locks them."""
+
+    account_key: str
+    ip_key: str
+    locks: tuple[str, ...]
+
+
+async def _count_attempt(
+    request: Request, settings: Settings, email: str, ip: str | None
+) -> LoginAttempt:
+    """Count the attempt against its account and its client IP before the password is checked,
+    in a transaction of its own: concurrent guesses (on any server process) each see the ones
+    before them, and the counts survive the failed login's rollback. An account or IP past its
+    limit gets 429 whatever the password, so the answer tells nothing about it (RFC 9700 4.3.1,
+    NIST SP 800-63B 5.2.2). Accounts are counted by the email tried, whether or not it exists."""
+    secret = settings.require_secret()
+    window = timedelta(seconds=settings.login_window_seconds)
+    ip_key = counter_key("login_ip", ip or "unknown", secret)
+    account_key = counter_key("login_account", email.strip().lower(), secret)
+    async with side_sessionmaker(request)() as side, side.begin():
+        by_ip = await throttling.hit(side, ip_key, window)
+        # A refused IP does not count against the accounts it tries.
+        if by_ip.hits > settings.login_ip_max_failures:
+            by_account = None
+        else:
+            by_account = await throttling.hit(side, account_key, window)
+    for count, max_hits in (
+        (by_ip, settings.login_ip_max_failures),
+        (by_account, settings.login_max_failures),
+    ):
+        if count is not None:
+            check_limit(count, max_hits=max_hits, window=window, message=TOO_MANY_ATTEMPTS)
+    assert by_account is not None
+    locks = tuple(
+        scope
+        for scope, count, max_hits in (
+            ("ip", by_ip, settings.login_ip_max_failures),
+            ("account", by_account, settings.login_max_failures),
+        )
+        if count.hits == max_hits
+    )
+    return LoginAttempt(account_key=account_key, ip_key=ip_key, locks=locks)
+
+
 async def _login(
     db: AsyncSession, settings: Settings, request: Request, email: str, password: str
 ) -> LoginResponse:
+    origin = origin_of(request)
+    attempt = await _count_attempt(request, settings, email, origin.ip)
     user = await get_user_by_email(db, email.strip())
     password_ok = await verify_password(password, user.password_hash if user else None)
-    origin = origin_of(request)
     if user is None or not password_ok or not user.is_active:
-        # The attempt is recorded without the password or the email that was tried.
-        failed = new_event(
-            origin,
-            action=AuditAction.login_failed,
-            outcome=AuditOutcome.failure,
-            resource_type="auth",
-            actor_user_id=user.user_id if user else None,
-        )
+        # The attempt is recorded without the password or the email that was tried; the failure
+        # that reaches a limit also records the lock.
+        events = [
+            new_event(
+                origin,
+                action=AuditAction.login_failed,
+                outcome=AuditOutcome.failure,
+                resource_type="auth",
+                actor_user_id=user.user_id if user else None,
+            ),
+            *(
+                new_event(
+                    origin,
+                    action=AuditAction.login_locked,
+                    outcome=AuditOutcome.denied,
+                    resource_type="auth",
+                    resource_id=scope,
+                    actor_user_id=user.user_id if user else None,
+                )
+                for scope in attempt.locks
+            ),
+        ]
 
         async def record_failure(db: AsyncSession) -> None:
-            db.add(failed)
+            db.add_all(events)
 
         on_failure(db, record_failure)
         raise Unauthorized(INVALID_CREDENTIALS, code="invalid_credentials")
+    # A success resets the account's count of consecutive failures; for the IP, it only takes
+    # back its own attempt (an attacker's one good account must not hide a spray).
+    await throttling.reset(db, attempt.account_key)
+    await throttling.take_back(db, attempt.ip_key)
     now = datetime.now(UTC)
     session = AuthSession(
         session_id=uuid.uuid4(),
@@ -126,7 +188,7 @@ async def _login(
     operation_id="auth_login",
     summary="Log in",
     response_model=LoginResponse,
-    responses=error_responses(400, 401),
+    responses=error_responses(400, 401, 429),
     openapi_extra={"security": []},
 )
 async def login(
@@ -134,7 +196,12 @@ async def login(
 ) -> LoginResponse:
     """Authenticate with email (case-insensitive) and password; returns an access token and a
     refresh token for a new session. Wrong password, unknown email and an inactive account all
-    give the same 401."""
+    give the same 401.
+
+    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
+    `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
+    one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
+    window ends, even with the right password. A successful login resets the email's count."""
     return await _login(db, settings, request, body.email, body.password)
 
 
@@ -143,7 +210,7 @@ async def login(
     operation_id="auth_token",
     summary="Log in with the OAuth2 password flow",
     response_model=LoginResponse,
-    responses=error_responses(400, 401),
+    responses=error_responses(400, 401, 429),
     openapi_extra={"security": []},
 )
 async def token(
@@ -153,7 +220,8 @@ async def token(
     request: Request,
 ) -> LoginResponse:
     """The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
-    what Swagger UI's Authorize button calls; programs use `POST /api/login`."""
+    what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
+    `POST /api/login`, with the same counters."""
     return await _login(db, settings, request, form.username, form.password)
 
 
@@ -162,7 +230,7 @@ async def token(
     operation_id="auth_refresh",
     summary="Rotate the refresh token",
     response_model=TokenResponse,
-    responses=error_responses(400, 401),
+    responses=error_responses(400, 401, 429),
     openapi_extra={"security": []},
 )
 async def refresh(
@@ -170,13 +238,24 @@ async def refresh(
 ) -> TokenResponse:
     """Exchange a refresh token for a new access token and a new refresh token. The one sent stops
     working; sending it again is treated as token theft and ends the whole session (RFC 9700
-    section 4.14.2)."""
+    section 4.14.2). At most `CLINICHUB_REFRESH_MAX_PER_MINUTE` (30) refreshes per session and
+    minute; more get 429 with `Retry-After`."""
+    secret = settings.require_secret()
     try:
-        claims = decode_token(
-            body.refresh_token, secret=settings.require_secret(), expected=TokenType.refresh
-        )
+        claims = decode_token(body.refresh_token, secret=secret, expected=TokenType.refresh)
     except InvalidToken:
         raise Unauthorized(INVALID_TOKEN, code="invalid_token") from None
+    # Counted in a transaction of its own, so that refused and failed refreshes count too.
+    async with side_sessionmaker(request)() as side, side.begin():
+        count = await throttling.hit(
+            side, counter_key("refresh_session", str(claims.session_id), secret), REFRESH_WINDOW
+        )
+    check_limit(
+        count,
+        max_hits=settings.refresh_max_per_minute,
+        window=REFRESH_WINDOW,
+        message="Too many token refreshes",
+    )
     now = datetime.now(UTC)
     session = await repository.session_for_update(db, claims.session_id)
     if (
@@ -248,11 +327,21 @@ async def profile(principal: CurrentUser) -> ProfileResponse:
     response_model=Message,
     responses=error_responses(400, 401),
 )
-async def change_password(body: PasswordChange, principal: CurrentUser, db: DbSession) -> Message:
+async def change_password(
+    body: PasswordChange, principal: CurrentUser, db: DbSession, settings: AppSettings
+) -> Message:
     """Set a new password. Every other session of the user is ended; this one stays. A wrong
-    current password is a 400 (`invalid_current_password`), not a 401."""
+    current password is a 400 (`invalid_current_password`), not a 401. The new password needs
+    `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
+    most common passwords or the email address (NIST SP 800-63B 5.1.1.2)."""
     if not await verify_password(body.current_password, principal.user.password_hash):
         raise BadRequest("Current password is incorrect", code="invalid_current_password")
+    check_new_password(
+        body.new_password,
+        email=principal.user.email,
+        min_length=settings.password_min_length,
+        field="new_password",
+    )
     principal.user.password_hash = await hash_password(body.new_password)
     await repository.revoke_user_sessions(
         db, principal.user_id, datetime.now(UTC), keep=principal.session_id

@@ -1,24 +1,19 @@
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from clinichub.auth.passwords import password_problem
 from clinichub.models import Role
 from clinichub.schemas import RequestModel
 
-
-def _acceptable_password(password: str) -> str:
-    problem = password_problem(password)
-    if problem:
-        raise ValueError(problem)
-    return password
-
-
-# Passwords are never trimmed: every character is part of the secret.
+# Passwords are never trimmed: every character is part of the secret. The policy (length, common
+# passwords, the email) is checked by auth.passwords.check_new_password, with the settings.
 NewPassword = Annotated[
     str,
-    Field(description="At least 8 characters, at most 72 bytes of UTF-8"),
-    AfterValidator(_acceptable_password),
+    Field(
+        max_length=1024,
+        description="At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of "
+        "UTF-8; not one of the 10,000 most common passwords, not the email address",
+    ),
 ]
 
 

@@ -1,6 +1,7 @@
 """Declarative base with a constraint naming convention, so migrations name things predictably."""
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -24,3 +25,9 @@ def created_at_column() -> Mapped[datetime]:
 
 def updated_at_column() -> Mapped[datetime]:
     return mapped_column(DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
+
+
+def versioned(version: Mapped[int]) -> dict[str, Any]:
+    """`__mapper_args__` that make `version` the row's version: SQLAlchemy increments it with every
+    UPDATE it issues and adds the old value to the UPDATE's WHERE clause."""
+    return {"version_id_col": version}

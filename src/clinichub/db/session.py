@@ -18,10 +18,11 @@ _ON_SUCCESS = "clinichub.on_success"
 _ON_FAILURE = "clinichub.on_failure"
 
 
-def create_engine(settings: Settings) -> AsyncEngine:
+def create_engine(settings: Settings, *, pool_size: int | None = None) -> AsyncEngine:
+    pool_size = pool_size or settings.db_pool_size
     return create_async_engine(
         settings.async_database_url,
-        pool_size=settings.db_pool_size,
+        pool_size=pool_size,
         max_overflow=settings.db_pool_size,
         pool_pre_ping=False,
         connect_args={
@@ -37,6 +38,19 @@ def create_engine(settings: Settings) -> AsyncEngine:
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+# Claims (an idempotency key, a login attempt) must be visible to concurrent requests at once and
+# survive their own request's rollback, so they commit in a short transaction of their own. Those
+# transactions use a pool of their own: a request that holds a connection of the main pool while
+# it waits for a second one from the same pool could deadlock with others doing the same.
+SIDE_POOL_SIZE = 2
+
+
+def side_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
+    """Sessions for short transactions independent of the request's (see SIDE_POOL_SIZE)."""
+    maker: async_sessionmaker[AsyncSession] = request.app.state.side_sessionmaker
+    return maker
 
 
 def on_success(session: AsyncSession, action: Action) -> None:
@@ -61,7 +75,12 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
     async with maker() as session:
         try:
             yield session
+            for action in session.info.pop(_ON_SUCCESS, []):
+                await action(session)
+            await session.commit()
         except BaseException:
+            # Also when the commit itself failed: what must be recorded whatever the outcome
+            # (a failure event, the release of a claim) is recorded then too.
             await session.rollback()
             actions: list[Action] = session.info.pop(_ON_FAILURE, [])
             if actions:
@@ -69,9 +88,6 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
                     await action(session)
                 await session.commit()
             raise
-        for action in session.info.pop(_ON_SUCCESS, []):
-            await action(session)
-        await session.commit()
 
 
 DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]

@@ -11,6 +11,7 @@ from clinichub.models.scheduling import (
     CptRecordStatus,
     ProviderWorkingHours,
 )
+from clinichub.models.security import IdempotencyKey, RateLimitCounter
 from clinichub.models.users import AuthSession, Role, User
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "CptCode",
     "CptRecord",
     "CptRecordStatus",
+    "IdempotencyKey",
     "InsurancePlan",
     "Invoice",
     "MedicalRecord",
@@ -31,6 +33,7 @@ __all__ = [
     "Patient",
     "PlanType",
     "ProviderWorkingHours",
+    "RateLimitCounter",
     "Role",
     "Sex",
     "User",

@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinichub.billing.rules import CURRENCY, MAX_PRICE_CENTS, InvoiceStatus
-from clinichub.db.base import Base, created_at_column, updated_at_column
+from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
 from clinichub.models.scheduling import CptRecord
 
 # The shape rule of billing.rules.CPT_CODE_PATTERN, repeated in the database.
@@ -105,6 +105,10 @@ class Invoice(Base):
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = updated_at_column()
+    # Incremented by every UPDATE (the ETag; RFC 9110 13.1.1 If-Match).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = versioned(version)
 
     # The lines are the appointment's charges: every one of them, frozen once invoiced (charges
     # can be added or deleted only before).

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base, created_at_column, updated_at_column
+from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
 
 # Created by migration 0002: `unaccent` declared IMMUTABLE, so that a generated column (and so an
 # index) may use it. It is only as immutable as the unaccent rules file, which we never change.
@@ -101,6 +101,10 @@ class Patient(Base):
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Incremented by every UPDATE (the ETag; RFC 9110 13.1.1 If-Match).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = versioned(version)
 
 
 class InsurancePlan(Base):

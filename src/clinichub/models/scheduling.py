@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
-from clinichub.db.base import Base, created_at_column, updated_at_column
+from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
 from clinichub.scheduling.rules import BLOCKING_STATUSES, AppointmentStatus, VisitType
 
 # Only appointments in these statuses hold their slot (cancelled and no-show ones free it).
@@ -135,6 +135,10 @@ class Appointment(Base):
     telehealth_url: Mapped[str | None] = mapped_column(String(300), unique=True)
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
+    # Incremented by every UPDATE (the ETag; RFC 9110 13.1.1 If-Match).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = versioned(version)
 
     # The primary charge, read in the same query as the appointment.
     cpt_id: Mapped[int | None] = column_property(

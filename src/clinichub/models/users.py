@@ -9,6 +9,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    Integer,
     String,
     Text,
     func,
@@ -16,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import INET, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base, created_at_column, updated_at_column
+from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
 
 
 class Role(enum.StrEnum):
@@ -45,6 +46,10 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(server_default="true")
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
+    # Incremented by every UPDATE (the ETag; RFC 9110 13.1.1 If-Match).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+
+    __mapper_args__ = versioned(version)
 
 
 class AuthSession(Base):

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from clinichub.auth.dependencies import AdminUser, CurrentUser
-from clinichub.auth.passwords import hash_password
+from clinichub.auth.dependencies import AdminUser, AppSettings, CurrentUser
+from clinichub.auth.passwords import check_new_password, hash_password
 from clinichub.auth.repository import revoke_user_sessions
 from clinichub.db.session import DbSession
 from clinichub.errors import Conflict, NotFound
@@ -42,8 +42,15 @@ async def _get_or_404(db: DbSession, user_id: int) -> User:
     response_model=UserCreated,
     responses=error_responses(400, 401, 403, 409),
 )
-async def create_user(body: UserCreate, _: AdminUser, db: DbSession) -> UserCreated:
-    """Admins only. The email is stored lower-cased and must be unused (409 otherwise)."""
+async def create_user(
+    body: UserCreate, _: AdminUser, db: DbSession, settings: AppSettings
+) -> UserCreated:
+    """Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
+    password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
+    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2)."""
+    check_new_password(
+        body.password, email=body.email, min_length=settings.password_min_length, field="password"
+    )
     user = await repository.create_user(db, body, await hash_password(body.password))
     return UserCreated(message="User created successfully", user=UserRead.model_validate(user))
 

@@ -1,0 +1,65 @@
+"""Rows that guard the API itself: rate-limit counters and idempotency keys.
+
+Both live in PostgreSQL, not in a process's memory, so that every server process sees the same
+counts and the same keys.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from clinichub.db.base import Base
+
+
+class RateLimitCounter(Base):
+    """Hits of one key (a login account, a client IP, a session) in a fixed window that starts
+    with the first hit; a hit after the window's end starts a new one."""
+
+    __tablename__ = "rate_limit_counters"
+    __table_args__ = (
+        CheckConstraint("hits >= 0", name="hits_non_negative"),
+        Index(None, "window_started_at"),
+    )
+
+    # "<scope>:<HMAC of the subject>": attempted emails are not stored in clear (people type
+    # their password into the email field).
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    hits: Mapped[int] = mapped_column(Integer)
+
+
+class IdempotencyKey(Base):
+    """A client's `Idempotency-Key`, per user: claimed while its request runs, then the response
+    (status and body) to replay to a retry until it expires."""
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (
+        CheckConstraint(
+            "(status_code IS NULL) = (response_body IS NULL)", name="response_complete"
+        ),
+        Index(None, "expires_at"),
+    )
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    # SHA-256 of the method, path and body: a retry must be the same request.
+    request_hash: Mapped[str] = mapped_column(String(64))
+    # Null while the first request runs.
+    status_code: Mapped[int | None] = mapped_column(SmallInteger)
+    response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
