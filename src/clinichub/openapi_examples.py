@@ -665,6 +665,15 @@ ERROR_EXAMPLES: dict[str, Examples] = {
         "Conflicts with existing data",
         _error("The request conflicts with existing data", "conflict"),
     ),
+    "412": _named(
+        "precondition_failed",
+        "Changed since it was read",
+        _error(
+            "The resource has changed since it was read (If-Match does not match its ETag): "
+            "read it again and reapply the change",
+            "precondition_failed",
+        ),
+    ),
     "413": _named(
         "too_large", "The body is too large", _error("Request body too large", "payload_too_large")
     ),
