@@ -105,15 +105,20 @@ async def seeded_rows(app: FastAPI) -> SeededRows:
     return rows
 
 
-@pytest.fixture
-async def clean_db(app: FastAPI, seeded_rows: SeededRows) -> AsyncIterator[None]:
-    yield
+async def reset_database(app: FastAPI, seeded_rows: SeededRows) -> None:
+    """Empty every table, then restore the rows the migrations seeded."""
     async with app.state.engine.begin() as connection:
         # Append-only tables refuse TRUNCATE; replica mode lets the test harness reset them.
         await connection.execute(text("SET LOCAL session_replication_role = replica"))
         await connection.execute(text(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"))
         for name, rows in seeded_rows.items():
             await connection.execute(Base.metadata.tables[name].insert(), rows)
+
+
+@pytest.fixture
+async def clean_db(app: FastAPI, seeded_rows: SeededRows) -> AsyncIterator[None]:
+    yield
+    await reset_database(app, seeded_rows)
 
 
 @pytest.fixture
@@ -127,7 +132,7 @@ MakeUser = Callable[..., Awaitable[User]]
 
 # Fixture users get bcrypt's minimum cost: logging in still runs a real bcrypt verification,
 # in milliseconds instead of a quarter second. Users created through the API get the real cost.
-_FAST_BCRYPT = PasswordHash((BcryptHasher(rounds=4),))
+FAST_BCRYPT = PasswordHash((BcryptHasher(rounds=4),))
 
 
 @pytest.fixture
@@ -147,7 +152,7 @@ def make_user(app: FastAPI, clean_db: None) -> MakeUser:
         n = next(counter)
         user = User(
             email=email or f"{role.value}{n}@clinic.test",
-            password_hash=_FAST_BCRYPT.hash(password),
+            password_hash=FAST_BCRYPT.hash(password),
             first_name=first_name,
             last_name=last_name or f"{role.value.title()}{n}",
             role=role,

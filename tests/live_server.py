@@ -30,10 +30,11 @@ class LiveServer:
 
 @asynccontextmanager
 async def running_server(
-    database_url: str, cwd: Path, *, demo: bool = True, **settings: str
+    database_url: str, cwd: Path, *, demo: bool = True, workers: int = 1, **settings: str
 ) -> AsyncIterator[LiveServer]:
     """Serve the test database (with the demo data, by default) until the block ends; then stop
-    the process with SIGTERM, as a process manager would."""
+    the process with SIGTERM, as a process manager would. With several workers, the server
+    listens before they are all ready: wait for them (e.g. for /api/health) before use."""
     port = free_port()
     process = await asyncio.create_subprocess_exec(
         *CLINICHUB,
@@ -42,6 +43,8 @@ async def running_server(
         "127.0.0.1",
         "--port",
         str(port),
+        "--workers",
+        str(workers),
         *(["--demo"] if demo else []),
         env=clean_environment(
             CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET, **settings
