@@ -42,10 +42,10 @@ async def two_servers(
     """Two `clinichub serve` processes on different ports, against the same database."""
     async with AsyncExitStack() as stack:
         a = await stack.enter_async_context(
-            running_server(database_url, cwd, demo=False, **settings)
+            running_server(database_url, cwd, demo=False, workers=1, **settings)
         )
         b = await stack.enter_async_context(
-            running_server(database_url, cwd, demo=False, **settings)
+            running_server(database_url, cwd, demo=False, workers=1, **settings)
         )
         assert a.port != b.port
         yield a, b
