@@ -25,6 +25,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from clinichub.models import Role, User
 from tests.conftest import FAST_BCRYPT, PASSWORD, SeededRows, reset_database
@@ -103,17 +104,17 @@ def admin_headers(fuzz_server: LiveServer) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def api_schema(fuzz_server: LiveServer) -> schemathesis.BaseSchema:
+def api_schema(fuzz_server: LiveServer) -> OpenApiSchema:
     return schemathesis.openapi.from_url(f"{fuzz_server.base_url}/openapi.json")
 
 
-def _headers(case: Case, server: LiveServer, admin: dict[str, str]) -> dict[str, str]:
+def _headers(case: Case[Any], server: LiveServer, admin: dict[str, str]) -> dict[str, str]:
     if case.operation.definition.raw.get("operationId") in OWN_SESSION:
         return _log_in(server)
     return admin
 
 
-def _cases(operation: APIOperation) -> st.SearchStrategy[Case]:
+def _cases(operation: APIOperation[Any, Any, Any, Any]) -> st.SearchStrategy[Case[Any]]:
     """The document's own examples, valid input, and invalid input (which must be a 4xx)."""
     return st.one_of(
         *operation.get_strategies_from_examples(),
@@ -125,7 +126,7 @@ def _cases(operation: APIOperation) -> st.SearchStrategy[Case]:
 @pytest.mark.parametrize("operation_id", OPERATION_IDS)
 def test_every_operation(
     operation_id: str,
-    api_schema: schemathesis.BaseSchema,
+    api_schema: OpenApiSchema,
     fuzz_server: LiveServer,
     admin_headers: dict[str, str],
 ) -> None:
@@ -133,22 +134,22 @@ def test_every_operation(
 
     @FUZZ_SETTINGS
     @given(case=_cases(operation))
-    def call(case: Case) -> None:
+    def call(case: Case[Any]) -> None:
         case.call_and_validate(headers=_headers(case, fuzz_server, admin_headers), checks=CHECKS)
 
     call()
 
 
 def test_linked_operations(
-    api_schema: schemathesis.BaseSchema, fuzz_server: LiveServer, admin_headers: dict[str, str]
+    api_schema: OpenApiSchema, fuzz_server: LiveServer, admin_headers: dict[str, str]
 ) -> None:
     base = api_schema.as_state_machine()
 
     class Workflow(base):  # type: ignore[valid-type,misc]
-        def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+        def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
             return {"headers": _headers(case, fuzz_server, admin_headers)}
 
-        def validate_response(self, response: Response, case: Case, **kwargs: Any) -> None:
+        def validate_response(self, response: Response, case: Case[Any], **kwargs: Any) -> None:
             case.validate_response(response, checks=CHECKS)
 
     Workflow.run(

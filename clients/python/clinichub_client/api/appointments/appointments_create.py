@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.appointment_create import AppointmentCreate
+from ...models.appointment_created import AppointmentCreated
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AppointmentCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/appointments",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AppointmentCreated | Error | None:
+    if response.status_code == 201:
+        response_201 = AppointmentCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppointmentCreated | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCreate,
+) -> Response[AppointmentCreated | Error]:
+    """Book an appointment
+
+     All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
+    starts and lasts at most 12 hours. Times without an offset are UTC.
+
+    409 when the provider has working hours and the slot is outside them
+    (`outside_working_hours`), when the provider already has an appointment overlapping it
+    (`appointment_conflict`) or the patient does (`patient_conflict`); the body names the
+    occupying appointment in `conflict_appointment_id`. Intervals are half-open, so
+    back-to-back appointments are fine; cancelled and no-show appointments never block.
+
+    Args:
+        body (AppointmentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppointmentCreated | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCreate,
+) -> AppointmentCreated | Error | None:
+    """Book an appointment
+
+     All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
+    starts and lasts at most 12 hours. Times without an offset are UTC.
+
+    409 when the provider has working hours and the slot is outside them
+    (`outside_working_hours`), when the provider already has an appointment overlapping it
+    (`appointment_conflict`) or the patient does (`patient_conflict`); the body names the
+    occupying appointment in `conflict_appointment_id`. Intervals are half-open, so
+    back-to-back appointments are fine; cancelled and no-show appointments never block.
+
+    Args:
+        body (AppointmentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppointmentCreated | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCreate,
+) -> Response[AppointmentCreated | Error]:
+    """Book an appointment
+
+     All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
+    starts and lasts at most 12 hours. Times without an offset are UTC.
+
+    409 when the provider has working hours and the slot is outside them
+    (`outside_working_hours`), when the provider already has an appointment overlapping it
+    (`appointment_conflict`) or the patient does (`patient_conflict`); the body names the
+    occupying appointment in `conflict_appointment_id`. Intervals are half-open, so
+    back-to-back appointments are fine; cancelled and no-show appointments never block.
+
+    Args:
+        body (AppointmentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppointmentCreated | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: AppointmentCreate,
+) -> AppointmentCreated | Error | None:
+    """Book an appointment
+
+     All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
+    starts and lasts at most 12 hours. Times without an offset are UTC.
+
+    409 when the provider has working hours and the slot is outside them
+    (`outside_working_hours`), when the provider already has an appointment overlapping it
+    (`appointment_conflict`) or the patient does (`patient_conflict`); the body names the
+    occupying appointment in `conflict_appointment_id`. Intervals are half-open, so
+    back-to-back appointments are fine; cancelled and no-show appointments never block.
+
+    Args:
+        body (AppointmentCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppointmentCreated | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,194 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.body_auth_token import BodyAuthToken
+from ...models.error import Error
+from ...models.login_response import LoginResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BodyAuthToken,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/token",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | LoginResponse | None:
+    if response.status_code == 200:
+        response_200 = LoginResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | LoginResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BodyAuthToken,
+) -> Response[Error | LoginResponse]:
+    """Log in with the OAuth2 password flow
+
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+    what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
+    `POST /api/login`, with the same counters.
+
+    Args:
+        body (BodyAuthToken):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LoginResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BodyAuthToken,
+) -> Error | LoginResponse | None:
+    """Log in with the OAuth2 password flow
+
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+    what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
+    `POST /api/login`, with the same counters.
+
+    Args:
+        body (BodyAuthToken):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | LoginResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BodyAuthToken,
+) -> Response[Error | LoginResponse]:
+    """Log in with the OAuth2 password flow
+
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+    what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
+    `POST /api/login`, with the same counters.
+
+    Args:
+        body (BodyAuthToken):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | LoginResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BodyAuthToken,
+) -> Error | LoginResponse | None:
+    """Log in with the OAuth2 password flow
+
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+    what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
+    `POST /api/login`, with the same counters.
+
+    Args:
+        body (BodyAuthToken):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | LoginResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.charge_create import ChargeCreate
+from ...models.charge_created import ChargeCreated
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    appointment_id: int,
+    *,
+    body: ChargeCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/appointments/{appointment_id}/charges".format(
+            appointment_id=quote(str(appointment_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChargeCreated | Error | None:
+    if response.status_code == 201:
+        response_201 = ChargeCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChargeCreated | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    appointment_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ChargeCreate,
+) -> Response[ChargeCreated | Error]:
+    """Add a charge to a completed appointment
+
+     Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
+    catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
+    completed, or already invoiced, is a 409.
+
+    Args:
+        appointment_id (int):
+        body (ChargeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargeCreated | Error]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    appointment_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ChargeCreate,
+) -> ChargeCreated | Error | None:
+    """Add a charge to a completed appointment
+
+     Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
+    catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
+    completed, or already invoiced, is a 409.
+
+    Args:
+        appointment_id (int):
+        body (ChargeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargeCreated | Error
+    """
+
+    return sync_detailed(
+        appointment_id=appointment_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    appointment_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ChargeCreate,
+) -> Response[ChargeCreated | Error]:
+    """Add a charge to a completed appointment
+
+     Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
+    catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
+    completed, or already invoiced, is a 409.
+
+    Args:
+        appointment_id (int):
+        body (ChargeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargeCreated | Error]
+    """
+
+    kwargs = _get_kwargs(
+        appointment_id=appointment_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    appointment_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: ChargeCreate,
+) -> ChargeCreated | Error | None:
+    """Add a charge to a completed appointment
+
+     Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
+    catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
+    completed, or already invoiced, is a 409.
+
+    Args:
+        appointment_id (int):
+        body (ChargeCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargeCreated | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            appointment_id=appointment_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

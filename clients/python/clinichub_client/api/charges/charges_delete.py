@@ -1,0 +1,196 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.charge_deleted import ChargeDeleted
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    cpt_record_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/cpt_records/{cpt_record_id}".format(
+            cpt_record_id=quote(str(cpt_record_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChargeDeleted | Error | None:
+    if response.status_code == 200:
+        response_200 = ChargeDeleted.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChargeDeleted | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    cpt_record_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ChargeDeleted | Error]:
+    """Delete a charge
+
+     Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
+    final). To change a visit's code, delete its charge and add the right one.
+
+    Args:
+        cpt_record_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargeDeleted | Error]
+    """
+
+    kwargs = _get_kwargs(
+        cpt_record_id=cpt_record_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    cpt_record_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ChargeDeleted | Error | None:
+    """Delete a charge
+
+     Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
+    final). To change a visit's code, delete its charge and add the right one.
+
+    Args:
+        cpt_record_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargeDeleted | Error
+    """
+
+    return sync_detailed(
+        cpt_record_id=cpt_record_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    cpt_record_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ChargeDeleted | Error]:
+    """Delete a charge
+
+     Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
+    final). To change a visit's code, delete its charge and add the right one.
+
+    Args:
+        cpt_record_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ChargeDeleted | Error]
+    """
+
+    kwargs = _get_kwargs(
+        cpt_record_id=cpt_record_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    cpt_record_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> ChargeDeleted | Error | None:
+    """Delete a charge
+
+     Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
+    final). To change a visit's code, delete its charge and add the right one.
+
+    Args:
+        cpt_record_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ChargeDeleted | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            cpt_record_id=cpt_record_id,
+            client=client,
+        )
+    ).parsed

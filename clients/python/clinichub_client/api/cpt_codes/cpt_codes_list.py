@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.cpt_code_list import CptCodeList
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    active: bool | Unset = True,
+    category: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 10,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["active"] = active
+
+    json_category: None | str | Unset
+    if isinstance(category, Unset):
+        json_category = UNSET
+    else:
+        json_category = category
+    params["category"] = json_category
+
+    json_search: None | str | Unset
+    if isinstance(search, Unset):
+        json_search = UNSET
+    else:
+        json_search = search
+    params["search"] = json_search
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/cpt_codes",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CptCodeList | Error | None:
+    if response.status_code == 200:
+        response_200 = CptCodeList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CptCodeList | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    active: bool | Unset = True,
+    category: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 10,
+) -> Response[CptCodeList | Error]:
+    """List CPT codes
+
+     All staff. Sorted by category, then code. Prices are integer cents.
+
+    Args:
+        active (bool | Unset): `true`: the codes in use; `false`: the retired ones Default: True.
+        category (None | str | Unset): Exact category, any case
+        search (None | str | Unset): Words matched against code and description
+        page (int | Unset): Page number, from 1 Default: 1.
+        per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CptCodeList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        active=active,
+        category=category,
+        search=search,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    active: bool | Unset = True,
+    category: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 10,
+) -> CptCodeList | Error | None:
+    """List CPT codes
+
+     All staff. Sorted by category, then code. Prices are integer cents.
+
+    Args:
+        active (bool | Unset): `true`: the codes in use; `false`: the retired ones Default: True.
+        category (None | str | Unset): Exact category, any case
+        search (None | str | Unset): Words matched against code and description
+        page (int | Unset): Page number, from 1 Default: 1.
+        per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CptCodeList | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        active=active,
+        category=category,
+        search=search,
+        page=page,
+        per_page=per_page,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    active: bool | Unset = True,
+    category: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 10,
+) -> Response[CptCodeList | Error]:
+    """List CPT codes
+
+     All staff. Sorted by category, then code. Prices are integer cents.
+
+    Args:
+        active (bool | Unset): `true`: the codes in use; `false`: the retired ones Default: True.
+        category (None | str | Unset): Exact category, any case
+        search (None | str | Unset): Words matched against code and description
+        page (int | Unset): Page number, from 1 Default: 1.
+        per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CptCodeList | Error]
+    """
+
+    kwargs = _get_kwargs(
+        active=active,
+        category=category,
+        search=search,
+        page=page,
+        per_page=per_page,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    active: bool | Unset = True,
+    category: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    page: int | Unset = 1,
+    per_page: int | Unset = 10,
+) -> CptCodeList | Error | None:
+    """List CPT codes
+
+     All staff. Sorted by category, then code. Prices are integer cents.
+
+    Args:
+        active (bool | Unset): `true`: the codes in use; `false`: the retired ones Default: True.
+        category (None | str | Unset): Exact category, any case
+        search (None | str | Unset): Words matched against code and description
+        page (int | Unset): Page number, from 1 Default: 1.
+        per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CptCodeList | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            active=active,
+            category=category,
+            search=search,
+            page=page,
+            per_page=per_page,
+        )
+    ).parsed

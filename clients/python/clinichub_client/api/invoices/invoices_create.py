@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.invoice_create import InvoiceCreate
+from ...models.invoice_created import InvoiceCreated
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: InvoiceCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/invoices",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | InvoiceCreated | None:
+    if response.status_code == 201:
+        response_201 = InvoiceCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | InvoiceCreated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceCreate,
+) -> Response[Error | InvoiceCreated]:
+    """Invoice a completed appointment
+
+     Admins, doctors and receptionists. The invoice lists every charge of the visit; its total
+    is their sum. With an active insurance plan that is not self-pay the patient owes the copay
+    (at most the total) and the insurer the rest; otherwise the patient owes the total. Amounts
+    and the plan are copied now: later price or coverage changes never alter the invoice.
+
+    Errors, in this order: unknown appointment 404; not completed 400; no charge 400; already
+    invoiced 409 (one invoice per appointment, also under concurrent requests).
+
+    Args:
+        body (InvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvoiceCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceCreate,
+) -> Error | InvoiceCreated | None:
+    """Invoice a completed appointment
+
+     Admins, doctors and receptionists. The invoice lists every charge of the visit; its total
+    is their sum. With an active insurance plan that is not self-pay the patient owes the copay
+    (at most the total) and the insurer the rest; otherwise the patient owes the total. Amounts
+    and the plan are copied now: later price or coverage changes never alter the invoice.
+
+    Errors, in this order: unknown appointment 404; not completed 400; no charge 400; already
+    invoiced 409 (one invoice per appointment, also under concurrent requests).
+
+    Args:
+        body (InvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvoiceCreated
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceCreate,
+) -> Response[Error | InvoiceCreated]:
+    """Invoice a completed appointment
+
+     Admins, doctors and receptionists. The invoice lists every charge of the visit; its total
+    is their sum. With an active insurance plan that is not self-pay the patient owes the copay
+    (at most the total) and the insurer the rest; otherwise the patient owes the total. Amounts
+    and the plan are copied now: later price or coverage changes never alter the invoice.
+
+    Errors, in this order: unknown appointment 404; not completed 400; no charge 400; already
+    invoiced 409 (one invoice per appointment, also under concurrent requests).
+
+    Args:
+        body (InvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvoiceCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceCreate,
+) -> Error | InvoiceCreated | None:
+    """Invoice a completed appointment
+
+     Admins, doctors and receptionists. The invoice lists every charge of the visit; its total
+    is their sum. With an active insurance plan that is not self-pay the patient owes the copay
+    (at most the total) and the insurer the rest; otherwise the patient owes the total. Amounts
+    and the plan are copied now: later price or coverage changes never alter the invoice.
+
+    Errors, in this order: unknown appointment 404; not completed 400; no charge 400; already
+    invoiced 409 (one invoice per appointment, also under concurrent requests).
+
+    Args:
+        body (InvoiceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvoiceCreated
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.invoice_update import InvoiceUpdate
+from ...models.invoice_updated import InvoiceUpdated
+from ...types import Response
+
+
+def _get_kwargs(
+    invoice_id: int,
+    *,
+    body: InvoiceUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/invoices/{invoice_id}".format(
+            invoice_id=quote(str(invoice_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | InvoiceUpdated | None:
+    if response.status_code == 200:
+        response_200 = InvoiceUpdated.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | InvoiceUpdated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    invoice_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceUpdate,
+) -> Response[Error | InvoiceUpdated]:
+    """Mark an invoice paid or unpaid
+
+     Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+
+    Args:
+        invoice_id (int):
+        body (InvoiceUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvoiceUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        invoice_id=invoice_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    invoice_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceUpdate,
+) -> Error | InvoiceUpdated | None:
+    """Mark an invoice paid or unpaid
+
+     Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+
+    Args:
+        invoice_id (int):
+        body (InvoiceUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvoiceUpdated
+    """
+
+    return sync_detailed(
+        invoice_id=invoice_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    invoice_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceUpdate,
+) -> Response[Error | InvoiceUpdated]:
+    """Mark an invoice paid or unpaid
+
+     Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+
+    Args:
+        invoice_id (int):
+        body (InvoiceUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | InvoiceUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        invoice_id=invoice_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    invoice_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceUpdate,
+) -> Error | InvoiceUpdated | None:
+    """Mark an invoice paid or unpaid
+
+     Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+
+    Args:
+        invoice_id (int):
+        body (InvoiceUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | InvoiceUpdated
+    """
+
+    return (
+        await asyncio_detailed(
+            invoice_id=invoice_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.patient_create import PatientCreate
+from ...models.patient_created import PatientCreated
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PatientCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/patients",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PatientCreated | None:
+    if response.status_code == 201:
+        response_201 = PatientCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PatientCreated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PatientCreate,
+) -> Response[Error | PatientCreated]:
+    """Create a patient
+
+     All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
+    1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must
+    not belong to another patient on file (409 `email_exists`).
+
+    Args:
+        body (PatientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PatientCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: PatientCreate,
+) -> Error | PatientCreated | None:
+    """Create a patient
+
+     All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
+    1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must
+    not belong to another patient on file (409 `email_exists`).
+
+    Args:
+        body (PatientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PatientCreated
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: PatientCreate,
+) -> Response[Error | PatientCreated]:
+    """Create a patient
+
+     All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
+    1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must
+    not belong to another patient on file (409 `email_exists`).
+
+    Args:
+        body (PatientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PatientCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: PatientCreate,
+) -> Error | PatientCreated | None:
+    """Create a patient
+
+     All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
+    1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must
+    not belong to another patient on file (409 `email_exists`).
+
+    Args:
+        body (PatientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PatientCreated
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

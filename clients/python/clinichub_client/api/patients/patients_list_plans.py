@@ -1,0 +1,180 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.plan_list import PlanList
+from ...types import Response
+
+
+def _get_kwargs(
+    patient_id: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/patients/{patient_id}/plans".format(
+            patient_id=quote(str(patient_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PlanList | None:
+    if response.status_code == 200:
+        response_200 = PlanList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PlanList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | PlanList]:
+    """List a patient's insurance plans
+
+     All staff. Every plan the patient has had, newest first; at most one `is_active`.
+
+    Args:
+        patient_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PlanList]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Error | PlanList | None:
+    """List a patient's insurance plans
+
+     All staff. Every plan the patient has had, newest first; at most one `is_active`.
+
+    Args:
+        patient_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PlanList
+    """
+
+    return sync_detailed(
+        patient_id=patient_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | PlanList]:
+    """List a patient's insurance plans
+
+     All staff. Every plan the patient has had, newest first; at most one `is_active`.
+
+    Args:
+        patient_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PlanList]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+) -> Error | PlanList | None:
+    """List a patient's insurance plans
+
+     All staff. Every plan the patient has had, newest first; at most one `is_active`.
+
+    Args:
+        patient_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PlanList
+    """
+
+    return (
+        await asyncio_detailed(
+            patient_id=patient_id,
+            client=client,
+        )
+    ).parsed

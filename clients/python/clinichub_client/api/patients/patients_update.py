@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.patient_update import PatientUpdate
+from ...models.patient_updated import PatientUpdated
+from ...types import Response
+
+
+def _get_kwargs(
+    patient_id: int,
+    *,
+    body: PatientUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/patients/{patient_id}".format(
+            patient_id=quote(str(patient_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PatientUpdated | None:
+    if response.status_code == 200:
+        response_200 = PatientUpdated.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PatientUpdated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatientUpdate,
+) -> Response[Error | PatientUpdated]:
+    """Update a patient
+
+     Admins, doctors and nurses. Only the fields sent change, with the same rules as on
+    create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
+    with null. Changing the email to another patient's is a 409.
+
+    Args:
+        patient_id (int):
+        body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
+            field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PatientUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatientUpdate,
+) -> Error | PatientUpdated | None:
+    """Update a patient
+
+     Admins, doctors and nurses. Only the fields sent change, with the same rules as on
+    create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
+    with null. Changing the email to another patient's is a 409.
+
+    Args:
+        patient_id (int):
+        body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
+            field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PatientUpdated
+    """
+
+    return sync_detailed(
+        patient_id=patient_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatientUpdate,
+) -> Response[Error | PatientUpdated]:
+    """Update a patient
+
+     Admins, doctors and nurses. Only the fields sent change, with the same rules as on
+    create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
+    with null. Changing the email to another patient's is a 409.
+
+    Args:
+        patient_id (int):
+        body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
+            field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PatientUpdated]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    patient_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatientUpdate,
+) -> Error | PatientUpdated | None:
+    """Update a patient
+
+     Admins, doctors and nurses. Only the fields sent change, with the same rules as on
+    create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
+    with null. Changing the email to another patient's is a 409.
+
+    Args:
+        patient_id (int):
+        body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
+            field.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PatientUpdated
+    """
+
+    return (
+        await asyncio_detailed(
+            patient_id=patient_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.user_create import UserCreate
+from ...models.user_created import UserCreated
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: UserCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/users",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | UserCreated | None:
+    if response.status_code == 201:
+        response_201 = UserCreated.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | UserCreated]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: UserCreate,
+) -> Response[Error | UserCreated]:
+    """Create a staff user
+
+     Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
+    password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
+    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    Args:
+        body (UserCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UserCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: UserCreate,
+) -> Error | UserCreated | None:
+    """Create a staff user
+
+     Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
+    password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
+    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    Args:
+        body (UserCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UserCreated
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: UserCreate,
+) -> Response[Error | UserCreated]:
+    """Create a staff user
+
+     Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
+    password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
+    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    Args:
+        body (UserCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | UserCreated]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: UserCreate,
+) -> Error | UserCreated | None:
+    """Create a staff user
+
+     Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
+    password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
+    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    Args:
+        body (UserCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | UserCreated
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.cpt_code_read import CptCodeRead
+    from ..models.pagination import Pagination
+
+
+T = TypeVar("T", bound="CptCodeList")
+
+
+@_attrs_define
+class CptCodeList:
+    """
+    Attributes:
+        cpt_codes (list[CptCodeRead]):
+        pagination (Pagination):
+    """
+
+    cpt_codes: list[CptCodeRead]
+    pagination: Pagination
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        cpt_codes = []
+        for cpt_codes_item_data in self.cpt_codes:
+            cpt_codes_item = cpt_codes_item_data.to_dict()
+            cpt_codes.append(cpt_codes_item)
+
+        pagination = self.pagination.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cpt_codes": cpt_codes,
+                "pagination": pagination,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.cpt_code_read import CptCodeRead  # noqa: PLC0415
+        from ..models.pagination import Pagination  # noqa: PLC0415
+
+        d = dict(src_dict)
+        cpt_codes = []
+        _cpt_codes = d.pop("cpt_codes")
+        for cpt_codes_item_data in _cpt_codes:
+            cpt_codes_item = CptCodeRead.from_dict(cpt_codes_item_data)
+
+            cpt_codes.append(cpt_codes_item)
+
+        pagination = Pagination.from_dict(d.pop("pagination"))
+
+        cpt_code_list = cls(
+            cpt_codes=cpt_codes,
+            pagination=pagination,
+        )
+
+        cpt_code_list.additional_properties = d
+        return cpt_code_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.error_detail import ErrorDetail
+
+
+T = TypeVar("T", bound="Error")
+
+
+@_attrs_define
+class Error:
+    """The one error body of the API. `error` is for people, `code` for programs.
+
+    Attributes:
+        error (str):
+        code (str):
+        details (list[ErrorDetail] | None | Unset):
+        conflict_appointment_id (int | None | Unset): On a 409 `appointment_conflict` or `patient_conflict`: the
+            appointment that holds the slot
+    """
+
+    error: str
+    code: str
+    details: list[ErrorDetail] | None | Unset = UNSET
+    conflict_appointment_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        error = self.error
+
+        code = self.code
+
+        details: list[dict[str, Any]] | None | Unset
+        if isinstance(self.details, Unset):
+            details = UNSET
+        elif isinstance(self.details, list):
+            details = []
+            for details_type_0_item_data in self.details:
+                details_type_0_item = details_type_0_item_data.to_dict()
+                details.append(details_type_0_item)
+
+        else:
+            details = self.details
+
+        conflict_appointment_id: int | None | Unset
+        if isinstance(self.conflict_appointment_id, Unset):
+            conflict_appointment_id = UNSET
+        else:
+            conflict_appointment_id = self.conflict_appointment_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "error": error,
+                "code": code,
+            }
+        )
+        if details is not UNSET:
+            field_dict["details"] = details
+        if conflict_appointment_id is not UNSET:
+            field_dict["conflict_appointment_id"] = conflict_appointment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
+
+        d = dict(src_dict)
+        error = d.pop("error")
+
+        code = d.pop("code")
+
+        def _parse_details(data: object) -> list[ErrorDetail] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                details_type_0 = []
+                _details_type_0 = data
+                for details_type_0_item_data in _details_type_0:
+                    details_type_0_item = ErrorDetail.from_dict(details_type_0_item_data)
+
+                    details_type_0.append(details_type_0_item)
+
+                return details_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ErrorDetail] | None | Unset, data)
+
+        details = _parse_details(d.pop("details", UNSET))
+
+        def _parse_conflict_appointment_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        conflict_appointment_id = _parse_conflict_appointment_id(d.pop("conflict_appointment_id", UNSET))
+
+        error = cls(
+            error=error,
+            code=code,
+            details=details,
+            conflict_appointment_id=conflict_appointment_id,
+        )
+
+        error.additional_properties = d
+        return error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
