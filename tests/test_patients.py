@@ -336,6 +336,7 @@ async def test_update_changes_only_the_fields_sent(
         "phone": "7879998888",
         "address": "456 Updated St",
         "updated_at": updated["updated_at"],
+        "version": created["version"] + 1,
     }
     assert instant(updated["updated_at"]) > instant(created["updated_at"])
     fetched = await client.get(f"/api/patients/{created['patient_id']}", headers=admin)

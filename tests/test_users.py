@@ -24,6 +24,7 @@ USER_FIELDS = {
     "is_active",
     "created_at",
     "updated_at",
+    "version",
 }
 
 

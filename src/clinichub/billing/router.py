@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from clinichub.auth.dependencies import AdminUser, Audited, CurrentUser, Principal, require_roles
 from clinichub.billing import repository, rules
@@ -34,6 +34,7 @@ from clinichub.billing.schemas import (
 from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
 from clinichub.models import Appointment, AuditAction, Invoice, Role
+from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
 from clinichub.scheduling.schemas import parse_bound
 from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
@@ -354,15 +355,17 @@ async def list_invoices(
     operation_id="invoices_get",
     summary="Get an invoice",
     response_model=InvoiceRead,
-    responses=error_responses(400, 401, 403, 404),
+    responses=error_responses(400, 401, 403, 404) | ETAG_HEADER,
 )
 async def get_invoice(
-    invoice_id: Id, _: BillingStaff, audit: Audited, db: DbSession
+    invoice_id: Id, _: BillingStaff, audit: Audited, db: DbSession, response: Response
 ) -> InvoiceRead:
-    """Admins, doctors and receptionists."""
+    """Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
+    `If-Match` on `PUT`."""
     event = audit.record(AuditAction.read, "invoice", invoice_id)
     invoice = await _invoice_or_404(db, invoice_id)
     event.patient_id = invoice.patient_id
+    response.headers["ETag"] = etag(invoice.version)
     return InvoiceRead.of(invoice)
 
 
@@ -372,16 +375,24 @@ async def get_invoice(
     operation_id="invoices_update",
     summary="Mark an invoice paid or unpaid",
     response_model=InvoiceUpdated,
-    responses=error_responses(400, 401, 403, 404),
+    responses=error_responses(400, 401, 403, 404, 412),
 )
 async def update_invoice(
-    invoice_id: Id, body: InvoiceUpdate, _: Cashier, audit: Audited, db: DbSession
+    invoice_id: Id,
+    body: InvoiceUpdate,
+    _: Cashier,
+    audit: Audited,
+    db: DbSession,
+    if_match: IfMatch = None,
 ) -> InvoiceUpdated:
     """Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
-    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`."""
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
+    `If-Match`, an invoice changed since that version is a 412; every update increments
+    `version`."""
     event = audit.record(AuditAction.update, "invoice", invoice_id)
     invoice = await _invoice_or_404(db, invoice_id, lock=True)
     event.patient_id = invoice.patient_id
+    check_if_match(if_match, invoice.version)
     state = rules.change_payment_status(
         rules.PaymentState(invoice.status, invoice.paid_at), body.status, datetime.now(UTC)
     )

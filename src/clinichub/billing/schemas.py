@@ -207,6 +207,9 @@ class InvoiceRead(BaseModel):
     plan: InvoicePlan | None
     issued_at: UtcDateTime
     paid_at: UtcDateTime | None
+    version: int = Field(
+        description="Incremented by every change; the ETag of GET is this number in quotes"
+    )
 
     @classmethod
     def of(cls, invoice: Invoice) -> "InvoiceRead":
@@ -247,6 +250,7 @@ class InvoiceRead(BaseModel):
             plan=plan,
             issued_at=invoice.issued_at,
             paid_at=invoice.paid_at,
+            version=invoice.version,
         )
 
 

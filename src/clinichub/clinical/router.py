@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from clinichub.audit.context import Audit
 from clinichub.auth.dependencies import Audited, Principal, require_roles
@@ -32,6 +32,7 @@ from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
 from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
 from clinichub.patients.repository import get_patient
+from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, error_responses
 
 records_router = APIRouter(prefix="/api/medical-records", tags=["medical_records"])
@@ -168,15 +169,17 @@ async def _get_or_404(
     operation_id="medical_records_get",
     summary="Get a medical record",
     response_model=MedicalRecordRead,
-    responses=error_responses(400, 401, 403, 404),
+    responses=error_responses(400, 401, 403, 404) | ETAG_HEADER,
 )
 async def get_record(
-    medical_record_id: RecordId, _: Clinician, audit: Audited, db: DbSession
+    medical_record_id: RecordId, _: Clinician, audit: Audited, db: DbSession, response: Response
 ) -> MedicalRecordRead:
-    """Admins, doctors and nurses. The current version."""
+    """Admins, doctors and nurses. The current version; the `ETag` header is its number, for
+    `If-Match` on `PUT`."""
     event = audit.record(AuditAction.read, "medical_record", medical_record_id)
     record, content = await _get_or_404(db, medical_record_id)
     event.patient_id = record.patient_id
+    response.headers["ETag"] = etag(record.version)
     return _read(record, content)
 
 
@@ -185,7 +188,7 @@ async def get_record(
     operation_id="medical_records_update",
     summary="Amend a medical record",
     response_model=MedicalRecordUpdated,
-    responses=error_responses(400, 401, 403, 404),
+    responses=error_responses(400, 401, 403, 404, 412),
 )
 async def update_record(
     medical_record_id: RecordId,
@@ -193,15 +196,19 @@ async def update_record(
     caller: Author,
     audit: Audited,
     db: DbSession,
+    if_match: IfMatch = None,
 ) -> MedicalRecordUpdated:
     """Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
-    merged with the current version, become a new version; the history keeps every one."""
+    merged with the current version, become a new version; the history keeps every one. With
+    `If-Match`, a record amended since that version is a 412: an amendment is always made to
+    the version its author read."""
     event = audit.record(AuditAction.update, "medical_record", medical_record_id)
     record, current = await _get_or_404(db, medical_record_id, for_update=True)
     event.patient_id = record.patient_id
     if caller.role != Role.admin and caller.user_id != record.provider_user_id:
         audit.deny()
         raise Forbidden("Only the author or an admin may amend a medical record")
+    check_if_match(if_match, record.version)
     changes = body.model_dump(exclude_unset=True)
     if not changes:
         raise BadRequest("Nothing to update: send at least one field", code="empty_update")

@@ -76,7 +76,7 @@ async def archive_patient(db: AsyncSession, patient_id: int) -> bool:
     archived = await db.scalar(
         update(Patient)
         .where(Patient.patient_id == patient_id, _active)
-        .values(deleted_at=func.now())
+        .values(deleted_at=func.now(), version=Patient.version + 1)
         .returning(Patient.patient_id)
     )
     return archived is not None

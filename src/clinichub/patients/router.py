@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from clinichub.auth.dependencies import AdminUser, Audited, Principal, require_roles
 from clinichub.config import Settings
@@ -28,6 +28,7 @@ from clinichub.patients.schemas import (
     PlanRead,
     PlanSaved,
 )
+from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 
 router = APIRouter(prefix="/api/patients", tags=["patients"])
@@ -135,12 +136,17 @@ async def create_patient(
     operation_id="patients_get",
     summary="Get a patient",
     response_model=PatientRead,
-    responses=error_responses(400, 401, 404),
+    responses=error_responses(400, 401, 404) | ETAG_HEADER,
 )
-async def get_patient(patient_id: PatientId, audit: Audited, db: DbSession) -> PatientRead:
-    """All staff. An archived patient is 404."""
+async def get_patient(
+    patient_id: PatientId, audit: Audited, db: DbSession, response: Response
+) -> PatientRead:
+    """All staff. An archived patient is 404. The `ETag` header is the patient's version, for
+    `If-Match` on `PUT`."""
     audit.record(AuditAction.read, "patient", patient_id, patient_id=patient_id)
-    return PatientRead.model_validate(await _get_or_404(db, patient_id))
+    patient = await _get_or_404(db, patient_id)
+    response.headers["ETag"] = etag(patient.version)
+    return PatientRead.model_validate(patient)
 
 
 @router.put(
@@ -148,7 +154,7 @@ async def get_patient(patient_id: PatientId, audit: Audited, db: DbSession) -> P
     operation_id="patients_update",
     summary="Update a patient",
     response_model=PatientUpdated,
-    responses=error_responses(400, 401, 403, 404, 409),
+    responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_patient(
     patient_id: PatientId,
@@ -157,13 +163,16 @@ async def update_patient(
     audit: Audited,
     db: DbSession,
     today: ClinicToday,
+    if_match: IfMatch = None,
 ) -> PatientUpdated:
     """Admins, doctors and nurses. Only the fields sent change, with the same rules as on
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
-    with null. Changing the email to another patient's is a 409."""
+    with null. Changing the email to another patient's is a 409. With `If-Match`, a patient
+    changed since that version is a 412; every update increments `version`."""
     audit.record(AuditAction.update, "patient", patient_id, patient_id=patient_id)
     _check_not_born_later(body.dob, today)
     patient = await _get_or_404(db, patient_id, lock=True)
+    check_if_match(if_match, patient.version)
     patient = await repository.update_patient(db, patient, body.model_dump(exclude_unset=True))
     return PatientUpdated(
         message="Patient updated successfully", patient=PatientRead.model_validate(patient)

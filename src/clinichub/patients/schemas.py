@@ -117,6 +117,9 @@ class PatientRead(BaseModel):
     emergency_contact_phone: str | None
     created_at: UtcDateTime
     updated_at: UtcDateTime
+    version: int = Field(
+        description="Incremented by every change; the ETag of GET is this number in quotes"
+    )
 
 
 class PatientCreated(BaseModel):

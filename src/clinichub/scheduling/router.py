@@ -4,7 +4,7 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from clinichub.auth.dependencies import (
     AdminUser,
@@ -20,6 +20,7 @@ from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
 from clinichub.models import Appointment, AuditAction, Role, User
 from clinichub.patients.repository import get_patient
+from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.scheduling import repository, rules
 from clinichub.scheduling.schemas import (
     AppointmentCancelled,
@@ -212,15 +213,16 @@ async def list_appointments(
     operation_id="appointments_get",
     summary="Get an appointment",
     response_model=AppointmentRead,
-    responses=error_responses(400, 401, 404),
+    responses=error_responses(400, 401, 404) | ETAG_HEADER,
 )
 async def get_appointment(
-    appointment_id: AppointmentId, audit: Audited, db: DbSession
+    appointment_id: AppointmentId, audit: Audited, db: DbSession, response: Response
 ) -> AppointmentRead:
-    """All staff."""
+    """All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`."""
     event = audit.record(AuditAction.read, "appointment", appointment_id)
     appointment = await _get_or_404(db, appointment_id)
     event.patient_id = appointment.patient_id
+    response.headers["ETag"] = etag(appointment.version)
     return AppointmentRead.model_validate(appointment)
 
 
@@ -229,7 +231,7 @@ async def get_appointment(
     operation_id="appointments_update",
     summary="Update, reschedule or change the status of an appointment",
     response_model=AppointmentUpdated,
-    responses=error_responses(400, 401, 403, 404, 409),
+    responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_appointment(
     appointment_id: AppointmentId,
@@ -238,6 +240,7 @@ async def update_appointment(
     audit: Audited,
     db: DbSession,
     settings: ClinicSettings,
+    if_match: IfMatch = None,
 ) -> AppointmentUpdated:
     """All staff. Partial: only the fields sent change.
 
@@ -253,10 +256,14 @@ async def update_appointment(
     for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
     provider's working hours or onto an occupied slot (see create).
+
+    With `If-Match`, an appointment changed since that version (by another receptionist, say)
+    is a 412 and nothing changes; every update increments `version`.
     """
     event = audit.record(AuditAction.update, "appointment", appointment_id)
     appointment = await _get_or_404(db, appointment_id, lock=True)
     event.patient_id = appointment.patient_id
+    check_if_match(if_match, appointment.version)
     changes = body.model_dump(exclude_unset=True)
     window = rules.Interval(appointment.scheduled_start, appointment.scheduled_end)
     new_window = rules.Interval(

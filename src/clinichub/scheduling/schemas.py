@@ -114,6 +114,9 @@ class AppointmentRead(BaseModel):
     cpt_id: int | None = Field(description="The charge created when the visit was completed")
     created_at: UtcDateTime
     updated_at: UtcDateTime
+    version: int = Field(
+        description="Incremented by every change; the ETag of GET is this number in quotes"
+    )
 
 
 class AppointmentCreated(BaseModel):

@@ -20,8 +20,10 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-async def get_user(db: AsyncSession, user_id: int) -> User | None:
-    return await db.get(User, user_id)
+async def get_user(db: AsyncSession, user_id: int, *, lock: bool = False) -> User | None:
+    """With `lock`, the row stays locked until the transaction ends: concurrent updates of one
+    user run one after the other."""
+    return await db.get(User, user_id, with_for_update=lock)
 
 
 async def get_user_by_email(db: AsyncSession, email: str) -> User | None:

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from clinichub.auth.dependencies import AdminUser, AppSettings, CurrentUser
 from clinichub.auth.passwords import check_new_password, hash_password
@@ -11,6 +11,7 @@ from clinichub.auth.repository import revoke_user_sessions
 from clinichub.db.session import DbSession
 from clinichub.errors import Conflict, NotFound
 from clinichub.models import Role, User
+from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, error_responses
 from clinichub.users import repository
 from clinichub.users.schemas import (
@@ -27,8 +28,8 @@ router = APIRouter(prefix="/api/users", tags=["users"])
 UserId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
-async def _get_or_404(db: DbSession, user_id: int) -> User:
-    user = await repository.get_user(db, user_id)
+async def _get_or_404(db: DbSession, user_id: int, *, lock: bool = False) -> User:
+    user = await repository.get_user(db, user_id, lock=lock)
     if user is None:
         raise NotFound("User not found")
     return user
@@ -86,11 +87,13 @@ async def list_users(
     operation_id="users_get",
     summary="Get a staff user",
     response_model=UserRead,
-    responses=error_responses(400, 401, 404),
+    responses=error_responses(400, 401, 404) | ETAG_HEADER,
 )
-async def get_user(user_id: UserId, _: CurrentUser, db: DbSession) -> UserRead:
-    """All staff."""
-    return UserRead.model_validate(await _get_or_404(db, user_id))
+async def get_user(user_id: UserId, _: CurrentUser, db: DbSession, response: Response) -> UserRead:
+    """All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`."""
+    user = await _get_or_404(db, user_id)
+    response.headers["ETag"] = etag(user.version)
+    return UserRead.model_validate(user)
 
 
 @router.put(
@@ -98,14 +101,16 @@ async def get_user(user_id: UserId, _: CurrentUser, db: DbSession) -> UserRead:
     operation_id="users_update",
     summary="Update a staff user",
     response_model=UserUpdated,
-    responses=error_responses(400, 401, 403, 404, 409),
+    responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_user(
-    user_id: UserId, body: UserUpdate, _: AdminUser, db: DbSession
+    user_id: UserId, body: UserUpdate, _: AdminUser, db: DbSession, if_match: IfMatch = None
 ) -> UserUpdated:
     """Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
-    The last active admin cannot be demoted or deactivated (409)."""
-    user = await _get_or_404(db, user_id)
+    The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
+    changed since that version is a 412; every update increments `version`."""
+    user = await _get_or_404(db, user_id, lock=True)
+    check_if_match(if_match, user.version)
     changes = body.model_dump(exclude_unset=True)
     loses_admin = (
         user.role == Role.admin

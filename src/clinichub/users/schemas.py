@@ -55,6 +55,9 @@ class UserRead(BaseModel):
     is_active: bool
     created_at: UtcDateTime
     updated_at: UtcDateTime
+    version: int = Field(
+        description="Incremented by every change; the ETag of GET is this number in quotes"
+    )
 
 
 class UserCreated(BaseModel):
