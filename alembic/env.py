@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from alembic import context
 from clinichub.config import Settings, to_asyncpg_url
+from clinichub.db.session import statement_cache_arguments
 from clinichub.models import Base
 
 config = context.config
@@ -37,7 +38,10 @@ def _run(connection: Connection) -> None:
 
 
 async def run_migrations_online() -> None:
-    engine = create_async_engine(_url(), poolclass=pool.NullPool)
+    # Without a statement cache (migrations are rare), so they can also run through PgBouncer.
+    engine = create_async_engine(
+        _url(), poolclass=pool.NullPool, connect_args=statement_cache_arguments(0)
+    )
     async with engine.connect() as connection:
         await connection.run_sync(_run)
     await engine.dispose()

@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".clinichub")
     cors_origins: Annotated[list[str], NoDecode] = []
     db_pool_size: int = Field(default=10, ge=1)
+    # Prepared statements kept per database connection (asyncpg's cache and SQLAlchemy's).
+    # 0 behind PgBouncer in transaction mode, where a connection's next transaction may run on
+    # another server connection: statements are then neither cached nor shared by name.
+    db_statement_cache_size: int = Field(default=100, ge=0)
     # Seconds between audit sealing rounds (0 turns the job off), and the age an event must reach
     # before it is sealed; the age must exceed any request transaction's duration.
     # Where telehealth visits meet: each visit gets an unguessable room under this address.

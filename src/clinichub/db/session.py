@@ -1,5 +1,6 @@
 """Engine, and one session with one transaction per request, committed in one place."""
 
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated
 
@@ -31,9 +32,28 @@ def create_engine(settings: Settings, *, pool_size: int | None = None) -> AsyncE
                 "timezone": "UTC",
                 # A transaction left idle is ended: audit sealing relies on short transactions.
                 "idle_in_transaction_session_timeout": "30000",
-            }
+            },
+            **statement_cache_arguments(settings.db_statement_cache_size),
         },
     )
+
+
+def statement_cache_arguments(size: int) -> dict[str, object]:
+    """asyncpg's and SQLAlchemy's prepared statement caches; off (0) behind PgBouncer in
+    transaction mode. SQLAlchemy still prepares every statement, under a name asyncpg numbers
+    per client connection: PgBouncer may run two clients' statements on one server connection,
+    so each then gets a name of its own (SQLAlchemy's documented setup for PgBouncer)."""
+    arguments: dict[str, object] = {
+        "statement_cache_size": size,
+        "prepared_statement_cache_size": size,
+    }
+    if size == 0:
+        arguments["prepared_statement_name_func"] = _unique_statement_name
+    return arguments
+
+
+def _unique_statement_name() -> str:
+    return f"__clinichub_{uuid.uuid4().hex}__"
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
