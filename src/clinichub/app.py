@@ -20,6 +20,8 @@ from clinichub.clinical.router import records_router, vitals_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionmaker
+from clinichub.housekeeping import prune_forever
+from clinichub.logs import AccessLogMiddleware
 from clinichub.patients.router import router as patients_router
 from clinichub.request_id import RequestIdMiddleware
 from clinichub.scheduling.router import providers_router
@@ -58,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
     side_engine = create_engine(settings, pool_size=SIDE_POOL_SIZE)
+    side_sessionmaker = create_sessionmaker(side_engine)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -70,11 +73,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     grace=timedelta(seconds=settings.audit_seal_grace_seconds),
                 )
             )
+        pruner = asyncio.create_task(prune_forever(side_sessionmaker))
         yield
-        if sealer is not None:
-            sealer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sealer
+        for task in (sealer, pruner):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await engine.dispose()
         await side_engine.dispose()
 
@@ -93,7 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
     app.state.side_engine = side_engine
-    app.state.side_sessionmaker = create_sessionmaker(side_engine)
+    app.state.side_sessionmaker = side_sessionmaker
 
     exception_handlers.install(app)
     docs.install(app)
@@ -119,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["*"],
             expose_headers=["X-Request-ID"],
         )
+    app.add_middleware(AccessLogMiddleware)  # inside RequestIdMiddleware: logs the id
     app.add_middleware(RequestIdMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -4,6 +4,8 @@ import argparse
 import asyncio
 import getpass
 import json
+import logging
+import logging.config
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -19,8 +21,11 @@ from clinichub.config import ConfigurationError, Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import create_engine, create_sessionmaker
 from clinichub.errors import AppError
+from clinichub.logs import logging_config
 
 T = TypeVar("T")
+
+logger = logging.getLogger("clinichub")
 
 
 def alembic_config(database_url: str) -> Config:
@@ -56,15 +61,19 @@ def _with_database(
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
+    log_config = logging_config()
+    logging.config.dictConfig(log_config)
+    logging.captureWarnings(True)
     migrate(settings)
     if args.demo:
         _seed_demo(settings)
+        logger.info("Demo data loaded")
     # Worker processes build their app from the environment: hand them the resolved database
     # and key, so that they attach to the same (possibly embedded) database.
     assert settings.database_url is not None
     os.environ["CLINICHUB_DATABASE_URL"] = settings.database_url
     os.environ["CLINICHUB_SECRET_KEY"] = settings.require_secret()
-    print(f"ClinicHub API docs: http://{args.host}:{args.port}/docs", flush=True)
+    logger.info("ClinicHub API docs: http://%s:%d/docs", args.host, args.port)
     uvicorn.run(
         "clinichub.app:create_app",
         factory=True,
@@ -72,6 +81,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         port=args.port,
         workers=args.workers,
         proxy_headers=True,
+        log_config=log_config,
+        # Our middleware logs each request, without the query string (it can hold patient data).
+        access_log=False,
+        # On SIGTERM: stop accepting, let requests in flight finish for up to this long.
+        timeout_graceful_shutdown=args.graceful_timeout,
     )
 
 
@@ -79,7 +93,6 @@ def _seed_demo(settings: Settings) -> None:
     from clinichub.demo import seed_demo
 
     _with_database(settings, lambda maker: seed_demo(maker, settings.timezone))
-    print("Demo data loaded")
 
 
 def _create_user(settings: Settings, args: argparse.Namespace) -> None:
@@ -130,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--demo", action="store_true", help="load the demo data first")
+    serve.add_argument(
+        "--graceful-timeout",
+        type=float,
+        default=20,
+        help="seconds that requests in flight get to finish on SIGTERM (default 20)",
+    )
 
     sub.add_parser("migrate", help="upgrade the database schema to the latest revision")
     sub.add_parser("seed-demo", help="load the demo staff and data (idempotent)")
@@ -160,6 +179,7 @@ def main(argv: list[str] | None = None) -> None:
             migrate(settings)
         elif args.command == "seed-demo":
             _seed_demo(settings)
+            print("Demo data loaded")
         elif args.command == "create-user":
             _create_user(settings, args)
     except ValidationError as exc:
