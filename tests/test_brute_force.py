@@ -4,6 +4,7 @@ the counters in PostgreSQL (shared by server processes), and the policy for new 
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import func, select, update
 from clinichub.app import create_app
 from clinichub.auth.passwords import common_passwords
 from clinichub.config import Settings
+from clinichub.housekeeping import COUNTER_RETENTION, prune
 from clinichub.models import AuditAction, AuditEvent, RateLimitCounter, Role
 from tests.conftest import PASSWORD, TEST_SECRET, MakeUser
 from tests.test_cli import CLINICHUB, clean_environment, free_port, run_cli
@@ -334,3 +336,15 @@ async def test_cli_refuses_a_common_password(
     )
     assert result.returncode == 1
     assert "too common" in result.stderr
+
+
+async def test_housekeeping_prunes_old_counters(client: httpx.AsyncClient, app: FastAPI) -> None:
+    await fail(client, "someone@clinic.test", 1)
+    assert await prune(app.state.side_sessionmaker) == (0, 0)
+    async with app.state.sessionmaker() as db, db.begin():
+        await db.execute(
+            update(RateLimitCounter).values(
+                window_started_at=func.now() - COUNTER_RETENTION - timedelta(seconds=1)
+            )
+        )
+    assert await prune(app.state.side_sessionmaker) == (0, 2)  # the account's and the IP's

@@ -5,11 +5,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clinichub.errors import AppError
+from clinichub.idempotency.dependencies import IdempotentReplay, replay_response
 
 logger = logging.getLogger("clinichub.errors")
 
@@ -140,8 +141,14 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _replay(_: Request, exc: Exception) -> Response:
+    assert isinstance(exc, IdempotentReplay)
+    return replay_response(exc.replay)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(IdempotentReplay, _replay)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)

@@ -33,13 +33,14 @@ from clinichub.billing.schemas import (
 )
 from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
+from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import Appointment, AuditAction, Invoice, Role
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
 from clinichub.scheduling.schemas import parse_bound
 from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 
-router = APIRouter()
+router = APIRouter(route_class=IdempotentRoute)
 
 CPT_RECORD_NOT_FOUND = "CPT record not found"
 
@@ -147,7 +148,8 @@ def _appointment_or_404(appointment: Appointment | None) -> Appointment:
     summary="Add a charge to a completed appointment",
     status_code=201,
     response_model=ChargeCreated,
-    responses=error_responses(400, 401, 403, 404, 409),
+    responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_charge(
     appointment_id: Id,
@@ -273,7 +275,8 @@ async def _invoice_or_404(db: DbSession, invoice_id: int, *, lock: bool = False)
     summary="Invoice a completed appointment",
     status_code=201,
     response_model=InvoiceCreated,
-    responses=error_responses(400, 401, 403, 404, 409),
+    responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_invoice(
     body: InvoiceCreate, _: BillingStaff, audit: Audited, db: DbSession

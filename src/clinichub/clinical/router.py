@@ -30,13 +30,16 @@ from clinichub.clinical.schemas import (
 )
 from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
+from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
 from clinichub.patients.repository import get_patient
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, error_responses
 
-records_router = APIRouter(prefix="/api/medical-records", tags=["medical_records"])
-vitals_router = APIRouter(prefix="/api/vitals", tags=["vitals"])
+records_router = APIRouter(
+    prefix="/api/medical-records", tags=["medical_records"], route_class=IdempotentRoute
+)
+vitals_router = APIRouter(prefix="/api/vitals", tags=["vitals"], route_class=IdempotentRoute)
 
 Author = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor))]
 Clinician = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
@@ -100,7 +103,8 @@ def _today(request: Request) -> datetime:
     summary="Write a medical record",
     status_code=201,
     response_model=MedicalRecordCreated,
-    responses=error_responses(400, 401, 403, 404),
+    responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_record(
     body: MedicalRecordCreate, author: Author, audit: Audited, db: DbSession, request: Request
@@ -262,7 +266,8 @@ def _decimal(value: float | None) -> Decimal | None:
     summary="Record vitals",
     status_code=201,
     response_model=VitalsCreated,
-    responses=error_responses(400, 401, 403, 404),
+    responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_vitals(
     body: VitalsCreate, caller: Clinician, audit: Audited, db: DbSession

@@ -9,6 +9,7 @@ from clinichub.auth.dependencies import AdminUser, Audited, Principal, require_r
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, NotFound
+from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import AuditAction, Patient, Role
 from clinichub.patients import repository
 from clinichub.patients.schemas import (
@@ -31,7 +32,7 @@ from clinichub.patients.schemas import (
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 
-router = APIRouter(prefix="/api/patients", tags=["patients"])
+router = APIRouter(prefix="/api/patients", tags=["patients"], route_class=IdempotentRoute)
 
 PatientId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 ClinicalStaff = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
@@ -113,7 +114,8 @@ async def list_patients(
     summary="Create a patient",
     status_code=201,
     response_model=PatientCreated,
-    responses=error_responses(400, 401, 409),
+    responses=error_responses(400, 401, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_patient(
     body: PatientCreate, audit: Audited, db: DbSession, today: ClinicToday

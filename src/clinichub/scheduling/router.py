@@ -18,6 +18,7 @@ from clinichub.billing.rules import visit_modifier
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
+from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import Appointment, AuditAction, Role, User
 from clinichub.patients.repository import get_patient
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
@@ -46,7 +47,7 @@ from clinichub.scheduling.schemas import (
 from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
 from clinichub.users.repository import get_user
 
-router = APIRouter(prefix="/api/appointments", tags=["appointments"])
+router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
 providers_router = APIRouter(prefix="/api/providers", tags=["providers"])
 
 AppointmentId = Annotated[int, Path(ge=1, le=2**63 - 1)]
@@ -103,7 +104,8 @@ async def _provider(db: DbSession, user_id: int) -> User:
     summary="Book an appointment",
     status_code=201,
     response_model=AppointmentCreated,
-    responses=error_responses(400, 401, 404, 409),
+    responses=error_responses(400, 401, 404, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_appointment(
     body: AppointmentCreate, audit: Audited, db: DbSession, settings: ClinicSettings

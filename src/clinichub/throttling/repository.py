@@ -1,6 +1,6 @@
 """Rate-limit counters in PostgreSQL, shared by every server process."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import case, delete, func, update
 from sqlalchemy.dialects.postgresql import insert
@@ -43,9 +43,11 @@ async def take_back(db: AsyncSession, key: str) -> None:
     )
 
 
-async def prune(db: AsyncSession, started_before: datetime) -> int:
-    """Delete the counters whose window started before `started_before` (all long over)."""
+async def prune(db: AsyncSession, older_than: timedelta) -> int:
+    """Delete the counters whose window started more than `older_than` ago (all long over)."""
     result = await db.execute(
-        delete(_counter).where(_counter.window_started_at < started_before).returning(_counter.key)
+        delete(_counter)
+        .where(_counter.window_started_at < func.now() - older_than)
+        .returning(_counter.key)
     )
     return len(result.all())

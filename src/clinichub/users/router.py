@@ -10,6 +10,7 @@ from clinichub.auth.passwords import check_new_password, hash_password
 from clinichub.auth.repository import revoke_user_sessions
 from clinichub.db.session import DbSession
 from clinichub.errors import Conflict, NotFound
+from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import Role, User
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, error_responses
@@ -23,7 +24,7 @@ from clinichub.users.schemas import (
     UserUpdated,
 )
 
-router = APIRouter(prefix="/api/users", tags=["users"])
+router = APIRouter(prefix="/api/users", tags=["users"], route_class=IdempotentRoute)
 
 UserId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
@@ -41,7 +42,8 @@ async def _get_or_404(db: DbSession, user_id: int, *, lock: bool = False) -> Use
     summary="Create a staff user",
     status_code=201,
     response_model=UserCreated,
-    responses=error_responses(400, 401, 403, 409),
+    responses=error_responses(400, 401, 403, 409) | IDEMPOTENT_RESPONSE,
+    dependencies=[Idempotent],
 )
 async def create_user(
     body: UserCreate, _: AdminUser, db: DbSession, settings: AppSettings
