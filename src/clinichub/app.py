@@ -24,8 +24,10 @@ from clinichub.housekeeping import prune_forever
 from clinichub.logs import AccessLogMiddleware
 from clinichub.patients.router import router as patients_router
 from clinichub.request_id import RequestIdMiddleware
+from clinichub.request_limits import RequestLimitsMiddleware
 from clinichub.scheduling.router import providers_router
 from clinichub.scheduling.router import router as appointments_router
+from clinichub.security_headers import SecurityHeadersMiddleware
 from clinichub.users.router import router as users_router
 
 DESCRIPTION = """
@@ -116,14 +118,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
     ):
         app.include_router(router)
+    app.add_middleware(RequestLimitsMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["*"],
             allow_headers=["*"],
-            expose_headers=["X-Request-ID"],
+            expose_headers=["X-Request-ID", "ETag", "Idempotent-Replayed", "Retry-After"],
         )
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)  # inside RequestIdMiddleware: logs the id
     app.add_middleware(RequestIdMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clinichub.errors import AppError
 from clinichub.idempotency.dependencies import IdempotentReplay, replay_response
+from clinichub.security_headers import headers_for
 
 logger = logging.getLogger("clinichub.errors")
 
@@ -62,9 +63,15 @@ def validation_error_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def error_response(exc: AppError) -> JSONResponse:
+    """The one rendering of a domain error, for the handler and for middleware that refuses a
+    request before the app sees it."""
+    return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
+
+
 async def _app_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
+    return error_response(exc)
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
@@ -132,12 +139,13 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         request_id,
         exc_info=exc,
     )
-    # This handler answers outside the request-id middleware, so it sets the header itself: the
-    # id is what ties a client's report to the logged stack trace.
+    # This handler answers outside every middleware, so it sets their headers itself: the id is
+    # what ties a client's report to the logged stack trace.
+    headers = dict(headers_for(request.url.path))
+    if request_id:
+        headers["X-Request-ID"] = request_id
     return JSONResponse(
-        {"error": "Internal server error", "code": "internal_error"},
-        500,
-        headers={"X-Request-ID": request_id} if request_id else None,
+        {"error": "Internal server error", "code": "internal_error"}, 500, headers=headers
     )
 
 

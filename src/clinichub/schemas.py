@@ -3,7 +3,7 @@
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -18,6 +18,8 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+
+from clinichub.errors import BadRequest
 
 
 class SortOrder(StrEnum):
@@ -142,6 +144,27 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         status: {"model": Error, "description": _STATUS_DESCRIPTIONS[status]} for status in statuses
     }
+
+
+# A list filtered by a time range spans at most this much, so that no request makes PostgreSQL
+# walk and count years of rows (OWASP API4:2023). An open end is allowed: pages bound the rest.
+MAX_RANGE = timedelta(days=366)
+
+
+def check_range(start: datetime | None, end: datetime | None, *, names: tuple[str, str]) -> None:
+    """400 `invalid_range` when a range is reversed or longer than MAX_RANGE."""
+    if start is None or end is None:
+        return
+    first, last = names
+    if end < start:
+        raise BadRequest(f"{last} must not be before {first}", code="invalid_range")
+    if end - start > MAX_RANGE:
+        message = f"at most {MAX_RANGE.days} days after {first}"
+        raise BadRequest(
+            f"The range from {first} to {last} may span at most {MAX_RANGE.days} days",
+            code="invalid_range",
+            details=[{"field": last, "message": message}],
+        )
 
 
 MAX_PER_PAGE = 100

@@ -10,9 +10,8 @@ from clinichub.audit.repository import EventFilters
 from clinichub.audit.schemas import AuditEventList, AuditEventRead, AuditVerification
 from clinichub.auth.dependencies import AdminUser, Audited
 from clinichub.db.session import DbSession
-from clinichub.errors import BadRequest
 from clinichub.models import AuditAction
-from clinichub.schemas import Pagination, Paging, UtcDateTime, error_responses
+from clinichub.schemas import Pagination, Paging, UtcDateTime, check_range, error_responses
 
 router = APIRouter(prefix="/api/audit", tags=["audit"])
 # The access log is a view of a patient, so it lives with the patient's other paths.
@@ -29,8 +28,7 @@ def _filters(
     occurred_from: UtcDateTime | None = None,
     occurred_to: UtcDateTime | None = None,
 ) -> EventFilters:
-    if occurred_from and occurred_to and occurred_from > occurred_to:
-        raise BadRequest("occurred_from must not be after occurred_to", code="invalid_range")
+    check_range(occurred_from, occurred_to, names=("occurred_from", "occurred_to"))
     return EventFilters(
         actor_user_id=actor_user_id,
         action=action,
@@ -67,7 +65,9 @@ async def list_events(
     filters: Filters,
     patient_id: Id | None = None,
 ) -> AuditEventList:
-    """Admins only. Newest first. Events hold identifiers, never the values of patient data."""
+    """Admins only. Newest first. Events hold identifiers, never the values of patient data.
+    A range from `occurred_from` to `occurred_to` spans at most 366 days (400
+    `invalid_range`); page through longer periods one range at a time."""
     if patient_id is not None:
         audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
     return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)

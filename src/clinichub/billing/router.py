@@ -38,7 +38,7 @@ from clinichub.models import Appointment, AuditAction, Invoice, Role
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
 from clinichub.scheduling.schemas import parse_bound
-from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
+from clinichub.schemas import Pagination, Paging, SortOrder, check_range, error_responses
 
 router = APIRouter(route_class=IdempotentRoute)
 
@@ -334,7 +334,8 @@ async def list_invoices(
     order: SortOrder = SortOrder.desc,
 ) -> InvoiceList:
     """Admins, doctors and receptionists. Newest first by default; equal keys follow
-    `invoice_id` in the same order."""
+    `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
+    days (400 `invalid_range`)."""
     tz = request.app.state.settings.timezone
     filters = InvoiceFilters(
         status=status,
@@ -343,6 +344,7 @@ async def list_invoices(
         issued_from=parse_bound(issued_from, "issued_from", tz, end=False),
         issued_to=parse_bound(issued_to, "issued_to", tz, end=True),
     )
+    check_range(filters.issued_from, filters.issued_to, names=("issued_from", "issued_to"))
     invoices, total = await repository.list_invoices(
         db, paging, filters, sort_by=sort_by, descending=order == SortOrder.desc
     )

@@ -8,7 +8,7 @@ from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 ClinicalText = Annotated[str, Field(min_length=1, max_length=10_000)]
-Icd10Code = Annotated[str, AfterValidator(normalize_icd10), Field(examples=["E11.9"])]
+Icd10Code = Annotated[str, Field(max_length=8, examples=["E11.9"]), AfterValidator(normalize_icd10)]
 Icd10Codes = Annotated[list[Icd10Code], Field(max_length=25)]
 
 _RECORD_EXAMPLE: dict[str, JsonValue] = {

@@ -44,7 +44,7 @@ from clinichub.scheduling.schemas import (
     parse_bound,
     parse_statuses,
 )
-from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
+from clinichub.schemas import Pagination, Paging, SortOrder, check_range, error_responses
 from clinichub.users.repository import get_user
 
 router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
@@ -185,7 +185,8 @@ async def list_appointments(
     order: SortOrder = SortOrder.asc,
 ) -> AppointmentList:
     """All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
-    (either may be left open), so a provider's week is one request:
+    (either may be left open; a closed window spans at most 366 days, else 400
+    `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
     Ties in the sort key are ordered by appointment_id."""
     filters = AppointmentFilters(
@@ -196,8 +197,7 @@ async def list_appointments(
         start=parse_bound(date_from, "date_from", settings.timezone, end=False),
         end=parse_bound(date_to, "date_to", settings.timezone, end=True),
     )
-    if filters.start and filters.end and filters.end < filters.start:
-        raise BadRequest("date_to must not be before date_from")
+    check_range(filters.start, filters.end, names=("date_from", "date_to"))
     appointments, total = await repository.list_appointments(
         db, paging, filters, sort_by=sort_by, order=order
     )
