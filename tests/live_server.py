@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.conftest import TEST_SECRET
@@ -17,7 +17,9 @@ SHUTDOWN_TIMEOUT = 30
 class LiveServer:
     process: asyncio.subprocess.Process
     port: int
-    output: list[str] = field(default_factory=list)
+    # A file, not a pipe: a pipe is drained only while the test's event loop runs, and a
+    # synchronous test (the fuzzer) would leave it full and the server blocked on its logging.
+    log_file: Path
 
     @property
     def base_url(self) -> str:
@@ -25,7 +27,7 @@ class LiveServer:
 
     @property
     def log(self) -> str:
-        return "".join(self.output)
+        return self.log_file.read_text(errors="replace")
 
 
 @asynccontextmanager
@@ -36,40 +38,33 @@ async def running_server(
     the process with SIGTERM, as a process manager would. With several workers, the server
     listens before they are all ready: wait for them (e.g. for /api/health) before use."""
     port = free_port()
-    process = await asyncio.create_subprocess_exec(
-        *CLINICHUB,
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        *(["--demo"] if demo else []),
-        env=clean_environment(
-            CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET, **settings
-        ),
-        cwd=cwd,  # away from the repository, so that no .env file is read
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    server = LiveServer(process=process, port=port)
-    listening = asyncio.Event()
-
-    async def follow_output() -> None:
-        assert process.stdout is not None
-        async for raw in process.stdout:
-            line = raw.decode(errors="replace")
-            server.output.append(line)
-            if "Uvicorn running on" in line:
-                listening.set()
-        listening.set()  # the process ended before it listened
-
-    reader = asyncio.create_task(follow_output())
+    log_file = cwd / f"server-{port}.log"
+    with log_file.open("wb") as output:
+        process = await asyncio.create_subprocess_exec(
+            *CLINICHUB,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            *(["--demo"] if demo else []),
+            env=clean_environment(
+                CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET, **settings
+            ),
+            cwd=cwd,  # away from the repository, so that no .env file is read
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=output,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+    server = LiveServer(process=process, port=port, log_file=log_file)
     try:
-        await asyncio.wait_for(listening.wait(), STARTUP_TIMEOUT)
-        assert process.returncode is None, server.log
+        deadline = asyncio.get_running_loop().time() + STARTUP_TIMEOUT
+        while "Uvicorn running on" not in server.log:
+            assert process.returncode is None, server.log
+            assert asyncio.get_running_loop().time() < deadline, server.log
+            await asyncio.sleep(0.1)
         yield server
     finally:
         if process.returncode is None:
@@ -79,4 +74,3 @@ async def running_server(
             except TimeoutError:
                 process.kill()
                 await process.wait()
-        await asyncio.wait_for(reader, SHUTDOWN_TIMEOUT)

@@ -137,7 +137,11 @@ def test_every_operation(
     def call(case: Case[Any]) -> None:
         case.call_and_validate(headers=_headers(case, fuzz_server, admin_headers), checks=CHECKS)
 
-    call()
+    try:
+        call()
+    except Exception as error:
+        error.add_note(f"The server's log ends with:\n{fuzz_server.log[-4000:]}")
+        raise
 
 
 def test_linked_operations(

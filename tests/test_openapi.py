@@ -133,7 +133,9 @@ def _inline_enums(node: Any, where: str) -> Iterator[str]:
         if "enum" in node:
             yield where
         for key, value in node.items():
-            yield from _inline_enums(value, f"{where}/{key}")
+            # Response headers are transport metadata, not types a client names.
+            if key != "headers":
+                yield from _inline_enums(value, f"{where}/{key}")
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _inline_enums(value, f"{where}/{index}")

@@ -59,7 +59,7 @@ async def _authorize(browser: BrowserContext, base_url: str) -> None:
     await expect(answer.locator(".response-col_description")).to_contain_text('"patients"')
     await expect(answer.locator(".response-col_description")).to_contain_text('"patient_id"')
     ARTIFACTS.mkdir(exist_ok=True)
-    await operation.scroll_into_view_if_needed()
+    await answer.scroll_into_view_if_needed()
     await page.screenshot(path=ARTIFACTS / "swagger-ui-patients.png", full_page=False)
 
 

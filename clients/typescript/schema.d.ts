@@ -194,13 +194,14 @@ export interface paths {
         };
         /**
          * Get a staff user
-         * @description All staff.
+         * @description All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`.
          */
         get: operations["users_get"];
         /**
          * Update a staff user
          * @description Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
-         *     The last active admin cannot be demoted or deactivated (409).
+         *     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
+         *     changed since that version is a 412; every update increments `version`.
          */
         put: operations["users_update"];
         post?: never;
@@ -254,14 +255,16 @@ export interface paths {
         };
         /**
          * Get a patient
-         * @description All staff. An archived patient is 404.
+         * @description All staff. An archived patient is 404. The `ETag` header is the patient's version, for
+         *     `If-Match` on `PUT`.
          */
         get: operations["patients_get"];
         /**
          * Update a patient
          * @description Admins, doctors and nurses. Only the fields sent change, with the same rules as on
          *     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
-         *     with null. Changing the email to another patient's is a 409.
+         *     with null. Changing the email to another patient's is a 409. With `If-Match`, a patient
+         *     changed since that version is a 412; every update increments `version`.
          */
         put: operations["patients_update"];
         post?: never;
@@ -333,7 +336,8 @@ export interface paths {
         /**
          * List appointments
          * @description All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
-         *     (either may be left open), so a provider's week is one request:
+         *     (either may be left open; a closed window spans at most 366 days, else 400
+         *     `invalid_range`), so a provider's week is one request:
          *     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
          *     Ties in the sort key are ordered by appointment_id.
          */
@@ -366,7 +370,7 @@ export interface paths {
         };
         /**
          * Get an appointment
-         * @description All staff.
+         * @description All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`.
          */
         get: operations["appointments_get"];
         /**
@@ -385,6 +389,9 @@ export interface paths {
          *     for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
          *     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
          *     provider's working hours or onto an occupied slot (see create).
+         *
+         *     With `If-Match`, an appointment changed since that version (by another receptionist, say)
+         *     is a 412 and nothing changes; every update increments `version`.
          */
         put: operations["appointments_update"];
         post?: never;
@@ -594,7 +601,8 @@ export interface paths {
         /**
          * List invoices
          * @description Admins, doctors and receptionists. Newest first by default; equal keys follow
-         *     `invoice_id` in the same order.
+         *     `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
+         *     days (400 `invalid_range`).
          */
         get: operations["invoices_list"];
         put?: never;
@@ -624,13 +632,16 @@ export interface paths {
         };
         /**
          * Get an invoice
-         * @description Admins, doctors and receptionists.
+         * @description Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
+         *     `If-Match` on `PUT`.
          */
         get: operations["invoices_get"];
         /**
          * Mark an invoice paid or unpaid
          * @description Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
-         *     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+         *     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
+         *     `If-Match`, an invoice changed since that version is a 412; every update increments
+         *     `version`.
          */
         put: operations["invoices_update"];
         post?: never;
@@ -695,13 +706,16 @@ export interface paths {
         };
         /**
          * Get a medical record
-         * @description Admins, doctors and nurses. The current version.
+         * @description Admins, doctors and nurses. The current version; the `ETag` header is its number, for
+         *     `If-Match` on `PUT`.
          */
         get: operations["medical_records_get"];
         /**
          * Amend a medical record
          * @description Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
-         *     merged with the current version, become a new version; the history keeps every one.
+         *     merged with the current version, become a new version; the history keeps every one. With
+         *     `If-Match`, a record amended since that version is a 412: an amendment is always made to
+         *     the version its author read.
          */
         put: operations["medical_records_update"];
         post?: never;
@@ -789,6 +803,8 @@ export interface paths {
         /**
          * List audit events
          * @description Admins only. Newest first. Events hold identifiers, never the values of patient data.
+         *     A range from `occurred_from` to `occurred_to` spans at most 366 days (400
+         *     `invalid_range`); page through longer periods one range at a time.
          */
         get: operations["audit_list_events"];
         put?: never;
@@ -962,6 +978,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Version
+             * @description Incremented by every change; the ETag of GET is this number in quotes
+             */
+            version: number;
         };
         /**
          * AppointmentSort
@@ -1483,6 +1504,11 @@ export interface components {
             issued_at: string;
             /** Paid At */
             paid_at: string | null;
+            /**
+             * Version
+             * @description Incremented by every change; the ETag of GET is this number in quotes
+             */
+            version: number;
         };
         /**
          * InvoiceSort
@@ -1839,6 +1865,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Version
+             * @description Incremented by every change; the ETag of GET is this number in quotes
+             */
+            version: number;
         };
         /**
          * PatientSortKey
@@ -2131,6 +2162,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Version
+             * @description Incremented by every change; the ETag of GET is this number in quotes
+             */
+            version: number;
         };
         /** UserSummary */
         UserSummary: {
@@ -2763,7 +2799,10 @@ export interface operations {
     users_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2776,6 +2815,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2845,6 +2886,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The current version, for `If-Match` on `PUT` (RFC 9110 8.8.3) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2894,7 +2937,10 @@ export interface operations {
     users_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read (`"3"`), or `*`: the update is refused with 412 `precondition_failed` if the resource has changed since. Optional. */
+                "If-Match"?: string | null;
+            };
             path: {
                 user_id: number;
             };
@@ -2955,6 +3001,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version other than the current one: reload and retry */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3038,7 +3093,10 @@ export interface operations {
     patients_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3051,6 +3109,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3111,6 +3171,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The current version, for `If-Match` on `PUT` (RFC 9110 8.8.3) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3160,7 +3222,10 @@ export interface operations {
     patients_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read (`"3"`), or `*`: the update is refused with 412 `precondition_failed` if the resource has changed since. Optional. */
+                "If-Match"?: string | null;
+            };
             path: {
                 patient_id: number;
             };
@@ -3221,6 +3286,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version other than the current one: reload and retry */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3569,7 +3643,10 @@ export interface operations {
     appointments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3582,6 +3659,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3651,6 +3730,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The current version, for `If-Match` on `PUT` (RFC 9110 8.8.3) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3700,7 +3781,10 @@ export interface operations {
     appointments_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read (`"3"`), or `*`: the update is refused with 412 `precondition_failed` if the resource has changed since. Optional. */
+                "If-Match"?: string | null;
+            };
             path: {
                 appointment_id: number;
             };
@@ -3761,6 +3845,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version other than the current one: reload and retry */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4392,7 +4485,10 @@ export interface operations {
     charges_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 appointment_id: number;
             };
@@ -4407,6 +4503,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4689,7 +4787,10 @@ export interface operations {
     invoices_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4702,6 +4803,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4780,6 +4883,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The current version, for `If-Match` on `PUT` (RFC 9110 8.8.3) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4838,7 +4943,10 @@ export interface operations {
     invoices_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read (`"3"`), or `*`: the update is refused with 412 `precondition_failed` if the resource has changed since. Optional. */
+                "If-Match"?: string | null;
+            };
             path: {
                 invoice_id: number;
             };
@@ -4890,6 +4998,15 @@ export interface operations {
             };
             /** @description The resource does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version other than the current one: reload and retry */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5045,7 +5162,10 @@ export interface operations {
     medical_records_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5058,6 +5178,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5102,6 +5224,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
@@ -5127,6 +5258,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The current version, for `If-Match` on `PUT` (RFC 9110 8.8.3) */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5185,7 +5318,10 @@ export interface operations {
     medical_records_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the version read (`"3"`), or `*`: the update is refused with 412 `precondition_failed` if the resource has changed since. Optional. */
+                "If-Match"?: string | null;
+            };
             path: {
                 medical_record_id: number;
             };
@@ -5237,6 +5373,15 @@ export interface operations {
             };
             /** @description The resource does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version other than the current one: reload and retry */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5400,7 +5545,10 @@ export interface operations {
     vitals_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional. A unique value per operation (a UUID), 1 to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same key with another body is a 409 `idempotency_key_reuse`, a retry while the first request runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept: a retry runs again. */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5413,6 +5561,8 @@ export interface operations {
             /** @description Successful Response */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored response to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5450,6 +5600,15 @@ export interface operations {
             };
             /** @description The resource does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

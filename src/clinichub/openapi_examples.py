@@ -42,6 +42,7 @@ USER = {
     "phone": "7871234567",
     "role": "doctor",
     "is_active": True,
+    "version": 1,
     "created_at": CREATED_AT,
     "updated_at": CREATED_AT,
 }
@@ -56,6 +57,7 @@ PATIENT = {
     "address": "123 Main St",
     "emergency_contact_name": "Jane Doe",
     "emergency_contact_phone": "7877654321",
+    "version": 1,
     "created_at": CREATED_AT,
     "updated_at": CREATED_AT,
 }
@@ -63,6 +65,7 @@ PATIENT_UPDATED = {
     **PATIENT,
     "phone": "7879998888",
     "address": "456 Updated St",
+    "version": 2,
     "updated_at": "2026-04-14T09:05:00Z",
 }
 PLAN = {
@@ -92,6 +95,7 @@ APPOINTMENT = {
     "cancellation_reason": None,
     "telehealth_url": None,
     "cpt_id": None,
+    "version": 1,
     "created_at": CREATED_AT,
     "updated_at": CREATED_AT,
 }
@@ -99,6 +103,7 @@ APPOINTMENT_COMPLETED = {
     **APPOINTMENT,
     "status": "completed",
     "cpt_id": 5,
+    "version": 2,
     "updated_at": "2026-04-15T10:35:00Z",
 }
 HOURS = [
@@ -162,8 +167,9 @@ INVOICE = {
     },
     "issued_at": "2026-04-15T11:00:00Z",
     "paid_at": None,
+    "version": 1,
 }
-INVOICE_PAID = {**INVOICE, "status": "paid", "paid_at": "2026-04-15T22:30:00Z"}
+INVOICE_PAID = {**INVOICE, "status": "paid", "paid_at": "2026-04-15T22:30:00Z", "version": 2}
 MEDICAL_RECORD = {
     "medical_record_id": 1,
     "patient_id": 1,
@@ -242,7 +248,7 @@ REQUEST_EXAMPLES: dict[str, Examples] = {
         {
             key: PATIENT[key]
             for key in PATIENT
-            if key not in ("patient_id", "created_at", "updated_at")
+            if key not in ("patient_id", "version", "created_at", "updated_at")
         },
     ),
     "patients_update": {
@@ -382,7 +388,10 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
     "users_update": {
         "200": _one(
             "Updated",
-            {"message": "User updated successfully", "user": {**USER, "is_active": False}},
+            {
+                "message": "User updated successfully",
+                "user": {**USER, "is_active": False, "version": 2},
+            },
         )
     },
     "patients_list": {"200": _one("One patient", {"patients": [PATIENT], "pagination": PAGE_1})},
@@ -736,10 +745,21 @@ _BOOKING_CONFLICTS = {
     ),
 }
 
+_LOGIN_LIMIT = _named(
+    "rate_limited",
+    "Too many failed logins for the account or the address",
+    _error("Too many login attempts", "rate_limited"),
+)
+
 OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
-    "auth_login": {"401": _BAD_LOGIN},
-    "auth_token": {"401": _BAD_LOGIN},
+    "auth_login": {"401": _BAD_LOGIN, "429": _LOGIN_LIMIT},
+    "auth_token": {"401": _BAD_LOGIN, "429": _LOGIN_LIMIT},
     "auth_refresh": {
+        "429": _named(
+            "rate_limited",
+            "Too many refreshes of one session",
+            _error("Too many token refreshes", "rate_limited"),
+        ),
         "401": {
             **ERROR_EXAMPLES["401"],
             **_named(
@@ -747,7 +767,7 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
                 "A refresh token sent twice: the session is ended",
                 _error("Invalid or expired token", "token_reused"),
             ),
-        }
+        },
     },
     "auth_change_password": {
         "400": _named(

@@ -32,6 +32,7 @@ class AppointmentRead:
         cpt_id (int | None): The charge created when the visit was completed
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        version (int): Incremented by every change; the ETag of GET is this number in quotes
     """
 
     appointment_id: int
@@ -49,6 +50,7 @@ class AppointmentRead:
     cpt_id: int | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +90,8 @@ class AppointmentRead:
 
         updated_at = self.updated_at.isoformat()
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -107,6 +111,7 @@ class AppointmentRead:
                 "cpt_id": cpt_id,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "version": version,
             }
         )
 
@@ -175,6 +180,8 @@ class AppointmentRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        version = d.pop("version")
+
         appointment_read = cls(
             appointment_id=appointment_id,
             patient_id=patient_id,
@@ -191,6 +198,7 @@ class AppointmentRead:
             cpt_id=cpt_id,
             created_at=created_at,
             updated_at=updated_at,
+            version=version,
         )
 
         appointment_read.additional_properties = d

@@ -34,6 +34,7 @@ class InvoiceRead:
         plan (InvoicePlan | None):
         issued_at (datetime.datetime):
         paid_at (datetime.datetime | None):
+        version (int): Incremented by every change; the ETag of GET is this number in quotes
     """
 
     invoice_id: int
@@ -49,6 +50,7 @@ class InvoiceRead:
     plan: InvoicePlan | None
     issued_at: datetime.datetime
     paid_at: datetime.datetime | None
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +93,8 @@ class InvoiceRead:
         else:
             paid_at = self.paid_at
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -108,6 +112,7 @@ class InvoiceRead:
                 "plan": plan,
                 "issued_at": issued_at,
                 "paid_at": paid_at,
+                "version": version,
             }
         )
 
@@ -176,6 +181,8 @@ class InvoiceRead:
 
         paid_at = _parse_paid_at(d.pop("paid_at"))
 
+        version = d.pop("version")
+
         invoice_read = cls(
             invoice_id=invoice_id,
             appointment_id=appointment_id,
@@ -190,6 +197,7 @@ class InvoiceRead:
             plan=plan,
             issued_at=issued_at,
             paid_at=paid_at,
+            version=version,
         )
 
         invoice_read.additional_properties = d

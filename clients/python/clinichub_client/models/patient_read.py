@@ -28,6 +28,7 @@ class PatientRead:
         emergency_contact_phone (None | str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        version (int): Incremented by every change; the ETag of GET is this number in quotes
     """
 
     patient_id: int
@@ -42,6 +43,7 @@ class PatientRead:
     emergency_contact_phone: None | str
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +80,8 @@ class PatientRead:
 
         updated_at = self.updated_at.isoformat()
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -94,6 +98,7 @@ class PatientRead:
                 "emergency_contact_phone": emergency_contact_phone,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "version": version,
             }
         )
 
@@ -164,6 +169,8 @@ class PatientRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        version = d.pop("version")
+
         patient_read = cls(
             patient_id=patient_id,
             first_name=first_name,
@@ -177,6 +184,7 @@ class PatientRead:
             emergency_contact_phone=emergency_contact_phone,
             created_at=created_at,
             updated_at=updated_at,
+            version=version,
         )
 
         patient_read.additional_properties = d

@@ -25,6 +25,7 @@ class UserRead:
         is_active (bool):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        version (int): Incremented by every change; the ETag of GET is this number in quotes
     """
 
     user_id: int
@@ -36,6 +37,7 @@ class UserRead:
     is_active: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +60,8 @@ class UserRead:
 
         updated_at = self.updated_at.isoformat()
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -71,6 +75,7 @@ class UserRead:
                 "is_active": is_active,
                 "created_at": created_at,
                 "updated_at": updated_at,
+                "version": version,
             }
         )
 
@@ -102,6 +107,8 @@ class UserRead:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        version = d.pop("version")
+
         user_read = cls(
             user_id=user_id,
             email=email,
@@ -112,6 +119,7 @@ class UserRead:
             is_active=is_active,
             created_at=created_at,
             updated_at=updated_at,
+            version=version,
         )
 
         user_read.additional_properties = d

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.appointment_create import AppointmentCreate
 from ...models.appointment_created import AppointmentCreated
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: AppointmentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -84,6 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AppointmentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AppointmentCreated | Error]:
     """Book an appointment
 
@@ -97,6 +101,12 @@ def sync_detailed(
     back-to-back appointments are fine; cancelled and no-show appointments never block.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (AppointmentCreate):
 
     Raises:
@@ -109,6 +119,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -122,6 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AppointmentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> AppointmentCreated | Error | None:
     """Book an appointment
 
@@ -135,6 +147,12 @@ def sync(
     back-to-back appointments are fine; cancelled and no-show appointments never block.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (AppointmentCreate):
 
     Raises:
@@ -148,6 +166,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -155,6 +174,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AppointmentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[AppointmentCreated | Error]:
     """Book an appointment
 
@@ -168,6 +188,12 @@ async def asyncio_detailed(
     back-to-back appointments are fine; cancelled and no-show appointments never block.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (AppointmentCreate):
 
     Raises:
@@ -180,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AppointmentCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> AppointmentCreated | Error | None:
     """Book an appointment
 
@@ -204,6 +232,12 @@ async def asyncio(
     back-to-back appointments are fine; cancelled and no-show appointments never block.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (AppointmentCreate):
 
     Raises:
@@ -218,5 +252,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -77,7 +77,7 @@ def sync_detailed(
 ) -> Response[AppointmentRead | Error]:
     """Get an appointment
 
-     All staff.
+     All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`.
 
     Args:
         appointment_id (int):
@@ -108,7 +108,7 @@ def sync(
 ) -> AppointmentRead | Error | None:
     """Get an appointment
 
-     All staff.
+     All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`.
 
     Args:
         appointment_id (int):
@@ -134,7 +134,7 @@ async def asyncio_detailed(
 ) -> Response[AppointmentRead | Error]:
     """Get an appointment
 
-     All staff.
+     All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`.
 
     Args:
         appointment_id (int):
@@ -163,7 +163,7 @@ async def asyncio(
 ) -> AppointmentRead | Error | None:
     """Get an appointment
 
-     All staff.
+     All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`.
 
     Args:
         appointment_id (int):

@@ -157,7 +157,8 @@ def sync_detailed(
     """List appointments
 
      All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
-    (either may be left open), so a provider's week is one request:
+    (either may be left open; a closed window spans at most 366 days, else 400
+    `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
     Ties in the sort key are ordered by appointment_id.
 
@@ -221,7 +222,8 @@ def sync(
     """List appointments
 
      All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
-    (either may be left open), so a provider's week is one request:
+    (either may be left open; a closed window spans at most 366 days, else 400
+    `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
     Ties in the sort key are ordered by appointment_id.
 
@@ -280,7 +282,8 @@ async def asyncio_detailed(
     """List appointments
 
      All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
-    (either may be left open), so a provider's week is one request:
+    (either may be left open; a closed window spans at most 366 days, else 400
+    `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
     Ties in the sort key are ordered by appointment_id.
 
@@ -342,7 +345,8 @@ async def asyncio(
     """List appointments
 
      All staff. Lists the appointments that overlap the window from `date_from` to `date_to`
-    (either may be left open), so a provider's week is one request:
+    (either may be left open; a closed window spans at most 366 days, else 400
+    `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
     Ties in the sort key are ordered by appointment_id.
 

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.appointment_update import AppointmentUpdate
 from ...models.appointment_updated import AppointmentUpdated
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     appointment_id: int,
     *,
     body: AppointmentUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -67,6 +70,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -94,6 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AppointmentUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[AppointmentUpdated | Error]:
     """Update, reschedule or change the status of an appointment
 
@@ -112,8 +121,13 @@ def sync_detailed(
     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
     provider's working hours or onto an occupied slot (see create).
 
+    With `If-Match`, an appointment changed since that version (by another receptionist, say)
+    is a 412 and nothing changes; every update increments `version`.
+
     Args:
         appointment_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (AppointmentUpdate): Only the fields sent are changed; reason, notes and cpt_code may
             be cleared with null.
 
@@ -128,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         appointment_id=appointment_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +157,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AppointmentUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> AppointmentUpdated | Error | None:
     """Update, reschedule or change the status of an appointment
 
@@ -160,8 +176,13 @@ def sync(
     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
     provider's working hours or onto an occupied slot (see create).
 
+    With `If-Match`, an appointment changed since that version (by another receptionist, say)
+    is a 412 and nothing changes; every update increments `version`.
+
     Args:
         appointment_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (AppointmentUpdate): Only the fields sent are changed; reason, notes and cpt_code may
             be cleared with null.
 
@@ -177,6 +198,7 @@ def sync(
         appointment_id=appointment_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -185,6 +207,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AppointmentUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[AppointmentUpdated | Error]:
     """Update, reschedule or change the status of an appointment
 
@@ -203,8 +226,13 @@ async def asyncio_detailed(
     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
     provider's working hours or onto an occupied slot (see create).
 
+    With `If-Match`, an appointment changed since that version (by another receptionist, say)
+    is a 412 and nothing changes; every update increments `version`.
+
     Args:
         appointment_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (AppointmentUpdate): Only the fields sent are changed; reason, notes and cpt_code may
             be cleared with null.
 
@@ -219,6 +247,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         appointment_id=appointment_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -231,6 +260,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AppointmentUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> AppointmentUpdated | Error | None:
     """Update, reschedule or change the status of an appointment
 
@@ -249,8 +279,13 @@ async def asyncio(
     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
     provider's working hours or onto an occupied slot (see create).
 
+    With `If-Match`, an appointment changed since that version (by another receptionist, say)
+    is a 412 and nothing changes; every update increments `version`.
+
     Args:
         appointment_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (AppointmentUpdate): Only the fields sent are changed; reason, notes and cpt_code may
             be cleared with null.
 
@@ -267,5 +302,6 @@ async def asyncio(
             appointment_id=appointment_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

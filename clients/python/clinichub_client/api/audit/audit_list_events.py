@@ -156,6 +156,8 @@ def sync_detailed(
     """List audit events
 
      Admins only. Newest first. Events hold identifiers, never the values of patient data.
+    A range from `occurred_from` to `occurred_to` spans at most 366 days (400
+    `invalid_range`); page through longer periods one range at a time.
 
     Args:
         patient_id (int | None | Unset):
@@ -211,6 +213,8 @@ def sync(
     """List audit events
 
      Admins only. Newest first. Events hold identifiers, never the values of patient data.
+    A range from `occurred_from` to `occurred_to` spans at most 366 days (400
+    `invalid_range`); page through longer periods one range at a time.
 
     Args:
         patient_id (int | None | Unset):
@@ -261,6 +265,8 @@ async def asyncio_detailed(
     """List audit events
 
      Admins only. Newest first. Events hold identifiers, never the values of patient data.
+    A range from `occurred_from` to `occurred_to` spans at most 366 days (400
+    `invalid_range`); page through longer periods one range at a time.
 
     Args:
         patient_id (int | None | Unset):
@@ -314,6 +320,8 @@ async def asyncio(
     """List audit events
 
      Admins only. Newest first. Events hold identifiers, never the values of patient data.
+    A range from `occurred_from` to `occurred_to` spans at most 366 days (400
+    `invalid_range`); page through longer periods one range at a time.
 
     Args:
         patient_id (int | None | Unset):

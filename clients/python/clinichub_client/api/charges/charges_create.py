@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.charge_create import ChargeCreate
 from ...models.charge_created import ChargeCreated
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     appointment_id: int,
     *,
     body: ChargeCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -92,6 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChargeCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ChargeCreated | Error]:
     """Add a charge to a completed appointment
 
@@ -101,6 +105,12 @@ def sync_detailed(
 
     Args:
         appointment_id (int):
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (ChargeCreate):
 
     Raises:
@@ -114,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         appointment_id=appointment_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -128,6 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChargeCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ChargeCreated | Error | None:
     """Add a charge to a completed appointment
 
@@ -137,6 +149,12 @@ def sync(
 
     Args:
         appointment_id (int):
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (ChargeCreate):
 
     Raises:
@@ -151,6 +169,7 @@ def sync(
         appointment_id=appointment_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -159,6 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChargeCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ChargeCreated | Error]:
     """Add a charge to a completed appointment
 
@@ -168,6 +188,12 @@ async def asyncio_detailed(
 
     Args:
         appointment_id (int):
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (ChargeCreate):
 
     Raises:
@@ -181,6 +207,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         appointment_id=appointment_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChargeCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ChargeCreated | Error | None:
     """Add a charge to a completed appointment
 
@@ -202,6 +230,12 @@ async def asyncio(
 
     Args:
         appointment_id (int):
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (ChargeCreate):
 
     Raises:
@@ -217,5 +251,6 @@ async def asyncio(
             appointment_id=appointment_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.invoice_create import InvoiceCreate
 from ...models.invoice_created import InvoiceCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: InvoiceCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -87,6 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | InvoiceCreated]:
     """Invoice a completed appointment
 
@@ -99,6 +103,12 @@ def sync_detailed(
     invoiced 409 (one invoice per appointment, also under concurrent requests).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (InvoiceCreate):
 
     Raises:
@@ -111,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -124,6 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | InvoiceCreated | None:
     """Invoice a completed appointment
 
@@ -136,6 +148,12 @@ def sync(
     invoiced 409 (one invoice per appointment, also under concurrent requests).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (InvoiceCreate):
 
     Raises:
@@ -149,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -156,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | InvoiceCreated]:
     """Invoice a completed appointment
 
@@ -168,6 +188,12 @@ async def asyncio_detailed(
     invoiced 409 (one invoice per appointment, also under concurrent requests).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (InvoiceCreate):
 
     Raises:
@@ -180,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InvoiceCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | InvoiceCreated | None:
     """Invoice a completed appointment
 
@@ -203,6 +231,12 @@ async def asyncio(
     invoiced 409 (one invoice per appointment, also under concurrent requests).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (InvoiceCreate):
 
     Raises:
@@ -217,5 +251,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -78,7 +78,8 @@ def sync_detailed(
 ) -> Response[Error | InvoiceRead]:
     """Get an invoice
 
-     Admins, doctors and receptionists.
+     Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
+    `If-Match` on `PUT`.
 
     Args:
         invoice_id (int):
@@ -109,7 +110,8 @@ def sync(
 ) -> Error | InvoiceRead | None:
     """Get an invoice
 
-     Admins, doctors and receptionists.
+     Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
+    `If-Match` on `PUT`.
 
     Args:
         invoice_id (int):
@@ -135,7 +137,8 @@ async def asyncio_detailed(
 ) -> Response[Error | InvoiceRead]:
     """Get an invoice
 
-     Admins, doctors and receptionists.
+     Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
+    `If-Match` on `PUT`.
 
     Args:
         invoice_id (int):
@@ -164,7 +167,8 @@ async def asyncio(
 ) -> Error | InvoiceRead | None:
     """Get an invoice
 
-     Admins, doctors and receptionists.
+     Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
+    `If-Match` on `PUT`.
 
     Args:
         invoice_id (int):

@@ -149,7 +149,8 @@ def sync_detailed(
     """List invoices
 
      Admins, doctors and receptionists. Newest first by default; equal keys follow
-    `invoice_id` in the same order.
+    `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
+    days (400 `invalid_range`).
 
     Args:
         status (InvoiceStatus | None | Unset):
@@ -206,7 +207,8 @@ def sync(
     """List invoices
 
      Admins, doctors and receptionists. Newest first by default; equal keys follow
-    `invoice_id` in the same order.
+    `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
+    days (400 `invalid_range`).
 
     Args:
         status (InvoiceStatus | None | Unset):
@@ -258,7 +260,8 @@ async def asyncio_detailed(
     """List invoices
 
      Admins, doctors and receptionists. Newest first by default; equal keys follow
-    `invoice_id` in the same order.
+    `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
+    days (400 `invalid_range`).
 
     Args:
         status (InvoiceStatus | None | Unset):
@@ -313,7 +316,8 @@ async def asyncio(
     """List invoices
 
      Admins, doctors and receptionists. Newest first by default; equal keys follow
-    `invoice_id` in the same order.
+    `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
+    days (400 `invalid_range`).
 
     Args:
         status (InvoiceStatus | None | Unset):

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.invoice_update import InvoiceUpdate
 from ...models.invoice_updated import InvoiceUpdated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     invoice_id: int,
     *,
     body: InvoiceUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -60,6 +63,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -87,14 +95,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InvoiceUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | InvoiceUpdated]:
     """Mark an invoice paid or unpaid
 
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
-    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
+    `If-Match`, an invoice changed since that version is a 412; every update increments
+    `version`.
 
     Args:
         invoice_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (InvoiceUpdate):
 
     Raises:
@@ -108,6 +121,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         invoice_id=invoice_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -122,14 +136,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InvoiceUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | InvoiceUpdated | None:
     """Mark an invoice paid or unpaid
 
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
-    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
+    `If-Match`, an invoice changed since that version is a 412; every update increments
+    `version`.
 
     Args:
         invoice_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (InvoiceUpdate):
 
     Raises:
@@ -144,6 +163,7 @@ def sync(
         invoice_id=invoice_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -152,14 +172,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InvoiceUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | InvoiceUpdated]:
     """Mark an invoice paid or unpaid
 
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
-    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
+    `If-Match`, an invoice changed since that version is a 412; every update increments
+    `version`.
 
     Args:
         invoice_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (InvoiceUpdate):
 
     Raises:
@@ -173,6 +198,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         invoice_id=invoice_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,14 +211,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InvoiceUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | InvoiceUpdated | None:
     """Mark an invoice paid or unpaid
 
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
-    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`.
+    the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
+    `If-Match`, an invoice changed since that version is a 412; every update increments
+    `version`.
 
     Args:
         invoice_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (InvoiceUpdate):
 
     Raises:
@@ -208,5 +239,6 @@ async def asyncio(
             invoice_id=invoice_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

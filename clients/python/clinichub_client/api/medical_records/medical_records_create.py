@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.medical_record_create import MedicalRecordCreate
 from ...models.medical_record_created import MedicalRecordCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: MedicalRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -58,6 +61,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -84,6 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | MedicalRecordCreated]:
     """Write a medical record
 
@@ -91,6 +100,12 @@ def sync_detailed(
     of the same patient (400 otherwise).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (MedicalRecordCreate):
 
     Raises:
@@ -103,6 +118,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,6 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | MedicalRecordCreated | None:
     """Write a medical record
 
@@ -123,6 +140,12 @@ def sync(
     of the same patient (400 otherwise).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (MedicalRecordCreate):
 
     Raises:
@@ -136,6 +159,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -143,6 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | MedicalRecordCreated]:
     """Write a medical record
 
@@ -150,6 +175,12 @@ async def asyncio_detailed(
     of the same patient (400 otherwise).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (MedicalRecordCreate):
 
     Raises:
@@ -162,6 +193,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,6 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | MedicalRecordCreated | None:
     """Write a medical record
 
@@ -180,6 +213,12 @@ async def asyncio(
     of the same patient (400 otherwise).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (MedicalRecordCreate):
 
     Raises:
@@ -194,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

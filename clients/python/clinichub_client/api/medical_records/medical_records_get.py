@@ -82,7 +82,8 @@ def sync_detailed(
 ) -> Response[Error | MedicalRecordRead]:
     """Get a medical record
 
-     Admins, doctors and nurses. The current version.
+     Admins, doctors and nurses. The current version; the `ETag` header is its number, for
+    `If-Match` on `PUT`.
 
     Args:
         medical_record_id (int):
@@ -113,7 +114,8 @@ def sync(
 ) -> Error | MedicalRecordRead | None:
     """Get a medical record
 
-     Admins, doctors and nurses. The current version.
+     Admins, doctors and nurses. The current version; the `ETag` header is its number, for
+    `If-Match` on `PUT`.
 
     Args:
         medical_record_id (int):
@@ -139,7 +141,8 @@ async def asyncio_detailed(
 ) -> Response[Error | MedicalRecordRead]:
     """Get a medical record
 
-     Admins, doctors and nurses. The current version.
+     Admins, doctors and nurses. The current version; the `ETag` header is its number, for
+    `If-Match` on `PUT`.
 
     Args:
         medical_record_id (int):
@@ -168,7 +171,8 @@ async def asyncio(
 ) -> Error | MedicalRecordRead | None:
     """Get a medical record
 
-     Admins, doctors and nurses. The current version.
+     Admins, doctors and nurses. The current version; the `ETag` header is its number, for
+    `If-Match` on `PUT`.
 
     Args:
         medical_record_id (int):

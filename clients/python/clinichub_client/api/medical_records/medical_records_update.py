@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.medical_record_update import MedicalRecordUpdate
 from ...models.medical_record_updated import MedicalRecordUpdated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     medical_record_id: int,
     *,
     body: MedicalRecordUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -62,6 +65,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -89,14 +97,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | MedicalRecordUpdated]:
     """Amend a medical record
 
      Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
-    merged with the current version, become a new version; the history keeps every one.
+    merged with the current version, become a new version; the history keeps every one. With
+    `If-Match`, a record amended since that version is a 412: an amendment is always made to
+    the version its author read.
 
     Args:
         medical_record_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (MedicalRecordUpdate): The fields sent replace those of the current version, in a new
             version.
 
@@ -111,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         medical_record_id=medical_record_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -125,14 +139,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | MedicalRecordUpdated | None:
     """Amend a medical record
 
      Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
-    merged with the current version, become a new version; the history keeps every one.
+    merged with the current version, become a new version; the history keeps every one. With
+    `If-Match`, a record amended since that version is a 412: an amendment is always made to
+    the version its author read.
 
     Args:
         medical_record_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (MedicalRecordUpdate): The fields sent replace those of the current version, in a new
             version.
 
@@ -148,6 +167,7 @@ def sync(
         medical_record_id=medical_record_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -156,14 +176,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | MedicalRecordUpdated]:
     """Amend a medical record
 
      Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
-    merged with the current version, become a new version; the history keeps every one.
+    merged with the current version, become a new version; the history keeps every one. With
+    `If-Match`, a record amended since that version is a 412: an amendment is always made to
+    the version its author read.
 
     Args:
         medical_record_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (MedicalRecordUpdate): The fields sent replace those of the current version, in a new
             version.
 
@@ -178,6 +203,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         medical_record_id=medical_record_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,14 +216,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MedicalRecordUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | MedicalRecordUpdated | None:
     """Amend a medical record
 
      Admins, or the doctor who wrote the record. Nothing is overwritten: the fields sent,
-    merged with the current version, become a new version; the history keeps every one.
+    merged with the current version, become a new version; the history keeps every one. With
+    `If-Match`, a record amended since that version is a 412: an amendment is always made to
+    the version its author read.
 
     Args:
         medical_record_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (MedicalRecordUpdate): The fields sent replace those of the current version, in a new
             version.
 
@@ -214,5 +245,6 @@ async def asyncio(
             medical_record_id=medical_record_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.patient_create import PatientCreate
 from ...models.patient_created import PatientCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: PatientCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -77,6 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatientCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | PatientCreated]:
     """Create a patient
 
@@ -85,6 +89,12 @@ def sync_detailed(
     not belong to another patient on file (409 `email_exists`).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (PatientCreate):
 
     Raises:
@@ -97,6 +107,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -110,6 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatientCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | PatientCreated | None:
     """Create a patient
 
@@ -118,6 +130,12 @@ def sync(
     not belong to another patient on file (409 `email_exists`).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (PatientCreate):
 
     Raises:
@@ -131,6 +149,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -138,6 +157,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatientCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | PatientCreated]:
     """Create a patient
 
@@ -146,6 +166,12 @@ async def asyncio_detailed(
     not belong to another patient on file (409 `email_exists`).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (PatientCreate):
 
     Raises:
@@ -158,6 +184,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -169,6 +196,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatientCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | PatientCreated | None:
     """Create a patient
 
@@ -177,6 +205,12 @@ async def asyncio(
     not belong to another patient on file (409 `email_exists`).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (PatientCreate):
 
     Raises:
@@ -191,5 +225,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -73,7 +73,8 @@ def sync_detailed(
 ) -> Response[Error | PatientRead]:
     """Get a patient
 
-     All staff. An archived patient is 404.
+     All staff. An archived patient is 404. The `ETag` header is the patient's version, for
+    `If-Match` on `PUT`.
 
     Args:
         patient_id (int):
@@ -104,7 +105,8 @@ def sync(
 ) -> Error | PatientRead | None:
     """Get a patient
 
-     All staff. An archived patient is 404.
+     All staff. An archived patient is 404. The `ETag` header is the patient's version, for
+    `If-Match` on `PUT`.
 
     Args:
         patient_id (int):
@@ -130,7 +132,8 @@ async def asyncio_detailed(
 ) -> Response[Error | PatientRead]:
     """Get a patient
 
-     All staff. An archived patient is 404.
+     All staff. An archived patient is 404. The `ETag` header is the patient's version, for
+    `If-Match` on `PUT`.
 
     Args:
         patient_id (int):
@@ -159,7 +162,8 @@ async def asyncio(
 ) -> Error | PatientRead | None:
     """Get a patient
 
-     All staff. An archived patient is 404.
+     All staff. An archived patient is 404. The `ETag` header is the patient's version, for
+    `If-Match` on `PUT`.
 
     Args:
         patient_id (int):

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.patient_update import PatientUpdate
 from ...models.patient_updated import PatientUpdated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     patient_id: int,
     *,
     body: PatientUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -65,6 +68,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -92,15 +100,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PatientUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | PatientUpdated]:
     """Update a patient
 
      Admins, doctors and nurses. Only the fields sent change, with the same rules as on
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
-    with null. Changing the email to another patient's is a 409.
+    with null. Changing the email to another patient's is a 409. With `If-Match`, a patient
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         patient_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
             field.
 
@@ -115,6 +127,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         patient_id=patient_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -129,15 +142,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PatientUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | PatientUpdated | None:
     """Update a patient
 
      Admins, doctors and nurses. Only the fields sent change, with the same rules as on
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
-    with null. Changing the email to another patient's is a 409.
+    with null. Changing the email to another patient's is a 409. With `If-Match`, a patient
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         patient_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
             field.
 
@@ -153,6 +170,7 @@ def sync(
         patient_id=patient_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -161,15 +179,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PatientUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | PatientUpdated]:
     """Update a patient
 
      Admins, doctors and nurses. Only the fields sent change, with the same rules as on
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
-    with null. Changing the email to another patient's is a 409.
+    with null. Changing the email to another patient's is a 409. With `If-Match`, a patient
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         patient_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
             field.
 
@@ -184,6 +206,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         patient_id=patient_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,15 +219,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PatientUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | PatientUpdated | None:
     """Update a patient
 
      Admins, doctors and nurses. Only the fields sent change, with the same rules as on
     create; `first_name`, `last_name` and `dob` cannot be null, the other fields are cleared
-    with null. Changing the email to another patient's is a 409.
+    with null. Changing the email to another patient's is a 409. With `If-Match`, a patient
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         patient_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (PatientUpdate): Only the fields sent are changed; send null to clear an optional
             field.
 
@@ -221,5 +248,6 @@ async def asyncio(
             patient_id=patient_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

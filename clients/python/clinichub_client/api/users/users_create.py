@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.user_create import UserCreate
 from ...models.user_created import UserCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -80,6 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | UserCreated]:
     """Create a staff user
 
@@ -88,6 +92,12 @@ def sync_detailed(
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (UserCreate):
 
     Raises:
@@ -100,6 +110,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -113,6 +124,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | UserCreated | None:
     """Create a staff user
 
@@ -121,6 +133,12 @@ def sync(
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (UserCreate):
 
     Raises:
@@ -134,6 +152,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -141,6 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | UserCreated]:
     """Create a staff user
 
@@ -149,6 +169,12 @@ async def asyncio_detailed(
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (UserCreate):
 
     Raises:
@@ -161,6 +187,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,6 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | UserCreated | None:
     """Create a staff user
 
@@ -180,6 +208,12 @@ async def asyncio(
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (UserCreate):
 
     Raises:
@@ -194,5 +228,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

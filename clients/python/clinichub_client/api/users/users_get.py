@@ -73,7 +73,7 @@ def sync_detailed(
 ) -> Response[Error | UserRead]:
     """Get a staff user
 
-     All staff.
+     All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`.
 
     Args:
         user_id (int):
@@ -104,7 +104,7 @@ def sync(
 ) -> Error | UserRead | None:
     """Get a staff user
 
-     All staff.
+     All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`.
 
     Args:
         user_id (int):
@@ -130,7 +130,7 @@ async def asyncio_detailed(
 ) -> Response[Error | UserRead]:
     """Get a staff user
 
-     All staff.
+     All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`.
 
     Args:
         user_id (int):
@@ -159,7 +159,7 @@ async def asyncio(
 ) -> Error | UserRead | None:
     """Get a staff user
 
-     All staff.
+     All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`.
 
     Args:
         user_id (int):

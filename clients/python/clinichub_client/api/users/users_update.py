@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.user_update import UserUpdate
 from ...models.user_updated import UserUpdated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     user_id: int,
     *,
     body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -65,6 +68,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = Error.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -90,14 +98,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | UserUpdated]:
     """Update a staff user
 
      Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
-    The last active admin cannot be demoted or deactivated (409).
+    The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         user_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (UserUpdate): Only the fields sent are changed.
 
     Raises:
@@ -111,6 +123,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -125,14 +138,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | UserUpdated | None:
     """Update a staff user
 
      Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
-    The last active admin cannot be demoted or deactivated (409).
+    The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         user_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (UserUpdate): Only the fields sent are changed.
 
     Raises:
@@ -147,6 +164,7 @@ def sync(
         user_id=user_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -155,14 +173,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Error | UserUpdated]:
     """Update a staff user
 
      Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
-    The last active admin cannot be demoted or deactivated (409).
+    The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         user_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (UserUpdate): Only the fields sent are changed.
 
     Raises:
@@ -176,6 +198,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,14 +211,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UserUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Error | UserUpdated | None:
     """Update a staff user
 
      Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
-    The last active admin cannot be demoted or deactivated (409).
+    The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
+    changed since that version is a 412; every update increments `version`.
 
     Args:
         user_id (int):
+        if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
+            refused with 412 `precondition_failed` if the resource has changed since. Optional.
         body (UserUpdate): Only the fields sent are changed.
 
     Raises:
@@ -211,5 +238,6 @@ async def asyncio(
             user_id=user_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

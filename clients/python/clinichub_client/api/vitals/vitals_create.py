@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.vitals_create import VitalsCreate
 from ...models.vitals_created import VitalsCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: VitalsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -56,6 +59,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -82,6 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VitalsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | VitalsCreated]:
     """Record vitals
 
@@ -90,6 +99,12 @@ def sync_detailed(
     weight, never taken from the client.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (VitalsCreate):
 
     Raises:
@@ -102,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -115,6 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VitalsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | VitalsCreated | None:
     """Record vitals
 
@@ -123,6 +140,12 @@ def sync(
     weight, never taken from the client.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (VitalsCreate):
 
     Raises:
@@ -136,6 +159,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -143,6 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VitalsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Error | VitalsCreated]:
     """Record vitals
 
@@ -151,6 +176,12 @@ async def asyncio_detailed(
     weight, never taken from the client.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (VitalsCreate):
 
     Raises:
@@ -163,6 +194,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,6 +206,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VitalsCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Error | VitalsCreated | None:
     """Record vitals
 
@@ -182,6 +215,12 @@ async def asyncio(
     weight, never taken from the client.
 
     Args:
+        idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
+            to 255 printable ASCII characters. A retry with the same key and body within 24 hours gets
+            the first response again, with `Idempotent-Replayed: true`, and creates nothing; the same
+            key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
+            runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
+            a retry runs again.
         body (VitalsCreate):
 
     Raises:
@@ -196,5 +235,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
