@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.audit.repository import Origin, new_event
+from clinichub.audit.repository import Origin, event_values, insert_events, new_event
 from clinichub.db.session import Action, on_failure, on_success
 from clinichub.models import AuditAction, AuditOutcome
 
@@ -85,18 +85,21 @@ class Audit:
     def _write(self, outcome: AuditOutcome) -> Action:
         async def write(db: AsyncSession) -> None:
             denied = self._denied and outcome == AuditOutcome.failure
-            db.add_all(
-                new_event(
-                    self.origin,
-                    outcome=AuditOutcome.denied if denied else outcome,
-                    action=AuditAction.access_denied if denied else event.action,
-                    resource_type=event.resource_type,
-                    resource_id=event.resource_id,
-                    patient_id=event.patient_id,
-                    actor_user_id=self.actor_user_id,
-                    actor_role=self.actor_role,
-                )
-                for event in self._events
+            await insert_events(
+                db,
+                [
+                    event_values(
+                        self.origin,
+                        outcome=AuditOutcome.denied if denied else outcome,
+                        action=AuditAction.access_denied if denied else event.action,
+                        resource_type=event.resource_type,
+                        resource_id=event.resource_id,
+                        patient_id=event.patient_id,
+                        actor_user_id=self.actor_user_id,
+                        actor_role=self.actor_role,
+                    )
+                    for event in self._events
+                ],
             )
 
         return write

@@ -4,16 +4,22 @@ bcrypt reads at most 72 bytes of a password, so longer ones are refused when set
 silently truncated (NIST SP 800-63B asks that the whole secret be verified).
 """
 
+import asyncio
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib.resources import files
+from typing import TypeVar
 
-import anyio.to_thread
 from pwdlib import PasswordHash
 from pwdlib.hashers.bcrypt import BcryptHasher
 
 from clinichub.errors import BadRequest
 
 MAX_PASSWORD_BYTES = 72
+
+T = TypeVar("T")
 
 _hasher = PasswordHash((BcryptHasher(),))
 
@@ -55,8 +61,20 @@ def check_new_password(password: str, *, email: str, min_length: int, field: str
         raise BadRequest(problem, details=[{"field": field, "message": problem}])
 
 
+# bcrypt is slow by design. It runs in threads of its own, fewer than the cores, so that a burst
+# of logins queues here and always leaves the event loop a core: logins never stall other
+# requests (with one core, hashes run one at a time beside the loop).
+_bcrypt_threads = ThreadPoolExecutor(
+    max_workers=max(1, (os.cpu_count() or 1) - 1), thread_name_prefix="bcrypt"
+)
+
+
+async def _in_bcrypt_thread(work: Callable[..., T], *args: object) -> T:
+    return await asyncio.get_running_loop().run_in_executor(_bcrypt_threads, work, *args)
+
+
 async def hash_password(password: str) -> str:
-    return await anyio.to_thread.run_sync(_hasher.hash, password)
+    return await _in_bcrypt_thread(_hasher.hash, password)
 
 
 @cache
@@ -74,4 +92,4 @@ def _verify(password: str, password_hash: str | None) -> bool:
 
 
 async def verify_password(password: str, password_hash: str | None) -> bool:
-    return await anyio.to_thread.run_sync(_verify, password, password_hash)
+    return await _in_bcrypt_thread(_verify, password, password_hash)
