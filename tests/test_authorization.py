@@ -1,0 +1,237 @@
+"""Object- and property-level authorization (OWASP API1:2023, API3:2023).
+
+The matrix covers every operation under /api, read from the app's routes: an operation added
+without a row here fails the test. Each role gets exactly the status of its row, for a request
+that passes authorization but names nothing that exists (ids 999999) or sends an empty body: 403
+means refused for the role; anything else means let through to the handler.
+"""
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from clinichub.models import Role
+from tests.conftest import Login
+
+A, D, N, R = Role.admin, Role.doctor, Role.nurse, Role.receptionist
+EVERYONE = (A, D, N, R)
+
+# Login, token refresh and health need no token.
+PUBLIC = {"auth_login", "auth_token", "auth_refresh", "health_check"}
+
+
+def only(status: int, *roles: Role) -> dict[Role, int]:
+    """`status` for `roles`, 403 for the others."""
+    return {role: status if role in roles else 403 for role in EVERYONE}
+
+
+def everyone(status: int) -> dict[Role, int]:
+    return only(status, *EVERYONE)
+
+
+EXPECTED: dict[str, dict[Role, int]] = {
+    # auth: every signed-in user, about themselves
+    "auth_logout": everyone(200),
+    "auth_profile": everyone(200),
+    "auth_change_password": everyone(400),
+    "auth_protected": everyone(200),
+    # staff accounts: all read, admins write
+    "users_create": only(400, A),
+    "users_list": everyone(200),
+    "users_get": everyone(404),
+    "users_update": only(404, A),
+    # patients: all staff read and register; clinicians edit; the front desk keeps plans
+    "patients_list": everyone(200),
+    "patients_create": everyone(400),
+    "patients_get": everyone(404),
+    "patients_update": only(404, A, D, N),
+    "patients_delete": only(404, A),
+    "patients_get_plan": everyone(404),
+    "patients_save_plan": only(400, A, R),
+    "patients_list_plans": everyone(404),
+    "patients_access_log": only(200, A),
+    # scheduling: all staff book and change; nurses do not cancel
+    "appointments_create": everyone(400),
+    "appointments_list": everyone(200),
+    "appointments_get": everyone(404),
+    "appointments_update": everyone(404),
+    "appointments_cancel": only(404, A, D, R),
+    "providers_list": everyone(200),
+    "providers_get_working_hours": everyone(404),
+    "providers_set_working_hours": only(400, A),
+    "providers_availability": everyone(400),
+    # billing: nurses see no money; clinicians bill; the front desk takes payments
+    "cpt_codes_list": everyone(200),
+    "cpt_codes_create": only(400, A),
+    "cpt_codes_update": only(404, A),
+    "charges_create": only(400, A, D),
+    "charges_list_for_appointment": only(404, A, D, R),
+    "charges_list": only(200, A, D, R),
+    "charges_delete": only(404, A, D),
+    "invoices_create": only(400, A, D, R),
+    "invoices_list": only(200, A, D, R),
+    "invoices_get": only(404, A, D, R),
+    "invoices_update": only(400, A, R),
+    "reports_daily_revenue": only(400, A),
+    # clinical data: no receptionist (HIPAA minimum necessary); doctors and admins write notes
+    "medical_records_create": only(400, A, D),
+    "medical_records_list": only(200, A, D, N),
+    "medical_records_get": only(404, A, D, N),
+    "medical_records_update": only(404, A, D),
+    "medical_records_history": only(404, A, D, N),
+    "vitals_create": only(400, A, D, N),
+    "vitals_list": only(200, A, D, N),
+    # the audit trail: admins only
+    "audit_list_events": only(200, A),
+    "audit_verify": only(200, A),
+}
+
+
+def api_operations(app: FastAPI) -> list[tuple[str, str, str]]:
+    """(operation_id, method, path with ids filled in) of every protected API operation, from
+    the OpenAPI document that FastAPI builds from `app.routes` (included routers resolved)."""
+    operations = []
+    for path, item in app.openapi()["paths"].items():
+        if not path.startswith("/api"):
+            continue
+        for method, operation in item.items():
+            operation_id = operation["operationId"]
+            if operation_id in PUBLIC:
+                continue
+            concrete = re.sub(r"\{code\}", "99999", path)
+            concrete = re.sub(r"\{[a-z_]+\}", "999999", concrete)
+            operations.append((operation_id, method.upper(), concrete))
+    return sorted(operations)
+
+
+def test_every_operation_has_a_rule(app: FastAPI) -> None:
+    operations = {operation_id for operation_id, _, _ in api_operations(app)}
+    assert operations == set(EXPECTED), (
+        f"without a rule: {sorted(operations - set(EXPECTED))}; "
+        f"rules for nothing: {sorted(set(EXPECTED) - operations)}"
+    )
+
+
+async def test_each_role_gets_exactly_its_status(
+    client: httpx.AsyncClient, bearer: Login, app: FastAPI
+) -> None:
+    mismatches = []
+    for operation_id, method, path in api_operations(app):
+        # No token at all: 401, whatever the operation.
+        anonymous = await client.request(
+            method, path, json={} if method in {"POST", "PUT"} else None
+        )
+        if anonymous.status_code != 401:
+            mismatches.append((operation_id, "anonymous", anonymous.status_code))
+        for role, expected in EXPECTED[operation_id].items():
+            # A fresh caller per request: logging out must not spoil the next one.
+            headers = await bearer(role)
+            body = {} if method in {"POST", "PUT"} else None
+            response = await client.request(method, path, json=body, headers=headers)
+            if response.status_code != expected:
+                mismatches.append((operation_id, role.value, response.status_code))
+    assert mismatches == []
+
+
+# --- property level: no body sets what the server owns ----------------------------------------
+
+# (method, path, fields the body may not set): ids, timestamps, audit fields, roles outside the
+# admin's user endpoint, computed values (BMI, money amounts), versions.
+FORBIDDEN_FIELDS: list[tuple[str, str, list[str]]] = [
+    (
+        "POST",
+        "/api/patients",
+        ["patient_id", "created_at", "updated_at", "deleted_at", "version", "role"],
+    ),
+    ("PUT", "/api/patients/1", ["patient_id", "created_at", "updated_at", "version", "role"]),
+    ("POST", "/api/patients/1/plan", ["plan_id", "patient_id", "is_active", "created_at"]),
+    (
+        "POST",
+        "/api/appointments",
+        [
+            "appointment_id",
+            "created_at",
+            "updated_at",
+            "telehealth_url",
+            "cpt_id",
+            "version",
+            "role",
+        ],
+    ),
+    (
+        "PUT",
+        "/api/appointments/1",
+        ["appointment_id", "patient_id", "provider_user_id", "cpt_id", "telehealth_url", "version"],
+    ),
+    (
+        "POST",
+        "/api/appointments/1/charges",
+        [
+            "cpt_record_id",
+            "unit_price_cents",
+            "amount_cents",
+            "description",
+            "status",
+            "created_at",
+        ],
+    ),
+    (
+        "POST",
+        "/api/invoices",
+        [
+            "invoice_id",
+            "total_cents",
+            "patient_due_cents",
+            "insurance_due_cents",
+            "status",
+            "paid_at",
+            "issued_at",
+            "plan_id",
+            "lines",
+        ],
+    ),
+    ("PUT", "/api/invoices/1", ["total_cents", "patient_due_cents", "paid_at", "version"]),
+    (
+        "POST",
+        "/api/medical-records",
+        ["medical_record_id", "provider_user_id", "version", "created_at", "updated_by_user_id"],
+    ),
+    (
+        "PUT",
+        "/api/medical-records/1",
+        ["patient_id", "provider_user_id", "version", "updated_at", "updated_by_user_id"],
+    ),
+    (
+        "POST",
+        "/api/vitals",
+        ["vitals_id", "bmi", "bmi_category", "recorded_by_user_id", "recorded_at"],
+    ),
+    ("POST", "/api/users", ["user_id", "password_hash", "is_active", "created_at", "version"]),
+    (
+        "PUT",
+        "/api/users/1",
+        ["user_id", "email", "password", "password_hash", "created_at", "version"],
+    ),
+    ("PUT", "/api/profile/password", ["role", "user_id", "is_active", "email"]),
+    ("POST", "/api/cpt_codes", ["created_at", "updated_at"]),
+    ("PUT", "/api/cpt_codes/99213", ["code", "created_at", "updated_at"]),
+    ("PUT", "/api/providers/1/working-hours", ["provider_user_id"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "field"),
+    [(method, path, field) for method, path, fields in FORBIDDEN_FIELDS for field in fields],
+)
+async def test_no_body_sets_server_owned_fields(
+    client: httpx.AsyncClient, bearer: Login, method: str, path: str, field: str
+) -> None:
+    value: Any = 1
+    response = await client.request(
+        method, path, json={field: value}, headers=await bearer(Role.admin)
+    )
+    assert response.status_code == 400, response.text
+    assert {"field": field, "message": "Unknown field"} in response.json()["details"]
