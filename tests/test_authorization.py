@@ -121,15 +121,13 @@ async def test_each_role_gets_exactly_its_status(
     mismatches = []
     for operation_id, method, path in api_operations(app):
         # No token at all: 401, whatever the operation.
-        anonymous = await client.request(
-            method, path, json={} if method in {"POST", "PUT"} else None
-        )
+        body: dict[str, Any] | None = {} if method in {"POST", "PUT"} else None
+        anonymous = await client.request(method, path, json=body)
         if anonymous.status_code != 401:
             mismatches.append((operation_id, "anonymous", anonymous.status_code))
         for role, expected in EXPECTED[operation_id].items():
             # A fresh caller per request: logging out must not spoil the next one.
             headers = await bearer(role)
-            body = {} if method in {"POST", "PUT"} else None
             response = await client.request(method, path, json=body, headers=headers)
             if response.status_code != expected:
                 mismatches.append((operation_id, role.value, response.status_code))
