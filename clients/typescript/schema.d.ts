@@ -870,19 +870,7 @@ export interface components {
             /** Appointment Id */
             appointment_id: number;
         };
-        /**
-         * AppointmentCreate
-         * @example {
-         *       "notes": "First visit",
-         *       "patient_id": 1,
-         *       "provider_user_id": 2,
-         *       "reason": "General checkup",
-         *       "scheduled_end": "2026-04-15T10:30:00Z",
-         *       "scheduled_start": "2026-04-15T10:00:00Z",
-         *       "status": "scheduled",
-         *       "visit_type": "in_person"
-         *     }
-         */
+        /** AppointmentCreate */
         AppointmentCreate: {
             /** Patient Id */
             patient_id: number;
@@ -1116,13 +1104,7 @@ export interface components {
              */
             client_secret?: string | null;
         };
-        /**
-         * ChargeCreate
-         * @example {
-         *       "cpt_code": "85025",
-         *       "quantity": 1
-         *     }
-         */
+        /** ChargeCreate */
         ChargeCreate: {
             /**
              * Cpt Code
@@ -1211,15 +1193,7 @@ export interface components {
              */
             created_at: string;
         };
-        /**
-         * CptCodeCreate
-         * @example {
-         *       "category": "Lab Test",
-         *       "code": "87880",
-         *       "description": "Rapid strep test",
-         *       "price_cents": 2000
-         *     }
-         */
+        /** CptCodeCreate */
         CptCodeCreate: {
             /**
              * Code
@@ -1402,12 +1376,7 @@ export interface components {
          * @enum {string}
          */
         HealthStatus: "ok" | "unavailable";
-        /**
-         * InvoiceCreate
-         * @example {
-         *       "appointment_id": 1
-         *     }
-         */
+        /** InvoiceCreate */
         InvoiceCreate: {
             /** Appointment Id */
             appointment_id: number;
@@ -1520,12 +1489,7 @@ export interface components {
          * @enum {string}
          */
         InvoiceStatus: "unpaid" | "paid";
-        /**
-         * InvoiceUpdate
-         * @example {
-         *       "status": "paid"
-         *     }
-         */
+        /** InvoiceUpdate */
         InvoiceUpdate: {
             status: components["schemas"]["InvoiceStatus"];
         };
@@ -1538,36 +1502,14 @@ export interface components {
             message: string;
             invoice: components["schemas"]["InvoiceRead"];
         };
-        /**
-         * LoginRequest
-         * @example {
-         *       "email": "admin@clinichub.com",
-         *       "password": "admin123"
-         *     }
-         */
+        /** LoginRequest */
         LoginRequest: {
             /** Email */
             email: string;
             /** Password */
             password: string;
         };
-        /**
-         * LoginResponse
-         * @example {
-         *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
-         *       "expires_in": 900,
-         *       "message": "Login successful",
-         *       "refresh_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
-         *       "token_type": "bearer",
-         *       "user": {
-         *         "email": "admin@clinichub.com",
-         *         "first_name": "Ada",
-         *         "last_name": "Admin",
-         *         "role": "admin",
-         *         "user_id": 1
-         *       }
-         *     }
-         */
+        /** LoginResponse */
         LoginResponse: {
             /** Message */
             message: string;
@@ -1588,19 +1530,7 @@ export interface components {
             expires_in: number;
             user: components["schemas"]["UserSummary"];
         };
-        /**
-         * MedicalRecordCreate
-         * @example {
-         *       "appointment_id": 1,
-         *       "diagnosis": "Type 2 diabetes mellitus without complications",
-         *       "icd10_codes": [
-         *         "E11.9"
-         *       ],
-         *       "notes": "Patient counselled on diet and exercise",
-         *       "patient_id": 1,
-         *       "treatment_plan": "Metformin 500 mg twice daily; HbA1c in 3 months"
-         *     }
-         */
+        /** MedicalRecordCreate */
         MedicalRecordCreate: {
             /** Patient Id */
             patient_id: number;
@@ -1769,20 +1699,7 @@ export interface components {
              */
             new_password: string;
         };
-        /**
-         * PatientCreate
-         * @example {
-         *       "address": "123 Main St",
-         *       "dob": "1990-05-10",
-         *       "email": "john.doe@email.com",
-         *       "emergency_contact_name": "Jane Doe",
-         *       "emergency_contact_phone": "7877654321",
-         *       "first_name": "John",
-         *       "last_name": "Doe",
-         *       "phone": "7871234567",
-         *       "sex": "male"
-         *     }
-         */
+        /** PatientCreate */
         PatientCreate: {
             /** First Name */
             first_name: string;
@@ -1879,10 +1796,6 @@ export interface components {
         /**
          * PatientUpdate
          * @description Only the fields sent are changed; send null to clear an optional field.
-         * @example {
-         *       "address": "456 Updated St",
-         *       "phone": "7879998888"
-         *     }
          */
         PatientUpdate: {
             /** First Name */
@@ -1912,17 +1825,7 @@ export interface components {
             message: string;
             patient: components["schemas"]["PatientRead"];
         };
-        /**
-         * PlanCreate
-         * @example {
-         *       "carrier_name": "Blue Cross Blue Shield",
-         *       "copay_cents": 2500,
-         *       "effective_date": "2026-01-01",
-         *       "group_id": "GRP-00451",
-         *       "member_id": "XJH123456789",
-         *       "plan_type": "PPO"
-         *     }
-         */
+        /** PlanCreate */
         PlanCreate: {
             /** Carrier Name */
             carrier_name: string;
@@ -2092,17 +1995,7 @@ export interface components {
              */
             expires_in: number;
         };
-        /**
-         * UserCreate
-         * @example {
-         *       "email": "dr.rivera@clinichub.com",
-         *       "first_name": "Ana",
-         *       "last_name": "Rivera",
-         *       "password": "a long passphrase",
-         *       "phone": "7871234567",
-         *       "role": "doctor"
-         *     }
-         */
+        /** UserCreate */
         UserCreate: {
             /**
              * Email
@@ -2209,20 +2102,7 @@ export interface components {
          * @enum {string}
          */
         VisitType: "in_person" | "telehealth";
-        /**
-         * VitalsCreate
-         * @example {
-         *       "blood_pressure": "120/80",
-         *       "height_m": 1.75,
-         *       "o2_saturation": 98,
-         *       "pain_level": 0,
-         *       "patient_id": 1,
-         *       "pulse_bpm": 72,
-         *       "respiratory_rate": 16,
-         *       "temperature_c": 36.8,
-         *       "weight_kg": 72.5
-         *     }
-         */
+        /** VitalsCreate */
         VitalsCreate: {
             /** Patient Id */
             patient_id: number;
@@ -2329,28 +2209,7 @@ export interface components {
              */
             hours: components["schemas"]["WorkingHoursRange"][];
         };
-        /**
-         * WorkingHoursUpdate
-         * @example {
-         *       "hours": [
-         *         {
-         *           "end_time": "12:00",
-         *           "start_time": "09:00",
-         *           "weekday": 0
-         *         },
-         *         {
-         *           "end_time": "17:00",
-         *           "start_time": "13:00",
-         *           "weekday": 0
-         *         },
-         *         {
-         *           "end_time": "17:00",
-         *           "start_time": "09:00",
-         *           "weekday": 1
-         *         }
-         *       ]
-         *     }
-         */
+        /** WorkingHoursUpdate */
         WorkingHoursUpdate: {
             /** Hours */
             hours: components["schemas"]["WorkingHoursRange"][];

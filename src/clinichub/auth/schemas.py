@@ -18,10 +18,7 @@ NewPassword = Annotated[
 
 
 class LoginRequest(RequestModel):
-    model_config = ConfigDict(
-        str_strip_whitespace=False,
-        json_schema_extra={"examples": [{"email": "admin@clinichub.com", "password": "admin123"}]},
-    )
+    model_config = ConfigDict(str_strip_whitespace=False)
 
     email: str = Field(max_length=254)
     password: str = Field(max_length=1024)
@@ -57,27 +54,6 @@ class TokenResponse(BaseModel):
 
 
 class LoginResponse(TokenResponse):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "message": "Login successful",
-                    "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
-                    "refresh_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
-                    "token_type": "bearer",
-                    "expires_in": 900,
-                    "user": {
-                        "user_id": 1,
-                        "email": "admin@clinichub.com",
-                        "first_name": "Ada",
-                        "last_name": "Admin",
-                        "role": "admin",
-                    },
-                }
-            ]
-        }
-    )
-
     user: UserSummary
 
 

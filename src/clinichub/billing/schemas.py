@@ -44,19 +44,6 @@ Currency = Annotated[str, Field(examples=[CURRENCY])]
 
 
 class CptCodeCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "code": "87880",
-                    "description": "Rapid strep test",
-                    "category": "Lab Test",
-                    "price_cents": 2000,
-                }
-            ]
-        }
-    )
-
     code: CptCodeValue
     description: Description
     category: Category
@@ -109,10 +96,6 @@ class CptCodeList(BaseModel):
 
 
 class ChargeCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{"cpt_code": "85025", "quantity": 1}]}
-    )
-
     cpt_code: CptCodeValue
     quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY)] = 1
 
@@ -160,14 +143,10 @@ class CptRecordList(BaseModel):
 
 
 class InvoiceCreate(RequestModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"appointment_id": 1}]})
-
     appointment_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class InvoiceUpdate(RequestModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "paid"}]})
-
     # Checked before pydantic's own enum check, so that any other value gets the documented
     # 400 "Invalid status" (code invalid_status).
     status: Annotated[InvoiceStatus, BeforeValidator(parse_invoice_status)]

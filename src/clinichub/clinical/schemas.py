@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from clinichub.clinical.rules import BmiCategory, normalize_icd10, parse_blood_pressure
 from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
@@ -11,19 +11,8 @@ ClinicalText = Annotated[str, Field(min_length=1, max_length=10_000)]
 Icd10Code = Annotated[str, Field(max_length=8, examples=["E11.9"]), AfterValidator(normalize_icd10)]
 Icd10Codes = Annotated[list[Icd10Code], Field(max_length=25)]
 
-_RECORD_EXAMPLE: dict[str, JsonValue] = {
-    "patient_id": 1,
-    "appointment_id": 1,
-    "diagnosis": "Type 2 diabetes mellitus without complications",
-    "icd10_codes": ["E11.9"],
-    "treatment_plan": "Metformin 500 mg twice daily; HbA1c in 3 months",
-    "notes": "Patient counselled on diet and exercise",
-}
-
 
 class MedicalRecordCreate(RequestModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [_RECORD_EXAMPLE]})
-
     patient_id: Id
     appointment_id: Id | None = Field(
         default=None, description="A visit of the same patient, if the note belongs to one"
@@ -113,24 +102,6 @@ def _places(places: int) -> AfterValidator:
 
 
 class VitalsCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "patient_id": 1,
-                    "height_m": 1.75,
-                    "weight_kg": 72.5,
-                    "blood_pressure": "120/80",
-                    "temperature_c": 36.8,
-                    "pulse_bpm": 72,
-                    "respiratory_rate": 16,
-                    "o2_saturation": 98,
-                    "pain_level": 0,
-                }
-            ]
-        }
-    )
-
     patient_id: Id
     appointment_id: Id | None = None
     height_m: Annotated[float, _places(2)] | None = Field(default=None, ge=0.3, le=2.72)

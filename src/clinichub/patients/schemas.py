@@ -53,24 +53,6 @@ Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 
 
 class PatientCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "first_name": "John",
-                    "last_name": "Doe",
-                    "dob": "1990-05-10",
-                    "sex": "male",
-                    "email": "john.doe@email.com",
-                    "phone": "7871234567",
-                    "address": "123 Main St",
-                    "emergency_contact_name": "Jane Doe",
-                    "emergency_contact_phone": "7877654321",
-                }
-            ]
-        }
-    )
-
     first_name: Name
     last_name: Name
     dob: BirthDate
@@ -84,10 +66,6 @@ class PatientCreate(RequestModel):
 
 class PatientUpdate(RequestModel):
     """Only the fields sent are changed; send null to clear an optional field."""
-
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{"phone": "7879998888", "address": "456 Updated St"}]}
-    )
 
     first_name: Name | None = None
     last_name: Name | None = None
@@ -152,21 +130,6 @@ class PatientSortKey(enum.StrEnum):
 
 
 class PlanCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "carrier_name": "Blue Cross Blue Shield",
-                    "member_id": "XJH123456789",
-                    "group_id": "GRP-00451",
-                    "plan_type": "PPO",
-                    "copay_cents": 2500,
-                    "effective_date": "2026-01-01",
-                }
-            ]
-        }
-    )
-
     carrier_name: Label
     member_id: Code
     group_id: Code | None = None

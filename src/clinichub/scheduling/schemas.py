@@ -46,23 +46,6 @@ ClockTime = Annotated[
 
 
 class AppointmentCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "patient_id": 1,
-                    "provider_user_id": 2,
-                    "scheduled_start": "2026-04-15T10:00:00Z",
-                    "scheduled_end": "2026-04-15T10:30:00Z",
-                    "status": "scheduled",
-                    "visit_type": "in_person",
-                    "reason": "General checkup",
-                    "notes": "First visit",
-                }
-            ]
-        }
-    )
-
     patient_id: Id
     provider_user_id: Id
     scheduled_start: UtcDateTime
@@ -211,20 +194,6 @@ class WorkingHoursRange(BaseModel):
 
 
 class WorkingHoursUpdate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "hours": [
-                        {"weekday": 0, "start_time": "09:00", "end_time": "12:00"},
-                        {"weekday": 0, "start_time": "13:00", "end_time": "17:00"},
-                        {"weekday": 1, "start_time": "09:00", "end_time": "17:00"},
-                    ]
-                }
-            ]
-        }
-    )
-
     hours: list[WorkingHoursRange] = Field(max_length=100)
 
 

@@ -6,21 +6,6 @@ from clinichub.schemas import Name, Pagination, Phone, RequestModel, UtcDateTime
 
 
 class UserCreate(RequestModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "email": "dr.rivera@clinichub.com",
-                    "password": "a long passphrase",
-                    "first_name": "Ana",
-                    "last_name": "Rivera",
-                    "role": "doctor",
-                    "phone": "7871234567",
-                }
-            ]
-        }
-    )
-
     email: EmailStr
     password: NewPassword
     first_name: Name
