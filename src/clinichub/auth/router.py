@@ -91,17 +91,15 @@ async def _count_attempt(
     async with side_sessionmaker(request)() as side, side.begin():
         by_ip = await throttling.hit(side, ip_key, window)
         # A refused IP does not count against the accounts it tries.
-        if by_ip.hits > settings.login_ip_max_failures:
-            by_account = None
-        else:
-            by_account = await throttling.hit(side, account_key, window)
-    for count, max_hits in (
-        (by_ip, settings.login_ip_max_failures),
-        (by_account, settings.login_max_failures),
-    ):
-        if count is not None:
-            check_limit(count, max_hits=max_hits, window=window, message=TOO_MANY_ATTEMPTS)
-    assert by_account is not None
+        ip_refused = by_ip.hits > settings.login_ip_max_failures
+        by_account = None if ip_refused else await throttling.hit(side, account_key, window)
+    check_limit(
+        by_ip, max_hits=settings.login_ip_max_failures, window=window, message=TOO_MANY_ATTEMPTS
+    )
+    assert by_account is not None  # counted, since the IP was not refused
+    check_limit(
+        by_account, max_hits=settings.login_max_failures, window=window, message=TOO_MANY_ATTEMPTS
+    )
     locks = tuple(
         scope
         for scope, count, max_hits in (
