@@ -3,10 +3,24 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.models import AuthSession, User
+
+# Built once, with bound parameters: every authenticated request runs it, and building and
+# keying a statement per call cost more CPU than PostgreSQL spends answering it.
+_USER_FOR_SESSION = (
+    select(User)
+    .join(AuthSession, AuthSession.user_id == User.user_id)
+    .where(
+        User.user_id == bindparam("user_id"),
+        User.is_active,
+        AuthSession.session_id == bindparam("session_id"),
+        AuthSession.revoked_at.is_(None),
+        AuthSession.expires_at > bindparam("now"),
+    )
+)
 
 
 async def user_for_session(
@@ -14,15 +28,7 @@ async def user_for_session(
 ) -> User | None:
     """The active user behind a live session: the one query every authenticated request makes."""
     return await db.scalar(
-        select(User)
-        .join(AuthSession, AuthSession.user_id == User.user_id)
-        .where(
-            User.user_id == user_id,
-            User.is_active,
-            AuthSession.session_id == session_id,
-            AuthSession.revoked_at.is_(None),
-            AuthSession.expires_at > now,
-        )
+        _USER_FOR_SESSION, {"user_id": user_id, "session_id": session_id, "now": now}
     )
 
 
