@@ -5,7 +5,17 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, asc, desc, func, literal, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    asc,
+    bindparam,
+    desc,
+    func,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
@@ -30,6 +40,10 @@ _EMAIL_INDEX = "uq_patients_email_active"
 
 _active = Patient.deleted_at.is_(None)
 
+# Built once (a hot read): building and keying a statement per call costs more CPU than the
+# lookup by primary key costs PostgreSQL.
+_GET_PATIENT = select(Patient).where(Patient.patient_id == bindparam("patient_id"), _active)
+
 
 def _violated_constraint(exc: IntegrityError) -> str | None:
     """The constraint or unique index that a write violated, as asyncpg reports it."""
@@ -49,11 +63,11 @@ async def _flush_unique_email(db: AsyncSession) -> None:
 async def get_patient(db: AsyncSession, patient_id: int, *, lock: bool = False) -> Patient | None:
     """An active patient. With `lock`, the row stays locked until the transaction ends, which
     serialises writers that must see each other (an update and an archive, plan saves)."""
-    query = select(Patient).where(Patient.patient_id == patient_id, _active)
+    query = _GET_PATIENT
     if lock:
         # FOR NO KEY UPDATE: rows that reference the patient (appointments) can still be inserted.
         query = query.with_for_update(key_share=True)
-    return await db.scalar(query)
+    return await db.scalar(query, {"patient_id": patient_id})
 
 
 async def create_patient(db: AsyncSession, data: PatientCreate) -> Patient:
