@@ -8,7 +8,7 @@ NODE_STAMP := clients/typescript/node_modules/.package-lock.json
 # The TypeScript client's tools, where npm exists (the tests that need them skip without node).
 NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 
-.PHONY: install run test lint format openapi clients fuzz clean
+.PHONY: install run test lint format openapi clients fuzz bench clean
 
 $(STAMP): pyproject.toml clients/python/setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ clients: openapi $(NODE_STAMP)
 # The long fuzzing run (the test suite runs a short one).
 fuzz: $(STAMP)
 	CLINICHUB_FUZZ_EXAMPLES=100 $(BIN)/pytest -p no:cacheprovider tests/test_fuzz.py
+
+# ClinicHub against a raw implementation of the same endpoints, driven by wrk (bench/run.py).
+bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache clients/typescript/node_modules
