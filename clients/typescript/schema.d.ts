@@ -987,12 +987,18 @@ export interface components {
          * @description Only the fields sent are changed; reason, notes and cpt_code may be cleared with null.
          */
         AppointmentUpdate: {
-            /** Scheduled Start */
-            scheduled_start?: string | null;
-            /** Scheduled End */
-            scheduled_end?: string | null;
-            status?: components["schemas"]["AppointmentStatus"] | null;
-            visit_type?: components["schemas"]["VisitType"] | null;
+            /**
+             * Scheduled Start
+             * Format: date-time
+             */
+            scheduled_start?: string;
+            /**
+             * Scheduled End
+             * Format: date-time
+             */
+            scheduled_end?: string;
+            status?: components["schemas"]["AppointmentStatus"];
+            visit_type?: components["schemas"]["VisitType"];
             /** Reason */
             reason?: string | null;
             /** Notes */
@@ -1269,13 +1275,19 @@ export interface components {
          */
         CptCodeUpdate: {
             /** Description */
-            description?: string | null;
-            /** Category */
-            category?: string | null;
-            /** Price Cents */
-            price_cents?: number | null;
+            description?: string;
+            /**
+             * Category
+             * @example Office Visit
+             */
+            category?: string;
+            /**
+             * Price Cents
+             * @example 15000
+             */
+            price_cents?: number;
             /** Is Active */
-            is_active?: boolean | null;
+            is_active?: boolean;
         };
         /** CptCodeUpdated */
         CptCodeUpdated: {
@@ -1623,11 +1635,11 @@ export interface components {
          */
         MedicalRecordUpdate: {
             /** Diagnosis */
-            diagnosis?: string | null;
+            diagnosis?: string;
             /** Icd10 Codes */
-            icd10_codes?: string[] | null;
+            icd10_codes?: string[];
             /** Treatment Plan */
-            treatment_plan?: string | null;
+            treatment_plan?: string;
             /** Notes */
             notes?: string | null;
         };
@@ -1708,6 +1720,7 @@ export interface components {
             /**
              * Dob
              * Format: date
+             * @description From 1900-01-01 to today in the clinic's time zone
              * @example 1990-05-10
              */
             dob: string;
@@ -1799,11 +1812,16 @@ export interface components {
          */
         PatientUpdate: {
             /** First Name */
-            first_name?: string | null;
+            first_name?: string;
             /** Last Name */
-            last_name?: string | null;
-            /** Dob */
-            dob?: string | null;
+            last_name?: string;
+            /**
+             * Dob
+             * Format: date
+             * @description From 1900-01-01 to today in the clinic's time zone
+             * @example 1990-05-10
+             */
+            dob?: string;
             sex?: components["schemas"]["Sex"] | null;
             /** Email */
             email?: string | null;
@@ -2079,14 +2097,14 @@ export interface components {
          */
         UserUpdate: {
             /** First Name */
-            first_name?: string | null;
+            first_name?: string;
             /** Last Name */
-            last_name?: string | null;
+            last_name?: string;
             /** Phone */
             phone?: string | null;
-            role?: components["schemas"]["Role"] | null;
+            role?: components["schemas"]["Role"];
             /** Is Active */
-            is_active?: boolean | null;
+            is_active?: boolean;
         };
         /** UserUpdated */
         UserUpdated: {

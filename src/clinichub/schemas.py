@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import (
@@ -40,6 +40,22 @@ def reject_null(value: object) -> object:
     return value
 
 
+def _offer_no_null(schema: dict[str, Any]) -> None:
+    options = [option for option in schema.pop("anyOf", []) if option != {"type": "null"}]
+    if len(options) == 1:
+        schema.update(options[0])
+    elif options:
+        schema["anyOf"] = options
+    if "default" in schema and schema["default"] is None:
+        del schema["default"]
+
+
+T = TypeVar("T")
+# A field of a partial update that may be left out but not sent as null (the model refuses null
+# with `reject_null`): the document offers no null either, so clients never send one.
+Omittable = Annotated[T | None, Field(json_schema_extra=_offer_no_null)]
+
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 _PHONE_CHARS = re.compile(r"[0-9 +\-().]{7,20}")
@@ -58,7 +74,11 @@ Phone = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=20),
     AfterValidator(_valid_phone),
-    Field(examples=["7871234567"]),
+    Field(
+        examples=["7871234567"],
+        description="7 to 20 characters of digits, spaces and + - ( ) . with at least 7 digits",
+        json_schema_extra={"pattern": r"^[0-9 +\-().]{7,20}$"},
+    ),
 ]
 
 
@@ -113,6 +133,16 @@ def _iso_datetime_only(value: object) -> object:
     if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATETIME.match(value)):
         return value
     raise ValueError("must be an ISO-8601 date-time, e.g. 2026-04-15T10:00:00Z")
+
+
+# A query bound given as a date (that whole day in the clinic's time zone) or as a timestamp; the
+# handler parses it (scheduling.schemas.parse_bound), the document names both forms.
+DateOrDateTime = Annotated[
+    str,
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
+    ),
+]
 
 
 # A timestamp in and out of the API: naive input is UTC, offsets are converted, output ends in Z.

@@ -38,7 +38,14 @@ from clinichub.models import Appointment, AuditAction, Invoice, Role
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
 from clinichub.scheduling.schemas import parse_bound
-from clinichub.schemas import Pagination, Paging, SortOrder, check_range, error_responses
+from clinichub.schemas import (
+    DateOrDateTime,
+    Pagination,
+    Paging,
+    SortOrder,
+    check_range,
+    error_responses,
+)
 
 router = APIRouter(route_class=IdempotentRoute)
 
@@ -323,11 +330,11 @@ async def list_invoices(
     patient_id: FilterId = None,
     appointment_id: FilterId = None,
     issued_from: Annotated[
-        str | None,
+        DateOrDateTime | None,
         Query(description="ISO datetime, or a date: from the start of that day (clinic time)"),
     ] = None,
     issued_to: Annotated[
-        str | None,
+        DateOrDateTime | None,
         Query(description="ISO datetime (excluded), or a date: to the end of that day"),
     ] = None,
     sort_by: InvoiceSort = InvoiceSort.issued_at,

@@ -21,13 +21,17 @@ from clinichub.billing.rules import (
     parse_invoice_status,
 )
 from clinichub.models import CptRecordStatus, Invoice
-from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
 
 CptCodeValue = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=5),
     AfterValidator(normalize_cpt_code),
-    Field(examples=["99213"], description="Five digits, or four digits and a letter"),
+    Field(
+        examples=["99213"],
+        description="Five digits, or four digits and a letter",
+        json_schema_extra={"pattern": "^[0-9]{4}[0-9A-Za-z]$"},
+    ),
 ]
 Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Category = Annotated[
@@ -54,10 +58,10 @@ class CptCodeCreate(RequestModel):
 class CptCodeUpdate(RequestModel):
     """Only the fields sent are changed. A new price applies to charges made from now on."""
 
-    description: Description | None = None
-    category: Category | None = None
-    price_cents: PriceCents | None = None
-    is_active: bool | None = None
+    description: Omittable[Description] = None
+    category: Omittable[Category] = None
+    price_cents: Omittable[PriceCents] = None
+    is_active: Omittable[bool] = None
 
     _not_null = field_validator(
         "description", "category", "price_cents", "is_active", mode="before"

@@ -4,11 +4,19 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from clinichub.clinical.rules import BmiCategory, normalize_icd10, parse_blood_pressure
-from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 ClinicalText = Annotated[str, Field(min_length=1, max_length=10_000)]
-Icd10Code = Annotated[str, Field(max_length=8, examples=["E11.9"]), AfterValidator(normalize_icd10)]
+Icd10Code = Annotated[
+    str,
+    Field(
+        max_length=8,
+        examples=["E11.9"],
+        json_schema_extra={"pattern": r"^[A-Za-z][0-9][0-9A-Za-z](\.[0-9A-Za-z]{1,4})?$"},
+    ),
+    AfterValidator(normalize_icd10),
+]
 Icd10Codes = Annotated[list[Icd10Code], Field(max_length=25)]
 
 
@@ -27,9 +35,9 @@ class MedicalRecordCreate(RequestModel):
 class MedicalRecordUpdate(RequestModel):
     """The fields sent replace those of the current version, in a new version."""
 
-    diagnosis: ClinicalText | None = None
-    icd10_codes: Icd10Codes | None = None
-    treatment_plan: ClinicalText | None = None
+    diagnosis: Omittable[ClinicalText] = None
+    icd10_codes: Omittable[Icd10Codes] = None
+    treatment_plan: Omittable[ClinicalText] = None
     notes: ClinicalText | None = None
 
     _not_null = field_validator("diagnosis", "treatment_plan", "icd10_codes", mode="before")(

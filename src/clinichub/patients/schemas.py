@@ -20,6 +20,7 @@ from pydantic_core import PydanticCustomError
 from clinichub.models import PlanType, Sex
 from clinichub.schemas import (
     Name,
+    Omittable,
     Pagination,
     Phone,
     RequestModel,
@@ -43,7 +44,14 @@ def _iso_date_only(value: object) -> object:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 # The lower bound is static; "not in the future" depends on the clinic's today (the router).
-BirthDate = Annotated[IsoDate, Field(ge=EARLIEST_DOB, examples=["1990-05-10"])]
+BirthDate = Annotated[
+    IsoDate,
+    Field(
+        ge=EARLIEST_DOB,
+        examples=["1990-05-10"],
+        description="From 1900-01-01 to today in the clinic's time zone",
+    ),
+]
 # Stored lower-cased: the unique index on patients' emails is case-insensitive.
 Email = Annotated[EmailStr, AfterValidator(str.lower)]
 ContactName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -67,9 +75,9 @@ class PatientCreate(RequestModel):
 class PatientUpdate(RequestModel):
     """Only the fields sent are changed; send null to clear an optional field."""
 
-    first_name: Name | None = None
-    last_name: Name | None = None
-    dob: BirthDate | None = None
+    first_name: Omittable[Name] = None
+    last_name: Omittable[Name] = None
+    dob: Omittable[BirthDate] = None
     sex: Sex | None = None
     email: Email | None = None
     phone: Phone | None = None

@@ -44,7 +44,14 @@ from clinichub.scheduling.schemas import (
     parse_bound,
     parse_statuses,
 )
-from clinichub.schemas import Pagination, Paging, SortOrder, check_range, error_responses
+from clinichub.schemas import (
+    DateOrDateTime,
+    Pagination,
+    Paging,
+    SortOrder,
+    check_range,
+    error_responses,
+)
 from clinichub.users.repository import get_user
 
 router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
@@ -166,7 +173,7 @@ async def list_appointments(
     ] = None,
     visit_type: rules.VisitType | None = None,
     date_from: Annotated[
-        str | None,
+        DateOrDateTime | None,
         Query(
             description="ISO date or datetime; a bare date is the start of that day (clinic "
             "time zone)",
@@ -174,7 +181,7 @@ async def list_appointments(
         ),
     ] = None,
     date_to: Annotated[
-        str | None,
+        DateOrDateTime | None,
         Query(
             description="ISO date or datetime; a bare date is the end of that day (clinic "
             "time zone)",

@@ -20,7 +20,7 @@ from clinichub.billing.schemas import CptCodeValue
 from clinichub.errors import BadRequest
 from clinichub.models import Role
 from clinichub.scheduling.rules import AppointmentStatus, Interval, VisitType, local_day
-from clinichub.schemas import Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Reason = Annotated[str, StringConstraints(max_length=500)]
@@ -64,10 +64,10 @@ class AppointmentCreate(RequestModel):
 class AppointmentUpdate(RequestModel):
     """Only the fields sent are changed; reason, notes and cpt_code may be cleared with null."""
 
-    scheduled_start: UtcDateTime | None = None
-    scheduled_end: UtcDateTime | None = None
-    status: AppointmentStatus | None = None
-    visit_type: VisitType | None = None
+    scheduled_start: Omittable[UtcDateTime] = None
+    scheduled_end: Omittable[UtcDateTime] = None
+    status: Omittable[AppointmentStatus] = None
+    visit_type: Omittable[VisitType] = None
     reason: Reason | None = None
     notes: Notes | None = None
     cpt_code: CptCodeValue | None = None

@@ -2,7 +2,15 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from clinichub.auth.schemas import NewPassword
 from clinichub.models import Role
-from clinichub.schemas import Name, Pagination, Phone, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import (
+    Name,
+    Omittable,
+    Pagination,
+    Phone,
+    RequestModel,
+    UtcDateTime,
+    reject_null,
+)
 
 
 class UserCreate(RequestModel):
@@ -17,11 +25,11 @@ class UserCreate(RequestModel):
 class UserUpdate(RequestModel):
     """Only the fields sent are changed."""
 
-    first_name: Name | None = None
-    last_name: Name | None = None
+    first_name: Omittable[Name] = None
+    last_name: Omittable[Name] = None
     phone: Phone | None = None
-    role: Role | None = None
-    is_active: bool | None = None
+    role: Omittable[Role] = None
+    is_active: Omittable[bool] = None
 
     _not_null = field_validator("first_name", "last_name", "role", "is_active", mode="before")(
         reject_null

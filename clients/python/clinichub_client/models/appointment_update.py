@@ -18,55 +18,39 @@ class AppointmentUpdate:
     """Only the fields sent are changed; reason, notes and cpt_code may be cleared with null.
 
     Attributes:
-        scheduled_start (datetime.datetime | None | Unset):
-        scheduled_end (datetime.datetime | None | Unset):
-        status (AppointmentStatus | None | Unset):
-        visit_type (None | Unset | VisitType):
+        scheduled_start (datetime.datetime | Unset):
+        scheduled_end (datetime.datetime | Unset):
+        status (AppointmentStatus | Unset):
+        visit_type (VisitType | Unset):
         reason (None | str | Unset):
         notes (None | str | Unset):
         cpt_code (None | str | Unset):
     """
 
-    scheduled_start: datetime.datetime | None | Unset = UNSET
-    scheduled_end: datetime.datetime | None | Unset = UNSET
-    status: AppointmentStatus | None | Unset = UNSET
-    visit_type: None | Unset | VisitType = UNSET
+    scheduled_start: datetime.datetime | Unset = UNSET
+    scheduled_end: datetime.datetime | Unset = UNSET
+    status: AppointmentStatus | Unset = UNSET
+    visit_type: VisitType | Unset = UNSET
     reason: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
     cpt_code: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        scheduled_start: None | str | Unset
-        if isinstance(self.scheduled_start, Unset):
-            scheduled_start = UNSET
-        elif isinstance(self.scheduled_start, datetime.datetime):
+        scheduled_start: str | Unset = UNSET
+        if not isinstance(self.scheduled_start, Unset):
             scheduled_start = self.scheduled_start.isoformat()
-        else:
-            scheduled_start = self.scheduled_start
 
-        scheduled_end: None | str | Unset
-        if isinstance(self.scheduled_end, Unset):
-            scheduled_end = UNSET
-        elif isinstance(self.scheduled_end, datetime.datetime):
+        scheduled_end: str | Unset = UNSET
+        if not isinstance(self.scheduled_end, Unset):
             scheduled_end = self.scheduled_end.isoformat()
-        else:
-            scheduled_end = self.scheduled_end
 
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, AppointmentStatus):
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
             status = self.status.value
-        else:
-            status = self.status
 
-        visit_type: None | str | Unset
-        if isinstance(self.visit_type, Unset):
-            visit_type = UNSET
-        elif isinstance(self.visit_type, VisitType):
+        visit_type: str | Unset = UNSET
+        if not isinstance(self.visit_type, Unset):
             visit_type = self.visit_type.value
-        else:
-            visit_type = self.visit_type
 
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
@@ -109,74 +93,33 @@ class AppointmentUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        _scheduled_start = d.pop("scheduled_start", UNSET)
+        scheduled_start: datetime.datetime | Unset
+        if isinstance(_scheduled_start, Unset):
+            scheduled_start = UNSET
+        else:
+            scheduled_start = datetime.datetime.fromisoformat(_scheduled_start)
 
-        def _parse_scheduled_start(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                scheduled_start_type_0 = datetime.datetime.fromisoformat(data)
+        _scheduled_end = d.pop("scheduled_end", UNSET)
+        scheduled_end: datetime.datetime | Unset
+        if isinstance(_scheduled_end, Unset):
+            scheduled_end = UNSET
+        else:
+            scheduled_end = datetime.datetime.fromisoformat(_scheduled_end)
 
-                return scheduled_start_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
+        _status = d.pop("status", UNSET)
+        status: AppointmentStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = AppointmentStatus(_status)
 
-        scheduled_start = _parse_scheduled_start(d.pop("scheduled_start", UNSET))
-
-        def _parse_scheduled_end(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                scheduled_end_type_0 = datetime.datetime.fromisoformat(data)
-
-                return scheduled_end_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        scheduled_end = _parse_scheduled_end(d.pop("scheduled_end", UNSET))
-
-        def _parse_status(data: object) -> AppointmentStatus | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = AppointmentStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AppointmentStatus | None | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_visit_type(data: object) -> None | Unset | VisitType:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                visit_type_type_0 = VisitType(data)
-
-                return visit_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | VisitType, data)
-
-        visit_type = _parse_visit_type(d.pop("visit_type", UNSET))
+        _visit_type = d.pop("visit_type", UNSET)
+        visit_type: VisitType | Unset
+        if isinstance(_visit_type, Unset):
+            visit_type = UNSET
+        else:
+            visit_type = VisitType(_visit_type)
 
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:

@@ -15,38 +15,25 @@ class MedicalRecordUpdate:
     """The fields sent replace those of the current version, in a new version.
 
     Attributes:
-        diagnosis (None | str | Unset):
-        icd10_codes (list[str] | None | Unset):
-        treatment_plan (None | str | Unset):
+        diagnosis (str | Unset):
+        icd10_codes (list[str] | Unset):
+        treatment_plan (str | Unset):
         notes (None | str | Unset):
     """
 
-    diagnosis: None | str | Unset = UNSET
-    icd10_codes: list[str] | None | Unset = UNSET
-    treatment_plan: None | str | Unset = UNSET
+    diagnosis: str | Unset = UNSET
+    icd10_codes: list[str] | Unset = UNSET
+    treatment_plan: str | Unset = UNSET
     notes: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        diagnosis: None | str | Unset
-        if isinstance(self.diagnosis, Unset):
-            diagnosis = UNSET
-        else:
-            diagnosis = self.diagnosis
+        diagnosis = self.diagnosis
 
-        icd10_codes: list[str] | None | Unset
-        if isinstance(self.icd10_codes, Unset):
-            icd10_codes = UNSET
-        elif isinstance(self.icd10_codes, list):
+        icd10_codes: list[str] | Unset = UNSET
+        if not isinstance(self.icd10_codes, Unset):
             icd10_codes = self.icd10_codes
 
-        else:
-            icd10_codes = self.icd10_codes
-
-        treatment_plan: None | str | Unset
-        if isinstance(self.treatment_plan, Unset):
-            treatment_plan = UNSET
-        else:
-            treatment_plan = self.treatment_plan
+        treatment_plan = self.treatment_plan
 
         notes: None | str | Unset
         if isinstance(self.notes, Unset):
@@ -71,41 +58,11 @@ class MedicalRecordUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        diagnosis = d.pop("diagnosis", UNSET)
 
-        def _parse_diagnosis(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        icd10_codes = cast(list[str], d.pop("icd10_codes", UNSET))
 
-        diagnosis = _parse_diagnosis(d.pop("diagnosis", UNSET))
-
-        def _parse_icd10_codes(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                icd10_codes_type_0 = cast(list[str], data)
-
-                return icd10_codes_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        icd10_codes = _parse_icd10_codes(d.pop("icd10_codes", UNSET))
-
-        def _parse_treatment_plan(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        treatment_plan = _parse_treatment_plan(d.pop("treatment_plan", UNSET))
+        treatment_plan = d.pop("treatment_plan", UNSET)
 
         def _parse_notes(data: object) -> None | str | Unset:
             if data is None:

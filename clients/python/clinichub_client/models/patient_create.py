@@ -18,7 +18,7 @@ class PatientCreate:
     Attributes:
         first_name (str):
         last_name (str):
-        dob (datetime.date):
+        dob (datetime.date): From 1900-01-01 to today in the clinic's time zone
         sex (None | Sex | Unset):
         email (None | str | Unset):
         phone (None | str | Unset):

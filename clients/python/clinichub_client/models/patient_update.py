@@ -17,9 +17,9 @@ class PatientUpdate:
     """Only the fields sent are changed; send null to clear an optional field.
 
     Attributes:
-        first_name (None | str | Unset):
-        last_name (None | str | Unset):
-        dob (datetime.date | None | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
+        dob (datetime.date | Unset): From 1900-01-01 to today in the clinic's time zone
         sex (None | Sex | Unset):
         email (None | str | Unset):
         phone (None | str | Unset):
@@ -28,9 +28,9 @@ class PatientUpdate:
         emergency_contact_phone (None | str | Unset):
     """
 
-    first_name: None | str | Unset = UNSET
-    last_name: None | str | Unset = UNSET
-    dob: datetime.date | None | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    dob: datetime.date | Unset = UNSET
     sex: None | Sex | Unset = UNSET
     email: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
@@ -39,25 +39,13 @@ class PatientUpdate:
     emergency_contact_phone: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        first_name: None | str | Unset
-        if isinstance(self.first_name, Unset):
-            first_name = UNSET
-        else:
-            first_name = self.first_name
+        first_name = self.first_name
 
-        last_name: None | str | Unset
-        if isinstance(self.last_name, Unset):
-            last_name = UNSET
-        else:
-            last_name = self.last_name
+        last_name = self.last_name
 
-        dob: None | str | Unset
-        if isinstance(self.dob, Unset):
-            dob = UNSET
-        elif isinstance(self.dob, datetime.date):
+        dob: str | Unset = UNSET
+        if not isinstance(self.dob, Unset):
             dob = self.dob.isoformat()
-        else:
-            dob = self.dob
 
         sex: None | str | Unset
         if isinstance(self.sex, Unset):
@@ -124,41 +112,16 @@ class PatientUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        first_name = d.pop("first_name", UNSET)
 
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        last_name = d.pop("last_name", UNSET)
 
-        first_name = _parse_first_name(d.pop("first_name", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("last_name", UNSET))
-
-        def _parse_dob(data: object) -> datetime.date | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                dob_type_0 = datetime.date.fromisoformat(data)
-
-                return dob_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None | Unset, data)
-
-        dob = _parse_dob(d.pop("dob", UNSET))
+        _dob = d.pop("dob", UNSET)
+        dob: datetime.date | Unset
+        if isinstance(_dob, Unset):
+            dob = UNSET
+        else:
+            dob = datetime.date.fromisoformat(_dob)
 
         def _parse_sex(data: object) -> None | Sex | Unset:
             if data is None:

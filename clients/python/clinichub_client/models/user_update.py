@@ -16,31 +16,23 @@ class UserUpdate:
     """Only the fields sent are changed.
 
     Attributes:
-        first_name (None | str | Unset):
-        last_name (None | str | Unset):
+        first_name (str | Unset):
+        last_name (str | Unset):
         phone (None | str | Unset):
-        role (None | Role | Unset):
-        is_active (bool | None | Unset):
+        role (Role | Unset):
+        is_active (bool | Unset):
     """
 
-    first_name: None | str | Unset = UNSET
-    last_name: None | str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
     phone: None | str | Unset = UNSET
-    role: None | Role | Unset = UNSET
-    is_active: bool | None | Unset = UNSET
+    role: Role | Unset = UNSET
+    is_active: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        first_name: None | str | Unset
-        if isinstance(self.first_name, Unset):
-            first_name = UNSET
-        else:
-            first_name = self.first_name
+        first_name = self.first_name
 
-        last_name: None | str | Unset
-        if isinstance(self.last_name, Unset):
-            last_name = UNSET
-        else:
-            last_name = self.last_name
+        last_name = self.last_name
 
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
@@ -48,19 +40,11 @@ class UserUpdate:
         else:
             phone = self.phone
 
-        role: None | str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, Role):
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
             role = self.role.value
-        else:
-            role = self.role
 
-        is_active: bool | None | Unset
-        if isinstance(self.is_active, Unset):
-            is_active = UNSET
-        else:
-            is_active = self.is_active
+        is_active = self.is_active
 
         field_dict: dict[str, Any] = {}
 
@@ -81,24 +65,9 @@ class UserUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        first_name = d.pop("first_name", UNSET)
 
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        first_name = _parse_first_name(d.pop("first_name", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("last_name", UNSET))
+        last_name = d.pop("last_name", UNSET)
 
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
@@ -109,31 +78,14 @@ class UserUpdate:
 
         phone = _parse_phone(d.pop("phone", UNSET))
 
-        def _parse_role(data: object) -> None | Role | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = Role(data)
+        _role = d.pop("role", UNSET)
+        role: Role | Unset
+        if isinstance(_role, Unset):
+            role = UNSET
+        else:
+            role = Role(_role)
 
-                return role_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Role | Unset, data)
-
-        role = _parse_role(d.pop("role", UNSET))
-
-        def _parse_is_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_active = _parse_is_active(d.pop("is_active", UNSET))
+        is_active = d.pop("is_active", UNSET)
 
         user_update = cls(
             first_name=first_name,

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -19,8 +20,8 @@ def _get_kwargs(
     provider_user_id: int | None | Unset = UNSET,
     status: None | str | Unset = UNSET,
     visit_type: None | Unset | VisitType = UNSET,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -62,6 +63,10 @@ def _get_kwargs(
     json_date_from: None | str | Unset
     if isinstance(date_from, Unset):
         json_date_from = UNSET
+    elif isinstance(date_from, datetime.date):
+        json_date_from = date_from.isoformat()
+    elif isinstance(date_from, datetime.datetime):
+        json_date_from = date_from.isoformat()
     else:
         json_date_from = date_from
     params["date_from"] = json_date_from
@@ -69,6 +74,10 @@ def _get_kwargs(
     json_date_to: None | str | Unset
     if isinstance(date_to, Unset):
         json_date_to = UNSET
+    elif isinstance(date_to, datetime.date):
+        json_date_to = date_to.isoformat()
+    elif isinstance(date_to, datetime.datetime):
+        json_date_to = date_to.isoformat()
     else:
         json_date_to = date_to
     params["date_to"] = json_date_to
@@ -147,8 +156,8 @@ def sync_detailed(
     provider_user_id: int | None | Unset = UNSET,
     status: None | str | Unset = UNSET,
     visit_type: None | Unset | VisitType = UNSET,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -168,10 +177,10 @@ def sync_detailed(
         status (None | str | Unset): One or several statuses, comma-separated:
             `scheduled,confirmed`
         visit_type (None | Unset | VisitType):
-        date_from (None | str | Unset): ISO date or datetime; a bare date is the start of that day
-            (clinic time zone)
-        date_to (None | str | Unset): ISO date or datetime; a bare date is the end of that day
-            (clinic time zone)
+        date_from (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the start of that day (clinic time zone)
+        date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the end of that day (clinic time zone)
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -212,8 +221,8 @@ def sync(
     provider_user_id: int | None | Unset = UNSET,
     status: None | str | Unset = UNSET,
     visit_type: None | Unset | VisitType = UNSET,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -233,10 +242,10 @@ def sync(
         status (None | str | Unset): One or several statuses, comma-separated:
             `scheduled,confirmed`
         visit_type (None | Unset | VisitType):
-        date_from (None | str | Unset): ISO date or datetime; a bare date is the start of that day
-            (clinic time zone)
-        date_to (None | str | Unset): ISO date or datetime; a bare date is the end of that day
-            (clinic time zone)
+        date_from (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the start of that day (clinic time zone)
+        date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the end of that day (clinic time zone)
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -272,8 +281,8 @@ async def asyncio_detailed(
     provider_user_id: int | None | Unset = UNSET,
     status: None | str | Unset = UNSET,
     visit_type: None | Unset | VisitType = UNSET,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -293,10 +302,10 @@ async def asyncio_detailed(
         status (None | str | Unset): One or several statuses, comma-separated:
             `scheduled,confirmed`
         visit_type (None | Unset | VisitType):
-        date_from (None | str | Unset): ISO date or datetime; a bare date is the start of that day
-            (clinic time zone)
-        date_to (None | str | Unset): ISO date or datetime; a bare date is the end of that day
-            (clinic time zone)
+        date_from (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the start of that day (clinic time zone)
+        date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the end of that day (clinic time zone)
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -335,8 +344,8 @@ async def asyncio(
     provider_user_id: int | None | Unset = UNSET,
     status: None | str | Unset = UNSET,
     visit_type: None | Unset | VisitType = UNSET,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -356,10 +365,10 @@ async def asyncio(
         status (None | str | Unset): One or several statuses, comma-separated:
             `scheduled,confirmed`
         visit_type (None | Unset | VisitType):
-        date_from (None | str | Unset): ISO date or datetime; a bare date is the start of that day
-            (clinic time zone)
-        date_to (None | str | Unset): ISO date or datetime; a bare date is the end of that day
-            (clinic time zone)
+        date_from (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the start of that day (clinic time zone)
+        date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
+            date is the end of that day (clinic time zone)
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -18,8 +19,8 @@ def _get_kwargs(
     status: InvoiceStatus | None | Unset = UNSET,
     patient_id: int | None | Unset = UNSET,
     appointment_id: int | None | Unset = UNSET,
-    issued_from: None | str | Unset = UNSET,
-    issued_to: None | str | Unset = UNSET,
+    issued_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    issued_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: InvoiceSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -54,6 +55,10 @@ def _get_kwargs(
     json_issued_from: None | str | Unset
     if isinstance(issued_from, Unset):
         json_issued_from = UNSET
+    elif isinstance(issued_from, datetime.date):
+        json_issued_from = issued_from.isoformat()
+    elif isinstance(issued_from, datetime.datetime):
+        json_issued_from = issued_from.isoformat()
     else:
         json_issued_from = issued_from
     params["issued_from"] = json_issued_from
@@ -61,6 +66,10 @@ def _get_kwargs(
     json_issued_to: None | str | Unset
     if isinstance(issued_to, Unset):
         json_issued_to = UNSET
+    elif isinstance(issued_to, datetime.date):
+        json_issued_to = issued_to.isoformat()
+    elif isinstance(issued_to, datetime.datetime):
+        json_issued_to = issued_to.isoformat()
     else:
         json_issued_to = issued_to
     params["issued_to"] = json_issued_to
@@ -139,8 +148,8 @@ def sync_detailed(
     status: InvoiceStatus | None | Unset = UNSET,
     patient_id: int | None | Unset = UNSET,
     appointment_id: int | None | Unset = UNSET,
-    issued_from: None | str | Unset = UNSET,
-    issued_to: None | str | Unset = UNSET,
+    issued_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    issued_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: InvoiceSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -156,9 +165,10 @@ def sync_detailed(
         status (InvoiceStatus | None | Unset):
         patient_id (int | None | Unset):
         appointment_id (int | None | Unset):
-        issued_from (None | str | Unset): ISO datetime, or a date: from the start of that day
-            (clinic time)
-        issued_to (None | str | Unset): ISO datetime (excluded), or a date: to the end of that day
+        issued_from (datetime.date | datetime.datetime | None | Unset): ISO datetime, or a date:
+            from the start of that day (clinic time)
+        issued_to (datetime.date | datetime.datetime | None | Unset): ISO datetime (excluded), or
+            a date: to the end of that day
         sort_by (InvoiceSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -197,8 +207,8 @@ def sync(
     status: InvoiceStatus | None | Unset = UNSET,
     patient_id: int | None | Unset = UNSET,
     appointment_id: int | None | Unset = UNSET,
-    issued_from: None | str | Unset = UNSET,
-    issued_to: None | str | Unset = UNSET,
+    issued_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    issued_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: InvoiceSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -214,9 +224,10 @@ def sync(
         status (InvoiceStatus | None | Unset):
         patient_id (int | None | Unset):
         appointment_id (int | None | Unset):
-        issued_from (None | str | Unset): ISO datetime, or a date: from the start of that day
-            (clinic time)
-        issued_to (None | str | Unset): ISO datetime (excluded), or a date: to the end of that day
+        issued_from (datetime.date | datetime.datetime | None | Unset): ISO datetime, or a date:
+            from the start of that day (clinic time)
+        issued_to (datetime.date | datetime.datetime | None | Unset): ISO datetime (excluded), or
+            a date: to the end of that day
         sort_by (InvoiceSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -250,8 +261,8 @@ async def asyncio_detailed(
     status: InvoiceStatus | None | Unset = UNSET,
     patient_id: int | None | Unset = UNSET,
     appointment_id: int | None | Unset = UNSET,
-    issued_from: None | str | Unset = UNSET,
-    issued_to: None | str | Unset = UNSET,
+    issued_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    issued_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: InvoiceSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -267,9 +278,10 @@ async def asyncio_detailed(
         status (InvoiceStatus | None | Unset):
         patient_id (int | None | Unset):
         appointment_id (int | None | Unset):
-        issued_from (None | str | Unset): ISO datetime, or a date: from the start of that day
-            (clinic time)
-        issued_to (None | str | Unset): ISO datetime (excluded), or a date: to the end of that day
+        issued_from (datetime.date | datetime.datetime | None | Unset): ISO datetime, or a date:
+            from the start of that day (clinic time)
+        issued_to (datetime.date | datetime.datetime | None | Unset): ISO datetime (excluded), or
+            a date: to the end of that day
         sort_by (InvoiceSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -306,8 +318,8 @@ async def asyncio(
     status: InvoiceStatus | None | Unset = UNSET,
     patient_id: int | None | Unset = UNSET,
     appointment_id: int | None | Unset = UNSET,
-    issued_from: None | str | Unset = UNSET,
-    issued_to: None | str | Unset = UNSET,
+    issued_from: datetime.date | datetime.datetime | None | Unset = UNSET,
+    issued_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     sort_by: InvoiceSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -323,9 +335,10 @@ async def asyncio(
         status (InvoiceStatus | None | Unset):
         patient_id (int | None | Unset):
         appointment_id (int | None | Unset):
-        issued_from (None | str | Unset): ISO datetime, or a date: from the start of that day
-            (clinic time)
-        issued_to (None | str | Unset): ISO datetime (excluded), or a date: to the end of that day
+        issued_from (datetime.date | datetime.datetime | None | Unset): ISO datetime, or a date:
+            from the start of that day (clinic time)
+        issued_to (datetime.date | datetime.datetime | None | Unset): ISO datetime (excluded), or
+            a date: to the end of that day
         sort_by (InvoiceSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
