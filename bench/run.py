@@ -39,6 +39,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import psutil
 from pwdlib import PasswordHash
 from pwdlib.hashers.bcrypt import BcryptHasher
 from sqlalchemy.engine import make_url
@@ -213,6 +214,21 @@ RETURNING appointment_id
 """
 
 
+async def remove_earlier_runs(url: str) -> None:
+    """What earlier runs booked, completed and invoiced (all of it says 'Benchmark visit'), so
+    that every run starts from the same data set."""
+    connection = await asyncpg.connect(url)
+    try:
+        made = "SELECT appointment_id FROM appointments WHERE reason = 'Benchmark visit'"
+        async with connection.transaction():
+            await connection.execute(f"DELETE FROM invoices WHERE appointment_id IN ({made})")
+            await connection.execute(f"DELETE FROM cpt_records WHERE appointment_id IN ({made})")
+            await connection.execute("DELETE FROM appointments WHERE reason = 'Benchmark visit'")
+        await connection.execute("VACUUM (ANALYZE) appointments, cpt_records, invoices")
+    finally:
+        await connection.close()
+
+
 async def appointments_for(url: str, scenario: str, rows: int) -> dict[str, str]:
     """The wrk script's parameters for a write scenario, and the rows it needs."""
     connection = await asyncpg.connect(url)
@@ -223,7 +239,9 @@ async def appointments_for(url: str, scenario: str, rows: int) -> dict[str, str]
             return {"BENCH_BASE_EPOCH": str(epoch)}
         status = "scheduled" if scenario == "complete_appointment" else "completed"
         async with connection.transaction():
-            ids = [r["appointment_id"] for r in await connection.fetch(_POOL, monday, rows, status)]
+            ids = sorted(
+                r["appointment_id"] for r in await connection.fetch(_POOL, monday, rows, status)
+            )
             if scenario == "create_invoice":
                 await connection.execute(
                     "INSERT INTO cpt_records (appointment_id, patient_id, cpt_code, description,"
@@ -297,6 +315,16 @@ def servers(url: str, secret: str, logs: Path) -> Iterator[tuple[Server, Server]
     finally:
         clinichub.process.terminate()
         clinichub.process.wait(30)
+
+
+def wait_until_idle(*servers: Server, timeout: float = 60) -> None:
+    """Until the servers have finished what an earlier run left them (a queue of logins keeps a
+    core busy for seconds after wrk stops), so that no run measures another's tail."""
+    processes = [psutil.Process(server.process.pid) for server in servers]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all(process.cpu_percent(interval=0.5) < 10 for process in processes):
+            return
 
 
 def wrk(
@@ -427,6 +455,7 @@ def main() -> None:
     asyncio.run(ensure_bench_user(url))
     asyncio.run(load_clinic(url))
     asyncio.run(ensure_login_users(url))
+    asyncio.run(remove_earlier_runs(url))
 
     logs = ROOT / ".clinichub" / "bench-logs"  # the servers' output, kept out of git
     logs.mkdir(parents=True, exist_ok=True)
@@ -455,6 +484,8 @@ def main() -> None:
             wrk(server, "get_patient.lua", 3, common, CONNECTIONS)
         for scenario in scenarios:
             for server in (clinichub, raw):
+                # Idle first: requests still finishing would take ids among the new rows.
+                wait_until_idle(clinichub, raw)
                 rows = int(ROWS_PER_SECOND * seconds)
                 extra = (
                     asyncio.run(appointments_for(url, scenario.name, rows))
@@ -473,7 +504,10 @@ def main() -> None:
             rss[scenario.name] = (clinichub.peak_rss_mb(), raw.peak_rss_mb())
             loads.append(f"after {scenario.name}: {uptime()}")
         if not arguments.no_stall:
-            stall = (*login_stall(clinichub, common, seconds), *login_stall(raw, common, seconds))
+            wait_until_idle(clinichub, raw)
+            ours = login_stall(clinichub, common, seconds)
+            wait_until_idle(clinichub, raw)
+            stall = (*ours, *login_stall(raw, common, seconds))
             loads.append(f"after the login stall check: {uptime()}")
     print()
     print(report(scenarios, clinichub, raw, rss, stall, loads))
