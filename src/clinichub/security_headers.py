@@ -5,9 +5,9 @@
 - `Cache-Control: no-store` on everything under /api: responses hold patient data and tokens
   (RFC 6749 5.1), and no browser or proxy cache may keep them.
 - A Content-Security-Policy: the API's JSON needs nothing, so `default-src 'none'`; the docs
-  pages (Swagger UI, ReDoc) need their scripts, styles and workers, including the inline script
-  that starts each of them and the CDNs FastAPI's stock pages load from. They show only the
-  OpenAPI document, no user data.
+  pages (Swagger UI, ReDoc) need their scripts, styles and workers, served by the service itself,
+  including the inline script that starts each of them. They show only the OpenAPI document, no
+  user data.
 """
 
 from starlette.datastructures import MutableHeaders
