@@ -79,6 +79,16 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(validation_error_body(list(exc.errors())), status_code=400)
 
 
+async def _out_of_range(_: Request, exc: Exception) -> JSONResponse:
+    # Dates near the ends of the calendar (9999-12-31 with an offset, the day after it) overflow
+    # Python's datetime arithmetic; only client input can bring them here.
+    assert isinstance(exc, OverflowError)
+    return JSONResponse(
+        {"error": "A date or number is outside the supported range", "code": "out_of_range"},
+        status_code=400,
+    )
+
+
 async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
@@ -161,4 +171,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
     app.add_exception_handler(DBAPIError, _database_error)
+    app.add_exception_handler(OverflowError, _out_of_range)
     app.add_exception_handler(Exception, _unexpected)
