@@ -80,8 +80,3 @@ class TooManyRequests(AppError):
 
     def __init__(self, message: str, *, retry_after: int, **kwargs: Any) -> None:
         super().__init__(message, headers={"Retry-After": str(retry_after)}, **kwargs)
-
-
-class ServiceUnavailable(AppError):
-    status_code = 503
-    default_code = "service_unavailable"

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from clinichub.db.constraints import violated_constraint
 from clinichub.errors import AppError
 from clinichub.idempotency.dependencies import IdempotentReplay, replay_response
 from clinichub.security_headers import headers_for
@@ -118,12 +119,6 @@ async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(
         {"error": "The request conflicts with existing data", "code": "conflict"}, 409
     )
-
-
-def violated_constraint(exc: DBAPIError) -> str | None:
-    """The constraint or unique index a statement violated, as asyncpg reports it (SQLAlchemy's
-    adapted error carries asyncpg's own as its cause)."""
-    return getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
 
 
 # SQLSTATE 22021 (character_not_in_repertoire): PostgreSQL text cannot hold a NUL character, and

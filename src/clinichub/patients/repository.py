@@ -22,6 +22,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
 
+from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
 from clinichub.models import InsurancePlan, Patient
 from clinichub.models.patients import UNACCENT
@@ -45,17 +46,12 @@ _active = Patient.deleted_at.is_(None)
 _GET_PATIENT = select(Patient).where(Patient.patient_id == bindparam("patient_id"), _active)
 
 
-def _violated_constraint(exc: IntegrityError) -> str | None:
-    """The constraint or unique index that a write violated, as asyncpg reports it."""
-    return getattr(exc.orig.__cause__, "constraint_name", None) if exc.orig else None
-
-
 async def _flush_unique_email(db: AsyncSession) -> None:
     """Flush; an email taken by another patient is a 409, even when two requests race."""
     try:
         await db.flush()
     except IntegrityError as exc:
-        if _violated_constraint(exc) == _EMAIL_INDEX:
+        if violated_constraint(exc) == _EMAIL_INDEX:
             raise Conflict(EMAIL_EXISTS, code="email_exists") from exc
         raise
 

@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
 from clinichub.models import Appointment, ProviderWorkingHours, Role, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
@@ -116,8 +117,7 @@ async def save_booking(
             exclude_id=appointment_id,
         )
         # It was cancelled in the meantime: still a conflict, with no appointment to name.
-        # asyncpg's own error, which names the constraint, is the cause of the DBAPI error.
-        constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+        constraint = violated_constraint(exc)
         conflict = patient_conflict if constraint == PATIENT_OVERLAP else provider_conflict
         raise conflict(None) from exc
     await db.refresh(appointment)
