@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -76,6 +77,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 )
             )
         pruner = asyncio.create_task(prune_forever(side_sessionmaker))
+        # What exists now (modules, routes, models, the OpenAPI machinery) lives as long as the
+        # process: out of the collector's reach, full collections take milliseconds, not the
+        # 100 ms pauses that otherwise set every endpoint's p99.
+        gc.collect()
+        gc.freeze()
         yield
         for task in (sealer, pruner):
             if task is not None:

@@ -8,8 +8,12 @@ from sqlalchemy import ColumnElement, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.audit.rules import GENESIS_HASH, EventRecord, seal_hash
+from clinichub.db.base import table_of
 from clinichub.models import AuditAction, AuditEvent, AuditOutcome, AuditSeal
 from clinichub.schemas import PageParams
+
+# A Core INSERT on the table: no ORM bulk machinery, built once.
+_INSERT_EVENTS = insert(table_of(AuditEvent))
 
 # Sealing takes a transaction-level advisory lock under this key, so one process seals at a time.
 SEAL_LOCK_KEY = 0x0C11_41C4_A0D1
@@ -78,7 +82,7 @@ def event_values(
 async def insert_events(db: AsyncSession, events: Sequence[dict[str, object]]) -> None:
     """Write events in one statement, without ORM objects or reading anything back: a list
     read records one event per patient, on the hottest paths of the API."""
-    await db.execute(insert(AuditEvent), list(events))
+    await db.execute(_INSERT_EVENTS, list(events))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
 from clinichub.errors import Forbidden, Unauthorized
-from clinichub.models import Role, User
+from clinichub.models import Role
 
 INVALID_TOKEN = "Invalid or expired token"
 
@@ -44,16 +44,9 @@ AppSettings = Annotated[Settings, Depends(_settings)]
 
 @dataclass(frozen=True)
 class Principal:
-    user: User
+    user_id: int
+    role: Role
     session_id: uuid.UUID
-
-    @property
-    def user_id(self) -> int:
-        return self.user.user_id
-
-    @property
-    def role(self) -> Role:
-        return self.user.role
 
 
 async def current_principal(
@@ -77,7 +70,7 @@ async def current_principal(
     )
     if user is None:
         raise Unauthorized(INVALID_TOKEN, code="invalid_token")
-    return Principal(user=user, session_id=claims.session_id)
+    return Principal(user_id=user.user_id, role=user.role, session_id=claims.session_id)
 
 
 CurrentUser = Annotated[Principal, Depends(current_principal)]

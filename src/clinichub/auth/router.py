@@ -12,7 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from clinichub.audit.context import origin_of
 from clinichub.audit.repository import new_event
 from clinichub.auth import repository
-from clinichub.auth.dependencies import INVALID_TOKEN, AppSettings, Audited, CurrentUser
+from clinichub.auth.dependencies import (
+    INVALID_TOKEN,
+    AppSettings,
+    Audited,
+    CurrentUser,
+    Principal,
+)
 from clinichub.auth.passwords import check_new_password, hash_password, verify_password
 from clinichub.auth.schemas import (
     LoginRequest,
@@ -32,7 +38,7 @@ from clinichub.models import AuditAction, AuditOutcome, AuthSession, User
 from clinichub.schemas import Message, error_responses
 from clinichub.throttling import repository as throttling
 from clinichub.throttling.rules import check_limit, counter_key
-from clinichub.users.repository import get_user_by_email
+from clinichub.users.repository import get_user, get_user_by_email
 
 router = APIRouter(prefix="/api", tags=["auth"])
 
@@ -309,6 +315,14 @@ async def logout(principal: CurrentUser, audit: Audited, db: DbSession) -> Messa
     return Message(message="Logged out successfully")
 
 
+async def _caller(db: AsyncSession, principal: Principal, *, lock: bool = False) -> User:
+    """The caller's account (the per-request check reads only its id and role)."""
+    user = await get_user(db, principal.user_id, lock=lock)
+    if user is None:  # removed since the check, in this same transaction: never in practice
+        raise Unauthorized(INVALID_TOKEN, code="invalid_token")
+    return user
+
+
 @router.get(
     "/profile",
     operation_id="auth_profile",
@@ -316,9 +330,9 @@ async def logout(principal: CurrentUser, audit: Audited, db: DbSession) -> Messa
     response_model=ProfileResponse,
     responses=error_responses(401),
 )
-async def profile(principal: CurrentUser) -> ProfileResponse:
+async def profile(principal: CurrentUser, db: DbSession) -> ProfileResponse:
     """The authenticated user's identity and role."""
-    return ProfileResponse.model_validate(principal.user)
+    return ProfileResponse.model_validate(await _caller(db, principal))
 
 
 @router.put(
@@ -335,15 +349,16 @@ async def change_password(
     current password is a 400 (`invalid_current_password`), not a 401. The new password needs
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
     most common passwords or the email address (NIST SP 800-63B 5.1.1.2)."""
-    if not await verify_password(body.current_password, principal.user.password_hash):
+    user = await _caller(db, principal, lock=True)
+    if not await verify_password(body.current_password, user.password_hash):
         raise BadRequest("Current password is incorrect", code="invalid_current_password")
     check_new_password(
         body.new_password,
-        email=principal.user.email,
+        email=user.email,
         min_length=settings.password_min_length,
         field="new_password",
     )
-    principal.user.password_hash = await hash_password(body.new_password)
+    user.password_hash = await hash_password(body.new_password)
     await repository.revoke_user_sessions(
         db, principal.user_id, datetime.now(UTC), keep=principal.session_id
     )

@@ -146,7 +146,9 @@ async def get_patient(
     """All staff. An archived patient is 404. The `ETag` header is the patient's version, for
     `If-Match` on `PUT`."""
     audit.record(AuditAction.read, "patient", patient_id, patient_id=patient_id)
-    patient = await _get_or_404(db, patient_id)
+    patient = await repository.read_patient(db, patient_id)
+    if patient is None:
+        raise NotFound("Patient not found")
     response.headers["ETag"] = etag(patient.version)
     return PatientRead.model_validate(patient)
 

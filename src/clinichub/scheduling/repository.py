@@ -4,16 +4,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, select
+from sqlalchemy import ColumnElement, Row, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clinichub.db.base import columns_for, table_of
 from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
-from clinichub.models import Appointment, ProviderWorkingHours, Role, User
+from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, Role, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
 from clinichub.scheduling.rules import BLOCKING_STATUSES, Interval, WorkingRange
-from clinichub.scheduling.schemas import AppointmentFilters, AppointmentSort
+from clinichub.scheduling.schemas import AppointmentFilters, AppointmentRead, AppointmentSort
 from clinichub.schemas import PageParams, SortOrder
 
 PROVIDER_ROLES = (Role.doctor, Role.nurse)
@@ -123,6 +124,17 @@ async def save_booking(
     await db.refresh(appointment)
 
 
+# A list reads up to 100 appointments: in Core, as rows of the response's columns (see table_of).
+_appointments, _charges = table_of(Appointment), table_of(CptRecord)
+_APPOINTMENT_COLUMNS = columns_for(
+    Appointment,
+    AppointmentRead,
+    cpt_id=select(func.min(_charges.c.cpt_record_id))
+    .where(_charges.c.appointment_id == _appointments.c.appointment_id)
+    .scalar_subquery(),  # as Appointment.cpt_id
+)
+
+
 async def list_appointments(
     db: AsyncSession,
     page: PageParams,
@@ -130,32 +142,33 @@ async def list_appointments(
     *,
     sort_by: AppointmentSort,
     order: SortOrder,
-) -> tuple[Sequence[Appointment], int]:
+) -> tuple[Sequence[Row[Any]], int]:
+    """One page of rows of AppointmentRead's columns, and the total."""
+    columns = _appointments.c
     conditions: list[ColumnElement[bool]] = []
     if filters.patient_id is not None:
-        conditions.append(Appointment.patient_id == filters.patient_id)
+        conditions.append(columns.patient_id == filters.patient_id)
     if filters.provider_user_id is not None:
-        conditions.append(Appointment.provider_user_id == filters.provider_user_id)
+        conditions.append(columns.provider_user_id == filters.provider_user_id)
     if filters.statuses:
-        conditions.append(Appointment.status.in_(filters.statuses))
+        conditions.append(columns.status.in_(filters.statuses))
     if filters.visit_type is not None:
-        conditions.append(Appointment.visit_type == filters.visit_type)
+        conditions.append(columns.visit_type == filters.visit_type)
     if filters.start is not None:
-        conditions.append(Appointment.scheduled_end > filters.start)
+        conditions.append(columns.scheduled_end > filters.start)
     if filters.end is not None:
-        conditions.append(Appointment.scheduled_start < filters.end)
-    total = await db.scalar(select(func.count()).select_from(Appointment).where(*conditions)) or 0
-    key = getattr(Appointment, sort_by)
-    tie = Appointment.appointment_id
+        conditions.append(columns.scheduled_start < filters.end)
+    total = await db.scalar(select(func.count()).select_from(_appointments).where(*conditions))
+    key, tie = columns[sort_by], columns.appointment_id
     ordering = (key.desc(), tie.desc()) if order == SortOrder.desc else (key.asc(), tie.asc())
-    appointments = await db.scalars(
-        select(Appointment)
+    appointments = await db.execute(
+        select(*_APPOINTMENT_COLUMNS)
         .where(*conditions)
         .order_by(*ordering)
         .offset(page.offset)
         .limit(page.per_page)
     )
-    return appointments.all(), total
+    return appointments.all(), total or 0
 
 
 async def has_appointments(db: AsyncSession, provider_user_ids: Sequence[int]) -> bool:
