@@ -58,6 +58,7 @@ PATIENT_COLUMNS = (
     " patients.version"
 )
 PATIENT = f"SELECT {PATIENT_COLUMNS} FROM patients WHERE patient_id = $1 AND deleted_at IS NULL"
+PATIENT_EXISTS = "SELECT patient_id FROM patients WHERE patient_id = $1 AND deleted_at IS NULL"
 APPOINTMENT_COLUMNS = (
     "(SELECT min(cpt_record_id) FROM cpt_records"
     " WHERE cpt_records.appointment_id = appointments.appointment_id) AS cpt_id,"
@@ -66,6 +67,11 @@ APPOINTMENT_COLUMNS = (
     " updated_at, version"
 )
 APPOINTMENT = f"SELECT {APPOINTMENT_COLUMNS} FROM appointments WHERE appointment_id = $1"
+PRIMARY_CHARGE = (
+    "SELECT (SELECT min(cpt_record_id) FROM cpt_records"
+    " WHERE cpt_records.appointment_id = appointments.appointment_id) AS cpt_id"
+    " FROM appointments WHERE appointment_id = $1"
+)
 CHARGE_COLUMNS = (
     "cpt_record_id, appointment_id, patient_id, cpt_code, description, quantity,"
     " unit_price_cents, amount_cents, modifier, service_date, status, created_at"
@@ -153,21 +159,18 @@ async def audit(
     resource_type: str,
     items: Sequence[tuple[object, int | None]],
 ) -> None:
-    """One multi-row INSERT of one event per (resource id, patient id), as ClinicHub sends."""
+    """One event per (resource id, patient id), in one executemany round trip, as ClinicHub
+    sends them."""
     if not items:
         return
     where = origin(request)  # request id, IP, user agent
-    rows = [
-        (*actor, action, resource_type, str(resource_id), patient_id, "success", *where)
-        for resource_id, patient_id in items
-    ]
-    values = ", ".join(
-        "(" + ", ".join(f"${n * 10 + k}" for k in range(1, 11)) + ")" for n in range(len(rows))
-    )
-    await connection.fetch(
-        f"INSERT INTO audit_events ({AUDIT_COLUMNS}) VALUES {values}"
-        " RETURNING event_id, occurred_at",
-        *(value for row in rows for value in row),
+    await connection.executemany(
+        f"INSERT INTO audit_events ({AUDIT_COLUMNS})"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        [
+            (*actor, action, resource_type, str(resource_id), patient_id, "success", *where)
+            for resource_id, patient_id in items
+        ],
     )
 
 
@@ -357,7 +360,7 @@ async def create_appointment(request: Request) -> Response:
     patient_id, provider_user_id = body["patient_id"], body["provider_user_id"]
     async with request.app.state.pool.acquire() as connection, connection.transaction():
         actor = await authenticate(connection, request)
-        if await connection.fetchrow(PATIENT, patient_id) is None:
+        if await connection.fetchval(PATIENT_EXISTS, patient_id) is None:
             raise Refused(404)
         provider = await connection.fetchrow(
             "SELECT user_id, email, password_hash, first_name, last_name, phone, role,"
@@ -392,7 +395,7 @@ async def create_appointment(request: Request) -> Response:
         if conflict is not None:
             raise Refused(409)
         async with connection.transaction():  # the savepoint around the insert
-            appointment_id = await connection.fetchval(
+            inserted = await connection.fetchrow(
                 "INSERT INTO appointments (patient_id, provider_user_id, scheduled_start,"
                 " scheduled_end, status, visit_type, reason, notes, cpt_code,"
                 " cancellation_reason, telehealth_url, version)"
@@ -405,10 +408,23 @@ async def create_appointment(request: Request) -> Response:
                 body.get("reason"),
                 body.get("notes"),
             )
-        row = await connection.fetchrow(APPOINTMENT, appointment_id)
+        appointment_id = inserted["appointment_id"]
         await audit(
             connection, request, actor, "create", "appointment", [(appointment_id, patient_id)]
         )
+    row = {
+        **dict.fromkeys(("cpt_code", "cancellation_reason", "telehealth_url", "cpt_id")),
+        **inserted,
+        "patient_id": patient_id,
+        "provider_user_id": provider_user_id,
+        "scheduled_start": start,
+        "scheduled_end": end,
+        "status": "scheduled",
+        "visit_type": "in_person",
+        "reason": body.get("reason"),
+        "notes": body.get("notes"),
+        "version": 1,
+    }
     return answer(
         {"message": "Appointment created successfully", "appointment": appointment_json(row)},
         201,
@@ -429,21 +445,21 @@ async def complete_appointment(request: Request) -> Response:
         if row["status"] in ("completed", "cancelled", "no_show"):
             raise Refused(409)
         async with connection.transaction():
-            await connection.execute(
+            updated_at = await connection.fetchval(
                 "UPDATE appointments SET status = $1, updated_at = now(), version = $2"
-                " WHERE appointment_id = $3 AND version = $4",
+                " WHERE appointment_id = $3 AND version = $4 RETURNING updated_at",
                 "completed",
                 row["version"] + 1,
                 appointment_id,
                 row["version"],
             )
-        row = await connection.fetchrow(APPOINTMENT, appointment_id)
+        await connection.fetchval(PRIMARY_CHARGE, appointment_id)
         code = await connection.fetchrow(
             "SELECT code, description, category, price_cents, is_active, created_at, updated_at"
             " FROM cpt_codes WHERE code = $1",
             row["cpt_code"] or "99213",
         )
-        charge_id = await connection.fetchval(
+        charge = await connection.fetchrow(
             "INSERT INTO cpt_records (appointment_id, patient_id, cpt_code, description,"
             " quantity, unit_price_cents, amount_cents, modifier, service_date)"
             " VALUES ($1, $2, $3, $4, 1, $5, $6, NULL, $7)"
@@ -456,10 +472,13 @@ async def complete_appointment(request: Request) -> Response:
             code["price_cents"],
             row["scheduled_start"].astimezone(UTC).date(),
         )
-        await connection.fetchrow(
-            f"SELECT {CHARGE_COLUMNS} FROM cpt_records WHERE cpt_record_id = $1", charge_id
-        )
-        row = await connection.fetchrow(APPOINTMENT, appointment_id)
+        row = {
+            **row,
+            "status": "completed",
+            "updated_at": updated_at,
+            "version": row["version"] + 1,
+            "cpt_id": charge["cpt_record_id"],
+        }
         await audit(
             connection,
             request,
@@ -502,7 +521,7 @@ async def create_invoice(request: Request) -> Response:
         total = sum(charge["amount_cents"] for charge in charges)
         insured = plan is not None and plan["plan_type"] != "self_pay"
         patient_due = min(plan["copay_cents"] or 0, total) if insured and plan else total
-        invoice_id = await connection.fetchval(
+        inserted = await connection.fetchrow(
             "INSERT INTO invoices (appointment_id, patient_id, cpt_id, total_cents,"
             " patient_due_cents, insurance_due_cents, plan_id, plan_carrier_name, plan_member_id,"
             " plan_type, plan_copay_cents, paid_at, version)"
@@ -525,22 +544,24 @@ async def create_invoice(request: Request) -> Response:
             "invoiced",
             [charge["cpt_record_id"] for charge in charges],
         )
-        invoice = await connection.fetchrow(
-            "SELECT invoice_id, appointment_id, patient_id, cpt_id, status, total_cents,"
-            " patient_due_cents, insurance_due_cents, currency, plan_id, plan_carrier_name,"
-            " plan_member_id, plan_type, plan_copay_cents, issued_at, paid_at, updated_at,"
-            " version FROM invoices WHERE invoice_id = $1",
-            invoice_id,
-        )
-        lines = await connection.fetch(
-            "SELECT invoices_1.invoice_id, cpt_records.cpt_record_id, cpt_records.cpt_code,"
-            " cpt_records.description, cpt_records.quantity, cpt_records.unit_price_cents,"
-            " cpt_records.amount_cents, cpt_records.modifier"
-            " FROM invoices AS invoices_1"
-            " JOIN cpt_records ON cpt_records.appointment_id = invoices_1.appointment_id"
-            " WHERE invoices_1.invoice_id = ANY($1) ORDER BY cpt_records.cpt_record_id",
-            [invoice_id],
-        )
+        invoice_id = inserted["invoice_id"]
+        invoice = {
+            **inserted,
+            "appointment_id": appointment_id,
+            "patient_id": appointment["patient_id"],
+            "cpt_id": charges[0]["cpt_record_id"],
+            "total_cents": total,
+            "patient_due_cents": patient_due,
+            "insurance_due_cents": total - patient_due,
+            "plan_id": plan and plan["plan_id"],
+            "plan_carrier_name": plan and plan["carrier_name"],
+            "plan_member_id": plan and plan["member_id"],
+            "plan_type": plan and plan["plan_type"],
+            "plan_copay_cents": plan and plan["copay_cents"],
+            "paid_at": None,
+            "version": 1,
+        }
+        lines = charges
         await audit(
             connection,
             request,

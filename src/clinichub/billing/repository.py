@@ -8,6 +8,7 @@ from sqlalchemy import BigInteger, ColumnElement, delete, func, or_, select, upd
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from clinichub.billing.rules import (
     INVOICE_EXISTS,
@@ -140,8 +141,9 @@ async def add_charge(
         service_date=service_date,
     )
     db.add(record)
-    await db.flush()
-    await db.refresh(record)
+    await db.flush()  # the server's values (id, status, created_at) come back in its RETURNING
+    if appointment.cpt_id is None:  # the visit's first charge is its primary one (cpt_id)
+        set_committed_value(appointment, "cpt_id", record.cpt_record_id)
     return record
 
 
@@ -214,9 +216,9 @@ async def any_invoice(db: AsyncSession) -> bool:
 async def create_invoice(
     db: AsyncSession, appointment: Appointment, charges: Sequence[CptRecord]
 ) -> Invoice:
-    """Invoice the charges, split by the patient's active plan (copied into the invoice), and
-    mark them invoiced. The unique appointment_id decides a race the appointment lock did not
-    (409, never 500)."""
+    """Invoice the charges (every charge of the visit, in id order), split by the patient's
+    active plan (copied into the invoice), and mark them invoiced. The unique appointment_id
+    decides a race the appointment lock did not (409, never 500)."""
     plan = await active_plan(db, appointment.patient_id)
     amounts = invoice_breakdown(
         [charge.amount_cents for charge in charges],
@@ -246,9 +248,10 @@ async def create_invoice(
         .where(CptRecord.cpt_record_id.in_([charge.cpt_record_id for charge in charges]))
         .values(status=CptRecordStatus.invoiced)
     )
-    loaded = await get_invoice(db, invoice.invoice_id)
-    assert loaded is not None
-    return loaded
+    # Its lines are these charges (every charge of the visit, in id order): no need to read them
+    # back. The server's values (id, status, issued_at) came back in the INSERT's RETURNING.
+    set_committed_value(invoice, "lines", list(charges))
+    return invoice
 
 
 async def get_invoice(db: AsyncSession, invoice_id: int, *, lock: bool = False) -> Invoice | None:

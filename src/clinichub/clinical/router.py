@@ -32,7 +32,7 @@ from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
 from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
-from clinichub.patients.repository import get_patient
+from clinichub.patients.repository import patient_exists
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, error_responses
 
@@ -48,7 +48,7 @@ PatientFilter = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 
 
 async def _require_patient(db: DbSession, patient_id: int) -> None:
-    if await get_patient(db, patient_id) is None:
+    if not await patient_exists(db, patient_id):
         raise NotFound("Patient not found")
 
 
@@ -56,7 +56,7 @@ async def _require_listed_patient(
     db: DbSession, audit: Audit, resource_type: str, patient_id: int | None
 ) -> None:
     """A list filtered by an unknown or archived patient is a 404, recorded as a failed read."""
-    if patient_id is not None and await get_patient(db, patient_id) is None:
+    if patient_id is not None and not await patient_exists(db, patient_id):
         audit.record(AuditAction.read, resource_type, patient_id=patient_id)
         raise NotFound("Patient not found")
 

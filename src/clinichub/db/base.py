@@ -30,8 +30,9 @@ def updated_at_column() -> Mapped[datetime]:
 
 def versioned(version: Mapped[int]) -> dict[str, Any]:
     """`__mapper_args__` that make `version` the row's version: SQLAlchemy increments it with every
-    UPDATE it issues and adds the old value to the UPDATE's WHERE clause."""
-    return {"version_id_col": version}
+    UPDATE it issues and adds the old value to the UPDATE's WHERE clause. The values the server
+    sets (`updated_at`) come back in the UPDATE's RETURNING, not in another SELECT."""
+    return {"version_id_col": version, "eager_defaults": True}
 
 
 def table_of(entity: type[Base]) -> Table:

@@ -140,12 +140,14 @@ class Appointment(Base):
 
     __mapper_args__ = versioned(version)
 
-    # The primary charge, read in the same query as the appointment.
+    # The primary charge, read in the same query as the appointment. It depends on charges only,
+    # not on this row, so a flush of the row leaves it; adding a first charge sets it.
     cpt_id: Mapped[int | None] = column_property(
         select(func.min(CptRecord.cpt_record_id))
         .where(CptRecord.appointment_id == appointment_id)
         .correlate_except(CptRecord)
-        .scalar_subquery()
+        .scalar_subquery(),
+        expire_on_flush=False,
     )
 
 

@@ -47,9 +47,9 @@ _GET_PATIENT = select(Patient).where(Patient.patient_id == bindparam("patient_id
 _LOCK_PATIENT = _GET_PATIENT.with_for_update(key_share=True)
 # The hot read: built once, in Core, for the columns of a response (see table_of).
 _patients = table_of(Patient)
-_READ_PATIENT = select(*columns_for(Patient, PatientRead)).where(
-    _patients.c.patient_id == bindparam("patient_id"), _patients.c.deleted_at.is_(None)
-)
+_by_id = (_patients.c.patient_id == bindparam("patient_id"), _patients.c.deleted_at.is_(None))
+_READ_PATIENT = select(*columns_for(Patient, PatientRead)).where(*_by_id)
+_PATIENT_EXISTS = select(_patients.c.patient_id).where(*_by_id)
 
 
 async def _flush_unique_email(db: AsyncSession) -> None:
@@ -68,6 +68,11 @@ async def get_patient(db: AsyncSession, patient_id: int, *, lock: bool = False) 
     # The lock is FOR NO KEY UPDATE: rows that reference the patient can still be inserted.
     query = _LOCK_PATIENT if lock else _GET_PATIENT
     return await db.scalar(query, {"patient_id": patient_id})
+
+
+async def patient_exists(db: AsyncSession, patient_id: int) -> bool:
+    """Whether an active patient has this id (a booking or a record names one)."""
+    return await db.scalar(_PATIENT_EXISTS, {"patient_id": patient_id}) is not None
 
 
 async def read_patient(db: AsyncSession, patient_id: int) -> Row[Any] | None:

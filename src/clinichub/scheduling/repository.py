@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from clinichub.db.base import columns_for, table_of
 from clinichub.db.constraints import violated_constraint
@@ -105,7 +106,7 @@ async def save_booking(
             db.add(appointment)
             for field, value in changes.items():
                 setattr(appointment, field, value)
-            await db.flush()
+            await db.flush()  # the server's values come back in its RETURNING
     except IntegrityError as exc:
         if getattr(exc.orig, "sqlstate", None) != EXCLUSION_VIOLATION:
             raise
@@ -121,7 +122,12 @@ async def save_booking(
         constraint = violated_constraint(exc)
         conflict = patient_conflict if constraint == PATIENT_OVERLAP else provider_conflict
         raise conflict(None) from exc
-    await db.refresh(appointment)
+    if appointment_id is None:
+        set_committed_value(appointment, "cpt_id", None)  # a new visit has no charge
+    else:
+        # Read at lock time, cpt_id may predate a completion committed while this request
+        # waited for the lock (its subquery saw the older snapshot): read it again.
+        await db.refresh(appointment, ["cpt_id"])
 
 
 # A list reads up to 100 appointments: in Core, as rows of the response's columns (see table_of).

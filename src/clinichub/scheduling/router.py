@@ -20,7 +20,7 @@ from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
 from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import Appointment, AuditAction, Role, User
-from clinichub.patients.repository import get_patient
+from clinichub.patients.repository import patient_exists
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.scheduling import repository, rules
 from clinichub.scheduling.schemas import (
@@ -130,7 +130,7 @@ async def create_appointment(
     window = rules.Interval(body.scheduled_start, body.scheduled_end)
     rules.check_initial_status(body.status)
     rules.check_window(window)
-    if await get_patient(db, body.patient_id) is None:
+    if not await patient_exists(db, body.patient_id):
         raise NotFound("Patient not found")
     await _provider(db, body.provider_user_id)
     if body.cpt_code is not None:
@@ -314,7 +314,6 @@ async def update_appointment(
             service_date=rules.service_date(appointment.scheduled_start, settings.timezone),
             modifier=visit_modifier(appointment.visit_type == rules.VisitType.telehealth),
         )
-        await db.refresh(appointment)  # for cpt_id
     return AppointmentUpdated(
         message="Appointment updated successfully",
         appointment=AppointmentRead.model_validate(appointment),
