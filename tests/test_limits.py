@@ -237,7 +237,7 @@ async def test_security_headers_on_every_api_response(
     async def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(repository, "get_patient", broken)
+    monkeypatch.setattr(repository, "read_patient", broken)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as failing:
         crashed = await failing.get("/api/patients/1", headers=admin)

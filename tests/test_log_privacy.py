@@ -137,7 +137,7 @@ async def a_day_at_the_clinic(
         raise RuntimeError("the database went away")
 
     with monkeypatch.context() as patch:
-        patch.setattr(repository, "get_patient", broken)
+        patch.setattr(repository, "read_patient", broken)
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as failing:
             crashed = await failing.get(f"/api/patients/{patient_id}", headers=headers)

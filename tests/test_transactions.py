@@ -4,6 +4,8 @@ These tests build their own app (same settings, own engine) and add throwaway ro
 the shared `app` fixture stays exactly as production builds it.
 """
 
+import json
+import logging
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from sqlalchemy import text
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
+from clinichub.logs import JsonFormatter
 
 
 class ProbeFailure(RuntimeError):
@@ -98,14 +101,20 @@ async def test_failed_commit_is_a_409_and_nothing_is_committed(probe: Probe) -> 
     assert await probe.rows() == []
 
 
-async def test_unexpected_error_is_a_bare_500_and_rolls_back(probe: Probe) -> None:
-    response = await probe.http.post("/probe/crash", headers={"X-Request-ID": "support-42"})
+async def test_unexpected_error_is_a_bare_500_and_rolls_back(
+    probe: Probe, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="clinichub.errors"):
+        response = await probe.http.post("/probe/crash", headers={"X-Request-ID": "support-42"})
     assert response.status_code == 500
     assert response.json() == {"error": "Internal server error", "code": "internal_error"}
     for leak in ("Traceback", "ProbeFailure", "postgresql://", "secret", "probe/crash"):
         assert leak not in response.text
-    # The id under which the stack trace was logged reaches the client.
+    # The id under which the stack trace was logged reaches the client. The handler answers
+    # outside the middleware that sets the id for log lines, so it passes the id itself.
     assert response.headers["x-request-id"] == "support-42"
+    [logged] = [record for record in caplog.records if record.name == "clinichub.errors"]
+    assert json.loads(JsonFormatter().format(logged))["request_id"] == "support-42"
     assert await probe.rows() == []
 
 

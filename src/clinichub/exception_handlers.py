@@ -108,13 +108,15 @@ async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, IntegrityError)
     # Only the constraint and the SQLSTATE: the driver's message and its DETAIL line quote the
     # offending key values (an email, a name), and logs must never hold patient data.
+    request_id = request.scope.get("state", {}).get("request_id")
     logger.warning(
         "Integrity error in %s %s (request id %s): constraint %s, SQLSTATE %s",
         request.method,
         request.url.path,
-        request.scope.get("state", {}).get("request_id"),
+        request_id,
         violated_constraint(exc),
         getattr(exc.orig, "sqlstate", None),
+        extra={"request_id": request_id},
     )
     return JSONResponse(
         {"error": "The request conflicts with existing data", "code": "conflict"}, 409
@@ -143,6 +145,8 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         request.url.path,
         request_id,
         exc_info=exc,
+        # This handler runs outside the middleware that gives log lines the request's id.
+        extra={"request_id": request_id},
     )
     # This handler answers outside every middleware, so it sets their headers itself: the id is
     # what ties a client's report to the logged stack trace.

@@ -72,6 +72,8 @@ class Invoice(Base):
         Index(None, "issued_at"),
         # The daily revenue report selects by payment time.
         Index(None, "paid_at"),
+        # Deleting a charge checks that no invoice references it: without an index, a scan.
+        Index(None, "cpt_id"),
     )
 
     invoice_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
