@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from clinichub.auth.passwords import hash_password
 from clinichub.billing.demo import seed_demo_billing
-from clinichub.models import Appointment, Patient, Role, User
+from clinichub.db.base import AnyRow
+from clinichub.models import Appointment, Role, User
 from clinichub.patients.demo import seed_demo_patients
 from clinichub.patients.repository import list_patients
 from clinichub.patients.schemas import PatientSortKey
@@ -96,7 +97,7 @@ async def _seed_schedule(db: AsyncSession, timezone: tzinfo) -> None:
 
 def _demo_week(
     provider_user_id: int,
-    patients: Sequence[Patient],
+    patients: Sequence[AnyRow],
     week: list[WorkingRange],
     duration: timedelta,
     step: timedelta,

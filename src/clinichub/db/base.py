@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, DateTime, MetaData, Table, func
+from sqlalchemy import ColumnElement, DateTime, MetaData, Row, Table, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -14,6 +14,10 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# A row of a Core select of any columns (see columns_for).
+AnyRow = Row[*tuple[Any, ...]]
 
 
 class Base(DeclarativeBase):

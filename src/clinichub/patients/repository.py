@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Row,
     Select,
     asc,
     bindparam,
@@ -23,7 +22,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
 
-from clinichub.db.base import columns_for, table_of
+from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
 from clinichub.models import InsurancePlan, Patient
@@ -41,15 +40,20 @@ DENSE_FRACTION = 0.1
 
 _EMAIL_INDEX = "uq_patients_email_active"
 
-_active = Patient.deleted_at.is_(None)
-
-_GET_PATIENT = select(Patient).where(Patient.patient_id == bindparam("patient_id"), _active)
+_GET_PATIENT = select(Patient).where(
+    Patient.patient_id == bindparam("patient_id"), Patient.deleted_at.is_(None)
+)
 _LOCK_PATIENT = _GET_PATIENT.with_for_update(key_share=True)
-# The hot read: built once, in Core, for the columns of a response (see table_of).
+
+# Reads (by id, lists and searches) are Core statements for the columns of a response (see
+# table_of); the by-id ones are built once.
 _patients = table_of(Patient)
-_by_id = (_patients.c.patient_id == bindparam("patient_id"), _patients.c.deleted_at.is_(None))
-_READ_PATIENT = select(*columns_for(Patient, PatientRead)).where(*_by_id)
-_PATIENT_EXISTS = select(_patients.c.patient_id).where(*_by_id)
+_columns = _patients.c
+_active = _columns.deleted_at.is_(None)
+_PATIENT_COLUMNS = columns_for(Patient, PatientRead)
+_by_id = (_columns.patient_id == bindparam("patient_id"), _active)
+_READ_PATIENT = select(*_PATIENT_COLUMNS).where(*_by_id)
+_PATIENT_EXISTS = select(_columns.patient_id).where(*_by_id)
 
 
 async def _flush_unique_email(db: AsyncSession) -> None:
@@ -75,7 +79,7 @@ async def patient_exists(db: AsyncSession, patient_id: int) -> bool:
     return await db.scalar(_PATIENT_EXISTS, {"patient_id": patient_id}) is not None
 
 
-async def read_patient(db: AsyncSession, patient_id: int) -> Row[Any] | None:
+async def read_patient(db: AsyncSession, patient_id: int) -> AnyRow | None:
     """An active patient's response columns, for reading only."""
     result = await db.execute(_READ_PATIENT, {"patient_id": patient_id})
     return result.one_or_none()
@@ -100,7 +104,7 @@ async def archive_patient(db: AsyncSession, patient_id: int) -> bool:
     """Archive an active patient; False when there is none with this id."""
     archived = await db.scalar(
         update(Patient)
-        .where(Patient.patient_id == patient_id, _active)
+        .where(Patient.patient_id == patient_id, Patient.deleted_at.is_(None))
         .values(deleted_at=func.now(), version=Patient.version + 1)
         .returning(Patient.patient_id)
     )
@@ -110,12 +114,12 @@ async def archive_patient(db: AsyncSession, patient_id: int) -> bool:
 def _search_term(term: str) -> ColumnElement[bool]:
     """A substring match on the folded search text, folded the same way, with % and _ literal."""
     folded = func.lower(getattr(func, UNACCENT)(like_pattern(term)))
-    return Patient.search_text.like(folded)
+    return _columns.search_text.like(folded)
 
 
 def _ordering(patient: Any, sort_by: PatientSortKey, order: SortOrder) -> list[Any]:
-    """ORDER BY terms on `patient` (the model or an alias of it). Ties follow the same direction,
-    so one index (key, patient_id) serves both orders."""
+    """ORDER BY terms on `patient` (the table's columns, or a subquery's). Ties follow the same
+    direction, so one index (key, patient_id) serves both orders."""
     direction = desc if order == SortOrder.desc else asc
     return [direction(getattr(patient, key)) for key in dict.fromkeys((sort_by, "patient_id"))]
 
@@ -129,7 +133,7 @@ async def list_patients(
     email: str | None = None,
     sort_by: PatientSortKey = PatientSortKey.last_name,
     order: SortOrder = SortOrder.asc,
-) -> tuple[Sequence[Patient], int]:
+) -> tuple[Sequence[AnyRow], int]:
     """One page of active patients and the total (exact up to EXACT_COUNT_LIMIT matches).
 
     Filtered lists gather their matches through an index first, then sort and count them in
@@ -139,9 +143,9 @@ async def list_patients(
     """
     filters = [_search_term(term) for term in (search or "").split()]
     if dob is not None:
-        filters.append(Patient.dob == dob)
+        filters.append(_columns.dob == dob)
     if email is not None:
-        filters.append(func.lower(Patient.email) == email.lower())
+        filters.append(func.lower(_columns.email) == email.lower())
     if not filters:
         return await _walk(db, page, filters, sort_by, order)
     patients, total = await _gather(db, page, filters, sort_by, order, EXACT_COUNT_LIMIT)
@@ -162,12 +166,12 @@ async def _gather(
     sort_by: PatientSortKey,
     order: SortOrder,
     limit: int | None,
-) -> tuple[Sequence[Patient], int]:
+) -> tuple[Sequence[AnyRow], int]:
     """The page and the exact total, from the matches gathered first (at most `limit` + 1: a
     total above `limit` means the page may be wrong)."""
     # Only ids and the sort key are gathered, sorted and counted, so that even tens of
     # thousands of matches fit in memory; the page's rows are read by id afterwards.
-    matches = select(*dict.fromkeys((Patient.patient_id, getattr(Patient, sort_by))))
+    matches = select(*dict.fromkeys((_columns.patient_id, _columns[sort_by])))
     matches = matches.where(_active, *filters)
     if limit is not None:
         matches = matches.limit(limit + 1)
@@ -182,13 +186,13 @@ async def _gather(
     )
     rows = (
         await db.execute(
-            select(Patient, ranked.c.total)
-            .join(ranked, Patient.patient_id == ranked.c.patient_id)
-            .order_by(*_ordering(Patient, sort_by, order))
+            select(*_PATIENT_COLUMNS, ranked.c.total)
+            .join_from(_patients, ranked, _columns.patient_id == ranked.c.patient_id)
+            .order_by(*_ordering(_columns, sort_by, order))
         )
     ).all()
     if rows:
-        return [row[0] for row in rows], rows[0][1]
+        return rows, rows[0].total
     # No row carries the count: nothing matches, or the page is past the last one.
     return [], await _count(db, filters) if page.offset else 0
 
@@ -200,15 +204,15 @@ async def _walk(
     sort_by: PatientSortKey,
     order: SortOrder,
     estimate: int | None = None,
-) -> tuple[Sequence[Patient], int]:
+) -> tuple[Sequence[AnyRow], int]:
     """The page read along the sort index. The total: exact when this page ends the list,
     else `estimate` or a bounded count."""
     # One row more than the page tells whether another page follows, whatever the total says.
     rows = (
-        await db.scalars(
-            select(Patient)
+        await db.execute(
+            select(*_PATIENT_COLUMNS)
             .where(_active, *filters)
-            .order_by(*_ordering(Patient, sort_by, order))
+            .order_by(*_ordering(_columns, sort_by, order))
             .offset(page.offset)
             .limit(page.per_page + 1)
         )
@@ -239,7 +243,7 @@ async def _count(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:
 
 
 def _matching(filters: list[ColumnElement[bool]]) -> Select[Any]:
-    return select(literal(1)).select_from(Patient).where(_active, *filters)
+    return select(literal(1)).select_from(_patients).where(_active, *filters)
 
 
 async def _estimate(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:

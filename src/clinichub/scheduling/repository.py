@@ -4,12 +4,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, delete, func, insert, select
+from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from clinichub.db.base import columns_for, table_of
+from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
 from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, Role, User
@@ -148,7 +148,7 @@ async def list_appointments(
     *,
     sort_by: AppointmentSort,
     order: SortOrder,
-) -> tuple[Sequence[Row[Any]], int]:
+) -> tuple[Sequence[AnyRow], int]:
     """One page of rows of AppointmentRead's columns, and the total."""
     columns = _appointments.c
     conditions: list[ColumnElement[bool]] = []
