@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ColumnElement, delete, func, or_, select, update
+from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
@@ -31,6 +31,23 @@ from clinichub.schemas import PageParams
 from clinichub.users.repository import like_pattern
 
 CPT_CODE_EXISTS = "CPT code already exists"
+
+# The statements of invoicing and charging, a visit's hot path, built once with bound parameters.
+_appointment_id = bindparam("appointment_id", type_=BigInteger)
+_LOCK_APPOINTMENT = (
+    select(Appointment)
+    .where(Appointment.appointment_id == _appointment_id)
+    .with_for_update(key_share=True, of=Appointment)  # FOR NO KEY UPDATE
+)
+_CHARGES = (
+    select(CptRecord)
+    .where(CptRecord.appointment_id == _appointment_id)
+    .order_by(CptRecord.cpt_record_id)
+)
+_INVOICE_OF = select(Invoice.invoice_id).where(Invoice.appointment_id == _appointment_id)
+_ACTIVE_PLAN = select(InsurancePlan).where(
+    InsurancePlan.patient_id == bindparam("patient_id"), InsurancePlan.is_active
+)
 
 
 # --- CPT catalogue ----------------------------------------------------------------------------
@@ -106,11 +123,7 @@ async def lock_appointment(db: AsyncSession, appointment_id: int) -> Appointment
     """The appointment, row-locked until the transaction ends. Every change to an appointment's
     charges or invoice takes this lock first, so an invoice cannot miss a charge added at the same
     moment, and two invoice creates for one appointment run one after the other."""
-    return await db.scalar(
-        select(Appointment)
-        .where(Appointment.appointment_id == appointment_id)
-        .with_for_update(key_share=True, of=Appointment)  # FOR NO KEY UPDATE
-    )
+    return await db.scalar(_LOCK_APPOINTMENT, {"appointment_id": appointment_id})
 
 
 async def get_appointment(db: AsyncSession, appointment_id: int) -> Appointment | None:
@@ -148,11 +161,7 @@ async def add_charge(
 
 
 async def list_charges(db: AsyncSession, appointment_id: int) -> Sequence[CptRecord]:
-    records = await db.scalars(
-        select(CptRecord)
-        .where(CptRecord.appointment_id == appointment_id)
-        .order_by(CptRecord.cpt_record_id)
-    )
+    records = await db.scalars(_CHARGES, {"appointment_id": appointment_id})
     return records.all()
 
 
@@ -197,16 +206,11 @@ async def delete_charge(db: AsyncSession, cpt_record_id: int) -> bool:
 
 
 async def invoice_exists(db: AsyncSession, appointment_id: int) -> bool:
-    found = await db.scalar(
-        select(Invoice.invoice_id).where(Invoice.appointment_id == appointment_id)
-    )
-    return found is not None
+    return await db.scalar(_INVOICE_OF, {"appointment_id": appointment_id}) is not None
 
 
 async def active_plan(db: AsyncSession, patient_id: int) -> InsurancePlan | None:
-    return await db.scalar(
-        select(InsurancePlan).where(InsurancePlan.patient_id == patient_id, InsurancePlan.is_active)
-    )
+    return await db.scalar(_ACTIVE_PLAN, {"patient_id": patient_id})
 
 
 async def any_invoice(db: AsyncSession) -> bool:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, insert, select
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -43,15 +43,19 @@ def patient_conflict(appointment_id: int | None) -> Conflict:
 # --- Appointments -----------------------------------------------------------------------------
 
 
+_GET_APPOINTMENT = select(Appointment).where(
+    Appointment.appointment_id == bindparam("appointment_id")
+)
+_LOCK_APPOINTMENT = _GET_APPOINTMENT.with_for_update(of=Appointment)
+
+
 async def get_appointment(
     db: AsyncSession, appointment_id: int, *, for_update: bool = False
 ) -> Appointment | None:
     """One appointment; locked for update so that two changes to it cannot interleave (two
     completions would create two charges)."""
-    query = select(Appointment).where(Appointment.appointment_id == appointment_id)
-    if for_update:
-        query = query.with_for_update(of=Appointment)
-    return await db.scalar(query)
+    query = _LOCK_APPOINTMENT if for_update else _GET_APPOINTMENT
+    return await db.scalar(query, {"appointment_id": appointment_id})
 
 
 async def ensure_free(
