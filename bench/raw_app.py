@@ -385,12 +385,14 @@ async def create_appointment(request: Request) -> Response:
             "SELECT appointment_id, provider_user_id = $1 FROM appointments"
             " WHERE status = ANY($5) AND scheduled_start < $2 AND scheduled_end > $3"
             " AND (provider_user_id = $1 OR patient_id = $4)"
+            " AND appointment_id IS DISTINCT FROM $6::bigint"
             " ORDER BY provider_user_id = $1 DESC, scheduled_start LIMIT 1",
             provider_user_id,
             end,
             start,
             patient_id,
             list(BLOCKING),
+            None,  # no appointment to leave out: a new booking
         )
         if conflict is not None:
             raise Refused(409)

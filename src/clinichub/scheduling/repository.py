@@ -43,6 +43,22 @@ def patient_conflict(appointment_id: int | None) -> Conflict:
 # --- Appointments -----------------------------------------------------------------------------
 
 
+# Booking's and listing's statements are Core, on the table's columns (see table_of).
+_appointments, _charges = table_of(Appointment), table_of(CptRecord)
+_provider_hit = _appointments.c.provider_user_id == bindparam("provider_user_id")
+# The first appointment occupying the window for the provider, else for the patient.
+_OCCUPYING = (
+    select(_appointments.c.appointment_id, _provider_hit)
+    .where(
+        _appointments.c.status.in_(BLOCKING),
+        _appointments.c.scheduled_start < bindparam("end"),
+        _appointments.c.scheduled_end > bindparam("start"),
+        _provider_hit | (_appointments.c.patient_id == bindparam("patient_id")),
+        _appointments.c.appointment_id.is_distinct_from(bindparam("exclude_id")),
+    )
+    .order_by(_provider_hit.desc(), _appointments.c.scheduled_start)
+    .limit(1)
+)
 _GET_APPOINTMENT = select(Appointment).where(
     Appointment.appointment_id == bindparam("appointment_id")
 )
@@ -68,23 +84,14 @@ async def ensure_free(
 ) -> None:
     """409 with the id of an occupying appointment when the provider, or else the patient, is
     already booked in the window (half-open: back-to-back is free)."""
-    provider_hit = Appointment.provider_user_id == provider_user_id
-    conditions = [
-        Appointment.status.in_(BLOCKING),
-        Appointment.scheduled_start < window.end,
-        Appointment.scheduled_end > window.start,
-        provider_hit | (Appointment.patient_id == patient_id),
-    ]
-    if exclude_id is not None:
-        conditions.append(Appointment.appointment_id != exclude_id)
-    row = (
-        await db.execute(
-            select(Appointment.appointment_id, provider_hit)
-            .where(*conditions)
-            .order_by(provider_hit.desc(), Appointment.scheduled_start)
-            .limit(1)
-        )
-    ).first()
+    parameters = {
+        "provider_user_id": provider_user_id,
+        "patient_id": patient_id,
+        "start": window.start,
+        "end": window.end,
+        "exclude_id": exclude_id,
+    }
+    row = (await db.execute(_OCCUPYING, parameters)).first()
     if row is not None:
         appointment_id, is_provider = row
         raise (provider_conflict if is_provider else patient_conflict)(appointment_id)
@@ -134,8 +141,6 @@ async def save_booking(
         await db.refresh(appointment, ["cpt_id"])
 
 
-# A list reads up to 100 appointments: in Core, as rows of the response's columns (see table_of).
-_appointments, _charges = table_of(Appointment), table_of(CptRecord)
 _APPOINTMENT_COLUMNS = columns_for(
     Appointment,
     AppointmentRead,
