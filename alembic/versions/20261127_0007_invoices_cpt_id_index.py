@@ -15,9 +15,23 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# CONCURRENTLY, outside the migration's transaction: invoicing goes on while a large table's
+# index is built.
+
+
 def upgrade() -> None:
-    op.create_index(op.f("ix_invoices_cpt_id"), "invoices", ["cpt_id"], unique=False)
+    with op.get_context().autocommit_block():
+        op.create_index(
+            op.f("ix_invoices_cpt_id"),
+            "invoices",
+            ["cpt_id"],
+            unique=False,
+            postgresql_concurrently=True,
+        )
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_invoices_cpt_id"), table_name="invoices")
+    with op.get_context().autocommit_block():
+        op.drop_index(
+            op.f("ix_invoices_cpt_id"), table_name="invoices", postgresql_concurrently=True
+        )

@@ -83,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.collect()
         gc.freeze()
         yield
+        gc.unfreeze()
         for task in (sealer, pruner):
             if task is not None:
                 task.cancel()

@@ -12,8 +12,9 @@ from clinichub.db.base import table_of
 from clinichub.models import AuditAction, AuditEvent, AuditOutcome, AuditSeal
 from clinichub.schemas import PageParams
 
-# A Core INSERT on the table: no ORM bulk machinery, built once.
-_INSERT_EVENTS = insert(table_of(AuditEvent))
+# A Core INSERT on the table, built once: no ORM bulk machinery, and nothing read back (inline:
+# not even the new id).
+_INSERT_EVENTS = insert(table_of(AuditEvent)).inline()
 
 # Sealing takes a transaction-level advisory lock under this key, so one process seals at a time.
 SEAL_LOCK_KEY = 0x0C11_41C4_A0D1

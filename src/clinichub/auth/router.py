@@ -315,9 +315,9 @@ async def logout(principal: CurrentUser, audit: Audited, db: DbSession) -> Messa
     return Message(message="Logged out successfully")
 
 
-async def _caller(db: AsyncSession, principal: Principal, *, lock: bool = False) -> User:
+async def _caller(db: AsyncSession, principal: Principal) -> User:
     """The caller's account (the per-request check reads only its id and role)."""
-    user = await get_user(db, principal.user_id, lock=lock)
+    user = await get_user(db, principal.user_id)
     if user is None:  # removed since the check, in this same transaction: never in practice
         raise Unauthorized(INVALID_TOKEN, code="invalid_token")
     return user
@@ -349,7 +349,7 @@ async def change_password(
     current password is a 400 (`invalid_current_password`), not a 401. The new password needs
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
     most common passwords or the email address (NIST SP 800-63B 5.1.1.2)."""
-    user = await _caller(db, principal, lock=True)
+    user = await _caller(db, principal)
     if not await verify_password(body.current_password, user.password_hash):
         raise BadRequest("Current password is incorrect", code="invalid_current_password")
     check_new_password(

@@ -11,7 +11,6 @@ from clinichub.billing.rules import InvoiceStatus, visit_modifier
 from clinichub.models import Appointment
 from clinichub.patients.repository import list_patients
 from clinichub.patients.schemas import PatientSortKey
-from clinichub.scheduling.repository import save_booking
 from clinichub.scheduling.rules import AppointmentStatus, VisitType, service_date
 from clinichub.schemas import PageParams
 from clinichub.users.repository import get_user_by_email
@@ -50,7 +49,8 @@ async def seed_demo_billing(db: AsyncSession, timezone: tzinfo) -> None:
             cpt_code=code,
             reason="Follow-up",
         )
-        await save_booking(db, appointment)
+        db.add(appointment)
+        await db.flush()
         day = service_date(start, timezone)
         charges = [
             await repository.add_charge(

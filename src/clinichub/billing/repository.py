@@ -155,8 +155,6 @@ async def add_charge(
     )
     db.add(record)
     await db.flush()  # the server's values (id, status, created_at) come back in its RETURNING
-    if appointment.cpt_id is None:  # the visit's first charge is its primary one (cpt_id)
-        set_committed_value(appointment, "cpt_id", record.cpt_record_id)
     return record
 
 

@@ -74,6 +74,12 @@ async def get_appointment(
     return await db.scalar(query, {"appointment_id": appointment_id})
 
 
+def note_primary_charge(appointment: Appointment, cpt_record_id: int) -> None:
+    """The charge that completing a visit creates is its first (charges need a completed
+    visit), hence its primary one: `cpt_id`, without reading it back."""
+    set_committed_value(appointment, "cpt_id", cpt_record_id)
+
+
 async def ensure_free(
     db: AsyncSession,
     *,

@@ -306,7 +306,7 @@ async def update_appointment(
     )
     await repository.save_booking(db, appointment, changes)
     if plan.completes:
-        await add_charge(
+        charge = await add_charge(
             db,
             appointment,
             appointment.cpt_code or settings.default_cpt_code,
@@ -314,6 +314,7 @@ async def update_appointment(
             service_date=rules.service_date(appointment.scheduled_start, settings.timezone),
             modifier=visit_modifier(appointment.visit_type == rules.VisitType.telehealth),
         )
+        repository.note_primary_charge(appointment, charge.cpt_record_id)
     return AppointmentUpdated(
         message="Appointment updated successfully",
         appointment=AppointmentRead.model_validate(appointment),
