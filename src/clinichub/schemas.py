@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Query
+from fastapi import Depends, Path, Query
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -202,6 +202,12 @@ MAX_PER_PAGE = 100
 MAX_PAGE = (2**63 - 1) // MAX_PER_PAGE
 
 
+# Ids are PostgreSQL bigints: a path or query id outside 1..2**63 - 1 is a 400, never a 500.
+MAX_ID = 2**63 - 1
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+
+
 @dataclass(frozen=True)
 class PageParams:
     page: int
@@ -212,7 +218,7 @@ class PageParams:
         return (self.page - 1) * self.per_page
 
 
-def _page_params(
+async def _page_params(
     page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1")] = 1,
     per_page: Annotated[
         int, Query(ge=1, description=f"Items per page; values above {MAX_PER_PAGE} are capped")

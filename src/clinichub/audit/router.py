@@ -3,7 +3,7 @@
 import dataclasses
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Query
 
 from clinichub.audit import repository
 from clinichub.audit.repository import EventFilters
@@ -11,17 +11,23 @@ from clinichub.audit.schemas import AuditEventList, AuditEventRead, AuditVerific
 from clinichub.auth.dependencies import AdminUser, Audited
 from clinichub.db.session import DbSession
 from clinichub.models import AuditAction
-from clinichub.schemas import Pagination, Paging, UtcDateTime, check_range, error_responses
+from clinichub.schemas import (
+    Pagination,
+    Paging,
+    PathId,
+    QueryId,
+    UtcDateTime,
+    check_range,
+    error_responses,
+)
 
 router = APIRouter(prefix="/api/audit", tags=["audit"])
 # The access log is a view of a patient, so it lives with the patient's other paths.
 access_log_router = APIRouter(prefix="/api/patients", tags=["patients"])
 
-Id = Annotated[int, Query(ge=1, le=2**63 - 1)]
 
-
-def _filters(
-    actor_user_id: Id | None = None,
+async def _filters(
+    actor_user_id: QueryId = None,
     action: AuditAction | None = None,
     resource_type: Annotated[str | None, Query(max_length=40)] = None,
     request_id: Annotated[str | None, Query(max_length=128)] = None,
@@ -63,7 +69,7 @@ async def list_events(
     db: DbSession,
     paging: Paging,
     filters: Filters,
-    patient_id: Id | None = None,
+    patient_id: QueryId = None,
 ) -> AuditEventList:
     """Admins only. Newest first. Events hold identifiers, never the values of patient data.
     A range from `occurred_from` to `occurred_to` spans at most 366 days (400
@@ -81,7 +87,7 @@ async def list_events(
     responses=error_responses(400, 401, 403),
 )
 async def patient_access_log(
-    patient_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
+    patient_id: PathId,
     _: AdminUser,
     audit: Audited,
     db: DbSession,

@@ -34,7 +34,7 @@ _oauth2 = OAuth2PasswordBearer(
 )
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

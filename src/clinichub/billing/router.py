@@ -42,6 +42,8 @@ from clinichub.schemas import (
     DateOrDateTime,
     Pagination,
     Paging,
+    PathId,
+    QueryId,
     SortOrder,
     check_range,
     error_responses,
@@ -51,8 +53,6 @@ router = APIRouter(route_class=IdempotentRoute)
 
 CPT_RECORD_NOT_FOUND = "CPT record not found"
 
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
-FilterId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 
 # Who may see money: the front desk and clinicians, not nurses.
 BillingStaff = Annotated[
@@ -159,7 +159,7 @@ def _appointment_or_404(appointment: Appointment | None) -> Appointment:
     dependencies=[Idempotent],
 )
 async def create_charge(
-    appointment_id: Id,
+    appointment_id: PathId,
     body: ChargeCreate,
     request: Request,
     _: Biller,
@@ -198,7 +198,7 @@ async def create_charge(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_appointment_charges(
-    appointment_id: Id, _: BillingStaff, audit: Audited, db: DbSession
+    appointment_id: PathId, _: BillingStaff, audit: Audited, db: DbSession
 ) -> ChargeList:
     """Admins, doctors and receptionists. Oldest first: the first is the visit's primary charge."""
     event = audit.record(AuditAction.read, "charge", f"appointment:{appointment_id}")
@@ -221,8 +221,8 @@ async def list_cpt_records(
     audit: Audited,
     db: DbSession,
     paging: Paging,
-    patient_id: FilterId = None,
-    appointment_id: FilterId = None,
+    patient_id: QueryId = None,
+    appointment_id: QueryId = None,
 ) -> CptRecordList:
     """Admins, doctors and receptionists. Newest first."""
     records, total = await repository.list_cpt_records(
@@ -246,7 +246,7 @@ async def list_cpt_records(
     responses=error_responses(400, 401, 403, 404, 409),
 )
 async def delete_cpt_record(
-    cpt_record_id: Id, _: Biller, audit: Audited, db: DbSession
+    cpt_record_id: PathId, _: Biller, audit: Audited, db: DbSession
 ) -> ChargeDeleted:
     """Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
     final). To change a visit's code, delete its charge and add the right one."""
@@ -327,8 +327,8 @@ async def list_invoices(
     db: DbSession,
     paging: Paging,
     status: rules.InvoiceStatus | None = None,
-    patient_id: FilterId = None,
-    appointment_id: FilterId = None,
+    patient_id: QueryId = None,
+    appointment_id: QueryId = None,
     issued_from: Annotated[
         DateOrDateTime | None,
         Query(description="ISO datetime, or a date: from the start of that day (clinic time)"),
@@ -370,7 +370,7 @@ async def list_invoices(
     responses=error_responses(400, 401, 403, 404) | ETAG_HEADER,
 )
 async def get_invoice(
-    invoice_id: Id, _: BillingStaff, audit: Audited, db: DbSession, response: Response
+    invoice_id: PathId, _: BillingStaff, audit: Audited, db: DbSession, response: Response
 ) -> InvoiceRead:
     """Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
     `If-Match` on `PUT`."""
@@ -390,7 +390,7 @@ async def get_invoice(
     responses=error_responses(400, 401, 403, 404, 412),
 )
 async def update_invoice(
-    invoice_id: Id,
+    invoice_id: PathId,
     body: InvoiceUpdate,
     _: Cashier,
     audit: Audited,

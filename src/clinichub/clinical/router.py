@@ -8,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from clinichub.audit.context import Audit
 from clinichub.auth.dependencies import Audited, Principal, require_roles
@@ -34,7 +34,7 @@ from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, 
 from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
 from clinichub.patients.repository import patient_exists
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import Pagination, Paging, error_responses
+from clinichub.schemas import Pagination, Paging, PathId, QueryId, error_responses
 
 records_router = APIRouter(
     prefix="/api/medical-records", tags=["medical_records"], route_class=IdempotentRoute
@@ -43,8 +43,6 @@ vitals_router = APIRouter(prefix="/api/vitals", tags=["vitals"], route_class=Ide
 
 Author = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor))]
 Clinician = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
-RecordId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-PatientFilter = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 
 
 async def _require_patient(db: DbSession, patient_id: int) -> None:
@@ -144,7 +142,7 @@ async def create_record(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_records(
-    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: PatientFilter = None
+    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
 ) -> MedicalRecordList:
     """Admins, doctors and nurses. Newest first (by record date)."""
     await _require_listed_patient(db, audit, "medical_record", patient_id)
@@ -176,7 +174,7 @@ async def _get_or_404(
     responses=error_responses(400, 401, 403, 404) | ETAG_HEADER,
 )
 async def get_record(
-    medical_record_id: RecordId, _: Clinician, audit: Audited, db: DbSession, response: Response
+    medical_record_id: PathId, _: Clinician, audit: Audited, db: DbSession, response: Response
 ) -> MedicalRecordRead:
     """Admins, doctors and nurses. The current version; the `ETag` header is its number, for
     `If-Match` on `PUT`."""
@@ -195,7 +193,7 @@ async def get_record(
     responses=error_responses(400, 401, 403, 404, 412),
 )
 async def update_record(
-    medical_record_id: RecordId,
+    medical_record_id: PathId,
     body: MedicalRecordUpdate,
     caller: Author,
     audit: Audited,
@@ -240,7 +238,7 @@ async def update_record(
     responses=error_responses(400, 401, 403, 404),
 )
 async def record_history(
-    medical_record_id: RecordId, _: Clinician, audit: Audited, db: DbSession
+    medical_record_id: PathId, _: Clinician, audit: Audited, db: DbSession
 ) -> MedicalRecordHistory:
     """Admins, doctors and nurses. Oldest first, each with who wrote it and when."""
     event = audit.record(AuditAction.read, "medical_record_history", medical_record_id)
@@ -318,7 +316,7 @@ async def create_vitals(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_vitals(
-    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: PatientFilter = None
+    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
 ) -> VitalsList:
     """Admins, doctors and nurses. Newest first."""
     await _require_listed_patient(db, audit, "vitals", patient_id)

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from clinichub.auth.dependencies import AdminUser, Audited, Principal, require_roles
 from clinichub.config import Settings
@@ -30,16 +30,15 @@ from clinichub.patients.schemas import (
     PlanSaved,
 )
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import Pagination, Paging, SortOrder, error_responses
+from clinichub.schemas import Pagination, Paging, PathId, SortOrder, error_responses
 
 router = APIRouter(prefix="/api/patients", tags=["patients"], route_class=IdempotentRoute)
 
-PatientId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 ClinicalStaff = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
 FrontDesk = Annotated[Principal, Depends(require_roles(Role.admin, Role.receptionist))]
 
 
-def _clinic_today(request: Request) -> date:
+async def _clinic_today(request: Request) -> date:
     settings: Settings = request.app.state.settings
     return datetime.now(settings.timezone).date()
 
@@ -141,7 +140,7 @@ async def create_patient(
     responses=error_responses(400, 401, 404) | ETAG_HEADER,
 )
 async def get_patient(
-    patient_id: PatientId, audit: Audited, db: DbSession, response: Response
+    patient_id: PathId, audit: Audited, db: DbSession, response: Response
 ) -> PatientRead:
     """All staff. An archived patient is 404. The `ETag` header is the patient's version, for
     `If-Match` on `PUT`."""
@@ -161,7 +160,7 @@ async def get_patient(
     responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_patient(
-    patient_id: PatientId,
+    patient_id: PathId,
     body: PatientUpdate,
     _: ClinicalStaff,
     audit: Audited,
@@ -191,7 +190,7 @@ async def update_patient(
     responses=error_responses(400, 401, 403, 404),
 )
 async def delete_patient(
-    patient_id: PatientId, _: AdminUser, audit: Audited, db: DbSession
+    patient_id: PathId, _: AdminUser, audit: Audited, db: DbSession
 ) -> PatientDeleted:
     """Admins only. Medical and billing records must be retained, so the patient is archived,
     not erased: from then on it is 404 and absent from lists and search, its appointments,
@@ -209,7 +208,7 @@ async def delete_patient(
     response_model=PlanCurrent,
     responses=error_responses(400, 401, 404),
 )
-async def get_plan(patient_id: PatientId, audit: Audited, db: DbSession) -> PlanCurrent:
+async def get_plan(patient_id: PathId, audit: Audited, db: DbSession) -> PlanCurrent:
     """All staff. `plan` is null when the patient has no active plan."""
     audit.record(AuditAction.read, "insurance_plan", patient_id=patient_id)
     await _get_or_404(db, patient_id)
@@ -226,7 +225,7 @@ async def get_plan(patient_id: PatientId, audit: Audited, db: DbSession) -> Plan
     responses=error_responses(400, 401, 403, 404),
 )
 async def save_plan(
-    patient_id: PatientId, body: PlanCreate, _: FrontDesk, audit: Audited, db: DbSession
+    patient_id: PathId, body: PlanCreate, _: FrontDesk, audit: Audited, db: DbSession
 ) -> PlanSaved:
     """Admins and receptionists. The new plan becomes the patient's single active plan; the
     previous one is kept, inactive, for history. `copay_cents` is required unless `plan_type`
@@ -245,7 +244,7 @@ async def save_plan(
     response_model=PlanList,
     responses=error_responses(400, 401, 404),
 )
-async def list_plans(patient_id: PatientId, audit: Audited, db: DbSession) -> PlanList:
+async def list_plans(patient_id: PathId, audit: Audited, db: DbSession) -> PlanList:
     """All staff. Every plan the patient has had, newest first; at most one `is_active`."""
     audit.record(AuditAction.read, "insurance_plan", patient_id=patient_id)
     await _get_or_404(db, patient_id)

@@ -4,10 +4,11 @@ import secrets
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from clinichub.auth.dependencies import (
     AdminUser,
+    AppSettings,
     Audited,
     CurrentUser,
     Principal,
@@ -48,6 +49,8 @@ from clinichub.schemas import (
     DateOrDateTime,
     Pagination,
     Paging,
+    PathId,
+    QueryId,
     SortOrder,
     check_range,
     error_responses,
@@ -57,20 +60,9 @@ from clinichub.users.repository import get_user
 router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
 providers_router = APIRouter(prefix="/api/providers", tags=["providers"])
 
-AppointmentId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-ProviderId = Annotated[int, Path(ge=1, le=2**63 - 1)]
-QueryId = Annotated[int | None, Query(ge=1, le=2**63 - 1)]
 # Who may cancel, by DELETE or by setting the status: nurses may not.
 CANCELLERS = (Role.admin, Role.doctor, Role.receptionist)
 Canceller = Annotated[Principal, Depends(require_roles(*CANCELLERS))]
-
-
-def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-ClinicSettings = Annotated[Settings, Depends(_settings)]
 
 
 async def _get_or_404(db: DbSession, appointment_id: int, *, lock: bool = False) -> Appointment:
@@ -115,7 +107,7 @@ async def _provider(db: DbSession, user_id: int) -> User:
     dependencies=[Idempotent],
 )
 async def create_appointment(
-    body: AppointmentCreate, audit: Audited, db: DbSession, settings: ClinicSettings
+    body: AppointmentCreate, audit: Audited, db: DbSession, settings: AppSettings
 ) -> AppointmentCreated:
     """All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
     starts and lasts at most 12 hours. Times without an offset are UTC.
@@ -161,7 +153,7 @@ async def list_appointments(
     audit: Audited,
     db: DbSession,
     paging: Paging,
-    settings: ClinicSettings,
+    settings: AppSettings,
     patient_id: QueryId = None,
     provider_user_id: QueryId = None,
     status: Annotated[
@@ -225,7 +217,7 @@ async def list_appointments(
     responses=error_responses(400, 401, 404) | ETAG_HEADER,
 )
 async def get_appointment(
-    appointment_id: AppointmentId, audit: Audited, db: DbSession, response: Response
+    appointment_id: PathId, audit: Audited, db: DbSession, response: Response
 ) -> AppointmentRead:
     """All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`."""
     event = audit.record(AuditAction.read, "appointment", appointment_id)
@@ -243,12 +235,12 @@ async def get_appointment(
     responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_appointment(
-    appointment_id: AppointmentId,
+    appointment_id: PathId,
     body: AppointmentUpdate,
     caller: CurrentUser,
     audit: Audited,
     db: DbSession,
-    settings: ClinicSettings,
+    settings: AppSettings,
     if_match: IfMatch = None,
 ) -> AppointmentUpdated:
     """All staff. Partial: only the fields sent change.
@@ -329,7 +321,7 @@ async def update_appointment(
     responses=error_responses(400, 401, 403, 404, 409),
 )
 async def cancel_appointment(
-    appointment_id: AppointmentId,
+    appointment_id: PathId,
     _: Canceller,
     audit: Audited,
     db: DbSession,
@@ -397,7 +389,7 @@ def _week_read(provider_user_id: int, week: list[rules.WorkingRange]) -> Working
     responses=error_responses(400, 401, 404),
 )
 async def get_working_hours(
-    provider_user_id: ProviderId, _: CurrentUser, db: DbSession
+    provider_user_id: PathId, _: CurrentUser, db: DbSession
 ) -> WorkingHoursRead:
     """All staff. Clinic-local wall times per weekday (0 = Monday); an empty list means the
     provider accepts bookings at any time."""
@@ -413,7 +405,7 @@ async def get_working_hours(
     responses=error_responses(400, 401, 403, 404),
 )
 async def set_working_hours(
-    provider_user_id: ProviderId, body: WorkingHoursUpdate, _: AdminUser, db: DbSession
+    provider_user_id: PathId, body: WorkingHoursUpdate, _: AdminUser, db: DbSession
 ) -> WorkingHoursUpdated:
     """Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
@@ -438,10 +430,10 @@ async def set_working_hours(
     responses=error_responses(400, 401, 404),
 )
 async def availability(
-    provider_user_id: ProviderId,
+    provider_user_id: PathId,
     _: CurrentUser,
     db: DbSession,
-    settings: ClinicSettings,
+    settings: AppSettings,
     date_from: Annotated[date, Query(description="First day (clinic time zone)")],
     date_to: Annotated[date, Query(description="Last day, inclusive; at most 31 days")],
     duration_minutes: Annotated[int, Query(ge=5, le=720)] = 30,

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from clinichub.auth.dependencies import AdminUser, AppSettings, CurrentUser
 from clinichub.auth.passwords import check_new_password, hash_password
@@ -13,7 +13,7 @@ from clinichub.errors import Conflict, NotFound
 from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 from clinichub.models import Role, User
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import Pagination, Paging, error_responses
+from clinichub.schemas import Pagination, Paging, PathId, error_responses
 from clinichub.users import repository
 from clinichub.users.schemas import (
     UserCreate,
@@ -25,8 +25,6 @@ from clinichub.users.schemas import (
 )
 
 router = APIRouter(prefix="/api/users", tags=["users"], route_class=IdempotentRoute)
-
-UserId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 async def _get_or_404(db: DbSession, user_id: int, *, lock: bool = False) -> User:
@@ -91,7 +89,7 @@ async def list_users(
     response_model=UserRead,
     responses=error_responses(400, 401, 404) | ETAG_HEADER,
 )
-async def get_user(user_id: UserId, _: CurrentUser, db: DbSession, response: Response) -> UserRead:
+async def get_user(user_id: PathId, _: CurrentUser, db: DbSession, response: Response) -> UserRead:
     """All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`."""
     user = await _get_or_404(db, user_id)
     response.headers["ETag"] = etag(user.version)
@@ -106,7 +104,7 @@ async def get_user(user_id: UserId, _: CurrentUser, db: DbSession, response: Res
     responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_user(
-    user_id: UserId, body: UserUpdate, _: AdminUser, db: DbSession, if_match: IfMatch = None
+    user_id: PathId, body: UserUpdate, _: AdminUser, db: DbSession, if_match: IfMatch = None
 ) -> UserUpdated:
     """Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
