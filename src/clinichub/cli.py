@@ -7,6 +7,7 @@ import json
 import logging
 import logging.config
 import os
+import secrets
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -126,7 +127,13 @@ def _openapi(args: argparse.Namespace) -> None:
     from clinichub.app import create_app
 
     # The document does not depend on the database; no connection is made.
-    app = create_app(Settings(database_url="postgresql://localhost/openapi", secret_key="x" * 64))
+    app = create_app(
+        Settings(
+            database_url="postgresql://localhost/openapi",
+            secret_key=secrets.token_urlsafe(48),
+            audit_key=secrets.token_urlsafe(48),
+        )
+    )
     text = json.dumps(app.openapi(), indent=2, sort_keys=False) + "\n"
     if args.output:
         Path(args.output).write_text(text)

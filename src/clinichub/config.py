@@ -1,5 +1,6 @@
 """Settings: one object, from `CLINICHUB_*` environment variables and an optional `.env` file."""
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,6 +19,8 @@ PLACEHOLDER_SECRETS = frozenset(
     }
 )
 MIN_SECRET_BYTES = 32
+# A key of 32 bytes with only a few distinct characters ("a" * 32) has almost no entropy.
+MIN_SECRET_DISTINCT_CHARACTERS = 10
 
 
 class ConfigurationError(Exception):
@@ -32,7 +35,13 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("CLINICHUB_DATABASE_URL", "DATABASE_URL")
     )
+    # The login that owns the schema, for `clinichub migrate` (and `serve`'s migration); the
+    # service itself should connect as a login holding only the `clinichub_runtime` role.
+    migration_database_url: str | None = None
     secret_key: SecretStr | None = None
+    # The HMAC key of the audit trail's seals; kept out of the database, so that someone who can
+    # write to it cannot re-seal what they changed.
+    audit_key: SecretStr | None = None
     access_token_minutes: int = Field(default=15, ge=1)
     refresh_token_days: int = Field(default=7, ge=1)
     clinic_timezone: str = "UTC"
@@ -45,6 +54,8 @@ class Settings(BaseSettings):
     # 0 behind PgBouncer in transaction mode, where a connection's next transaction may run on
     # another server connection: statements are then neither cached nor shared by name.
     db_statement_cache_size: int = Field(default=100, ge=0)
+    # Every statement of a request is cancelled after this long (PostgreSQL statement_timeout).
+    db_statement_timeout_ms: int = Field(default=30_000, ge=100)
     # Seconds between audit sealing rounds (0 turns the job off), and the age an event must reach
     # before it is sealed; the age must exceed any request transaction's duration.
     # Where telehealth visits meet: each visit gets an unguessable room under this address.
@@ -55,10 +66,14 @@ class Settings(BaseSettings):
     # client IP in a window, and refreshes per session.
     login_max_failures: int = Field(default=10, ge=1)
     login_ip_max_failures: int = Field(default=100, ge=1)
+    # Failed logins for one account over every client address (NIST SP 800-63B 5.2.2: 100).
+    login_account_max_failures: int = Field(default=100, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     refresh_max_per_minute: int = Field(default=30, ge=1)
     # NIST SP 800-63B 5.1.1.2: at least 8; 15 where the password is the only factor.
     password_min_length: int = Field(default=8, ge=8, le=64)
+    # Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default.
+    trusted_proxies: Annotated[list[str], NoDecode] = []
 
     @field_validator("clinic_timezone")
     @classmethod
@@ -69,11 +84,21 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown IANA time zone: {value!r}") from exc
         return value
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"not an IP address or CIDR range: {item!r}") from exc
         return value
 
     @property
@@ -89,20 +114,33 @@ class Settings(BaseSettings):
             raise ConfigurationError("No database URL configured")
         return to_asyncpg_url(self.database_url)
 
+    @property
+    def async_migration_database_url(self) -> str:
+        """Where migrations run: the migration URL when set, else the service's own."""
+        return to_asyncpg_url(self.migration_database_url or self.async_database_url)
+
     def require_secret(self) -> str:
         """The signing key, refusing a missing, short or well-known one."""
-        if self.secret_key is None:
-            raise ConfigurationError(
-                "CLINICHUB_SECRET_KEY must be set when CLINICHUB_DATABASE_URL is set"
-            )
-        secret = self.secret_key.get_secret_value()
-        if secret.strip().lower() in PLACEHOLDER_SECRETS:
-            raise ConfigurationError("CLINICHUB_SECRET_KEY is a placeholder; generate a real one")
-        if len(secret.encode()) < MIN_SECRET_BYTES:
-            raise ConfigurationError(
-                f"CLINICHUB_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes long"
-            )
-        return secret
+        return _strong_key("CLINICHUB_SECRET_KEY", self.secret_key)
+
+    def require_audit_key(self) -> bytes:
+        """The audit trail's HMAC key, refusing a missing, short or well-known one."""
+        return _strong_key("CLINICHUB_AUDIT_KEY", self.audit_key).encode()
+
+
+def _strong_key(name: str, value: SecretStr | None) -> str:
+    if value is None:
+        raise ConfigurationError(f"{name} must be set when CLINICHUB_DATABASE_URL is set")
+    secret = value.get_secret_value()
+    if secret.strip().lower() in PLACEHOLDER_SECRETS:
+        raise ConfigurationError(f"{name} is a placeholder; generate a real one")
+    if len(secret.encode()) < MIN_SECRET_BYTES:
+        raise ConfigurationError(f"{name} must be at least {MIN_SECRET_BYTES} bytes long")
+    if len(set(secret)) < MIN_SECRET_DISTINCT_CHARACTERS:
+        raise ConfigurationError(
+            f"{name} must have at least {MIN_SECRET_DISTINCT_CHARACTERS} distinct characters"
+        )
+    return secret
 
 
 def to_asyncpg_url(url: str) -> str:
