@@ -16,6 +16,7 @@ COPY alembic.ini /app/alembic.ini
 COPY alembic /app/alembic
 USER clinichub
 EXPOSE 8000
-# CLINICHUB_DATABASE_URL and CLINICHUB_SECRET_KEY come from the environment. `serve` migrates to
-# head first, then serves.
+# CLINICHUB_DATABASE_URL, CLINICHUB_SECRET_KEY and CLINICHUB_AUDIT_KEY come from the environment,
+# with CLINICHUB_MIGRATION_DATABASE_URL (the owner) where the service's login holds only the
+# clinichub_runtime role. `serve` migrates to head first, then serves.
 CMD ["clinichub", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]

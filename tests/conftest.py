@@ -1,7 +1,9 @@
 """Test fixtures: a fresh PostgreSQL database per run, migrated once; tables emptied per test.
 
 The server is the embedded PostgreSQL by default, or CLINICHUB_TEST_DATABASE_URL (a URL whose
-user may create databases) when set.
+user may create databases and roles) when set. The database is migrated as that user, its owner;
+the app under test connects as a login of its own that holds only the `clinichub_runtime` role,
+as a deployment should, so every test also shows that the runtime role's privileges suffice.
 """
 
 import asyncio
@@ -18,18 +20,21 @@ import pytest
 from fastapi import FastAPI
 from pwdlib import PasswordHash
 from pwdlib.hashers.bcrypt import BcryptHasher
-from sqlalchemy import text
+from sqlalchemy import NullPool, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from clinichub.app import create_app
 from clinichub.auth.tokens import TokenType, encode_token
 from clinichub.cli import migrate
-from clinichub.config import Settings
+from clinichub.config import Settings, to_asyncpg_url
 from clinichub.db.embedded import start_embedded_postgres
+from clinichub.db.privileges import RUNTIME_ROLE as RUNTIME
 from clinichub.models import AuthSession, Base, Role, User
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
+TEST_AUDIT_KEY = "test-audit-key-that-no-database-user-can-read"
 PASSWORD = "correct horse battery"
 
 
@@ -54,26 +59,45 @@ def server_url() -> str:
 @pytest.fixture(scope="session")
 def database_url(server_url: str) -> Iterator[str]:
     name = f"clinichub_test_{uuid.uuid4().hex[:12]}"
-
-    async def admin(sql: str) -> None:
-        connection = await asyncpg.connect(_plain(server_url))
-        try:
-            await connection.execute(sql)
-        finally:
-            await connection.close()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    asyncio.run(_admin(server_url, f'CREATE DATABASE "{name}"'))
     url = _with_database(server_url, name)
     migrate(Settings(database_url=url, secret_key=TEST_SECRET, _env_file=None))
     yield url
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(_admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def _admin(url: str, *statements: str) -> None:
+    connection = await asyncpg.connect(_plain(url))
+    try:
+        for statement in statements:
+            await connection.execute(statement)
+    finally:
+        await connection.close()
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
+def runtime_database_url(database_url: str) -> Iterator[str]:
+    """The test database as a login of this run that holds only `clinichub_runtime` (roles
+    belong to the whole server, so the name is unique)."""
+    login = f"clinichub_test_{uuid.uuid4().hex[:12]}"
+    password = uuid.uuid4().hex
+    asyncio.run(
+        _admin(database_url, f"CREATE ROLE {login} LOGIN PASSWORD '{password}' IN ROLE {RUNTIME}")
+    )
+    yield (
+        make_url(database_url)
+        .set(username=login, password=password)
+        .render_as_string(hide_password=False)
+    )
+    asyncio.run(_admin(database_url, f"DROP ROLE IF EXISTS {login}"))
+
+
+@pytest.fixture(scope="session")
+def settings(runtime_database_url: str) -> Settings:
     return Settings(
-        database_url=database_url,
+        database_url=runtime_database_url,
         secret_key=TEST_SECRET,
+        audit_key=TEST_AUDIT_KEY,
         clinic_timezone="UTC",
         _env_file=None,
     )
@@ -87,6 +111,15 @@ async def app(settings: Settings) -> AsyncIterator[FastAPI]:
     await application.state.side_engine.dispose()
 
 
+@pytest.fixture(scope="session")
+async def owner_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """The database as its owner: for resetting it between tests, and for tests that play an
+    attacker holding the owner's credentials."""
+    engine = create_async_engine(to_asyncpg_url(database_url), poolclass=NullPool)
+    yield engine
+    await engine.dispose()
+
+
 _TABLES = ", ".join(table.name for table in Base.metadata.sorted_tables)
 # Reference data the migrations seed (the CPT catalogue): emptied with everything else after
 # each test, then restored, so that a test that re-prices a code does not leak into the next.
@@ -95,19 +128,19 @@ SeededRows = dict[str, list[dict[str, Any]]]
 
 
 @pytest.fixture(scope="session")
-async def seeded_rows(app: FastAPI) -> SeededRows:
+async def seeded_rows(owner_engine: AsyncEngine) -> SeededRows:
     """The seeded rows as the migrations left them, read before any test runs."""
     rows: SeededRows = {}
-    async with app.state.engine.connect() as connection:
+    async with owner_engine.connect() as connection:
         for name in SEEDED_TABLES:
             result = await connection.execute(Base.metadata.tables[name].select())
             rows[name] = [dict(row) for row in result.mappings()]
     return rows
 
 
-async def reset_database(app: FastAPI, seeded_rows: SeededRows) -> None:
+async def reset_database(owner_engine: AsyncEngine, seeded_rows: SeededRows) -> None:
     """Empty every table, then restore the rows the migrations seeded."""
-    async with app.state.engine.begin() as connection:
+    async with owner_engine.begin() as connection:
         # Append-only tables refuse TRUNCATE; replica mode lets the test harness reset them.
         await connection.execute(text("SET LOCAL session_replication_role = replica"))
         await connection.execute(text(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"))
@@ -116,9 +149,11 @@ async def reset_database(app: FastAPI, seeded_rows: SeededRows) -> None:
 
 
 @pytest.fixture
-async def clean_db(app: FastAPI, seeded_rows: SeededRows) -> AsyncIterator[None]:
+async def clean_db(
+    app: FastAPI, owner_engine: AsyncEngine, seeded_rows: SeededRows
+) -> AsyncIterator[None]:
     yield
-    await reset_database(app, seeded_rows)
+    await reset_database(owner_engine, seeded_rows)
 
 
 @pytest.fixture

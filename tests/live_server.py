@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET
 from tests.test_cli import CLINICHUB, clean_environment, free_port
 
 STARTUP_TIMEOUT = 90
@@ -32,12 +32,22 @@ class LiveServer:
 
 @asynccontextmanager
 async def running_server(
-    database_url: str, cwd: Path, *, demo: bool = True, workers: int = 1, **settings: str
+    database_url: str | None, cwd: Path, *, demo: bool = True, workers: int = 1, **settings: str
 ) -> AsyncIterator[LiveServer]:
     """Serve the test database (with the demo data, by default) until the block ends; then stop
     the process with SIGTERM, as a process manager would. With several workers, the server
-    listens before they are all ready: wait for them (e.g. for /api/health) before use."""
+    listens before they are all ready: wait for them (e.g. for /api/health) before use. Without
+    a database URL, in zero-setup mode: no URL and no keys are given."""
     port = free_port()
+    configured = (
+        {}
+        if database_url is None
+        else {
+            "CLINICHUB_DATABASE_URL": database_url,
+            "CLINICHUB_SECRET_KEY": TEST_SECRET,
+            "CLINICHUB_AUDIT_KEY": TEST_AUDIT_KEY,
+        }
+    )
     log_file = cwd / f"server-{port}.log"
     with log_file.open("wb") as output:
         process = await asyncio.create_subprocess_exec(
@@ -50,9 +60,7 @@ async def running_server(
             "--workers",
             str(workers),
             *(["--demo"] if demo else []),
-            env=clean_environment(
-                CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET, **settings
-            ),
+            env=clean_environment(**configured, **settings),
             cwd=cwd,  # away from the repository, so that no .env file is read
             stdin=asyncio.subprocess.DEVNULL,
             stdout=output,

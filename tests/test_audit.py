@@ -1,5 +1,7 @@
 """The audit trail: what is recorded, that it cannot be edited, and that tampering is detected."""
 
+import hashlib
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -8,10 +10,13 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clinichub.audit.repository import seal_pending
+from clinichub.audit.rules import GENESIS_HASH, EventRecord, canonical, seal_hash
+from clinichub.audit.sealing import seal_round
 from clinichub.models import Role
-from tests.conftest import PASSWORD, Login, MakeUser
+from tests.conftest import PASSWORD, TEST_AUDIT_KEY, Login, MakeUser
 from tests.test_clinical import RECORD, new_patient
 
 
@@ -23,9 +28,22 @@ async def events(app: FastAPI, where: str = "true", **params: Any) -> list[dict[
         return [dict(row._mapping) for row in rows]
 
 
-async def seal(app: FastAPI) -> int:
+KEY = TEST_AUDIT_KEY.encode()
+
+
+async def seal(app: FastAPI, grace: timedelta = timedelta(0)) -> int:
+    """Seal as the service does; returns the number of events sealed."""
     async with app.state.sessionmaker() as db, db.begin():
-        return await seal_pending(db, grace=timedelta(0))
+        sealed = await seal_pending(db, KEY, grace=grace)
+        return sealed.event_count if sealed else 0
+
+
+async def as_owner(owner_engine: AsyncEngine, *statements: str) -> None:
+    """What someone holding the owner's credentials can do: bypass the append-only triggers."""
+    async with owner_engine.begin() as connection:
+        await connection.execute(text("SET LOCAL session_replication_role = replica"))
+        for statement in statements:
+            await connection.execute(text(statement))
 
 
 async def test_reading_a_patient_writes_exactly_one_event(
@@ -141,19 +159,19 @@ async def test_refresh_token_reuse_is_recorded(
         "TRUNCATE audit_events",
     ],
 )
-async def test_audit_events_cannot_be_changed(
-    client: httpx.AsyncClient, app: FastAPI, login: Login, statement: str
+async def test_audit_events_cannot_be_changed_even_by_their_owner(
+    client: httpx.AsyncClient, app: FastAPI, owner_engine: AsyncEngine, login: Login, statement: str
 ) -> None:
     await login(Role.admin)  # writes a login event
     assert await events(app)
     with pytest.raises(DBAPIError, match="append-only"):
-        async with app.state.engine.begin() as connection:
+        async with owner_engine.begin() as connection:
             await connection.execute(text(statement))
     assert await events(app)
 
 
 async def test_verify_detects_a_tampered_event(
-    client: httpx.AsyncClient, app: FastAPI, login: Login
+    client: httpx.AsyncClient, app: FastAPI, owner_engine: AsyncEngine, login: Login
 ) -> None:
     admin = await login(Role.admin)
     patient_id = await new_patient(client, admin)
@@ -172,14 +190,11 @@ async def test_verify_detects_a_tampered_event(
     )
 
     # An attacker with database access bypasses the trigger and rewrites who read the patient.
-    async with app.state.engine.begin() as connection:
-        await connection.execute(text("SET LOCAL session_replication_role = replica"))
-        await connection.execute(
-            text(
-                "UPDATE audit_events SET actor_user_id = 999 WHERE action = 'read' AND event_id = "
-                "(SELECT min(event_id) FROM audit_events WHERE action = 'read')"
-            )
-        )
+    await as_owner(
+        owner_engine,
+        "UPDATE audit_events SET actor_user_id = 999 WHERE action = 'read' AND event_id = "
+        "(SELECT min(event_id) FROM audit_events WHERE action = 'read')",
+    )
     tampered = (await client.get("/api/audit/verify", headers=admin)).json()
     assert tampered["valid"] is False
     assert tampered["broken_seal_id"] is not None
@@ -187,18 +202,15 @@ async def test_verify_detects_a_tampered_event(
 
 
 async def test_verify_detects_a_deleted_event(
-    client: httpx.AsyncClient, app: FastAPI, login: Login
+    client: httpx.AsyncClient, app: FastAPI, owner_engine: AsyncEngine, login: Login
 ) -> None:
     admin = await login(Role.admin)
     await new_patient(client, admin)
     await seal(app)
-    async with app.state.engine.begin() as connection:
-        await connection.execute(text("SET LOCAL session_replication_role = replica"))
-        await connection.execute(
-            text(
-                "DELETE FROM audit_events WHERE event_id = (SELECT min(event_id) FROM audit_events)"
-            )
-        )
+    await as_owner(
+        owner_engine,
+        "DELETE FROM audit_events WHERE event_id = (SELECT min(event_id) FROM audit_events)",
+    )
     result = (await client.get("/api/audit/verify", headers=admin)).json()
     assert result["valid"] is False
 
@@ -264,8 +276,7 @@ async def test_a_seal_covers_every_event_up_to_its_end(
                     f"VALUES (clock_timestamp() - interval '{age}', 'read', 'patient', 'success')"
                 )
             )
-    async with app.state.sessionmaker() as db, db.begin():
-        assert await seal_pending(db, grace=timedelta(hours=1)) == 4  # with the login event
+    assert await seal(app, grace=timedelta(hours=1)) == 4  # with the login event
     result = (await client.get("/api/audit/verify", headers=admin)).json()
     assert result == {
         "valid": True,
@@ -276,11 +287,13 @@ async def test_a_seal_covers_every_event_up_to_its_end(
     }
 
 
-async def test_seals_are_append_only(client: httpx.AsyncClient, app: FastAPI, login: Login) -> None:
+async def test_seals_are_append_only(
+    client: httpx.AsyncClient, owner_engine: AsyncEngine, app: FastAPI, login: Login
+) -> None:
     await login(Role.admin)
     await seal(app)
     with pytest.raises(DBAPIError, match="append-only"):
-        async with app.state.engine.begin() as connection:
+        async with owner_engine.begin() as connection:
             await connection.execute(text("UPDATE audit_seals SET hash = repeat('0', 64)"))
 
 
@@ -321,3 +334,121 @@ async def test_a_list_for_an_unknown_patient_is_a_recorded_failure(
     assert [(e["action"], e["outcome"], e["patient_id"]) for e in recorded] == [
         ("read", "failure", 424242)
     ]
+
+
+async def forge_seals(owner_engine: AsyncEngine, key: bytes | None) -> None:
+    """Re-seal the whole chain as someone with the owner's credentials would: with a key of
+    their choosing, or (None) the plain SHA-256 of the unkeyed design."""
+    async with owner_engine.begin() as connection:
+        await connection.execute(text("SET LOCAL session_replication_role = replica"))
+        seals = (await connection.execute(text("SELECT * FROM audit_seals ORDER BY seal_id"))).all()
+        previous = GENESIS_HASH
+        for seal_row in seals:
+            rows = await connection.execute(
+                text("SELECT * FROM audit_events WHERE event_id BETWEEN :a AND :b ORDER BY 1"),
+                {"a": seal_row.first_event_id, "b": seal_row.last_event_id},
+            )
+            records = [
+                EventRecord(**{**row._mapping, "ip": row.ip and str(row.ip)}) for row in rows
+            ]
+            if key is None:
+                digest = hashlib.sha256(previous.encode())
+                for record in records:
+                    digest.update(b"\n" + canonical(record))
+                forged = digest.hexdigest()
+            else:
+                forged = seal_hash(key, previous, records)
+            await connection.execute(
+                text("UPDATE audit_seals SET previous_hash = :p, hash = :h WHERE seal_id = :id"),
+                {"p": previous, "h": forged, "id": seal_row.seal_id},
+            )
+            previous = forged
+
+
+@pytest.mark.parametrize("attacker_key", [None, b"a key the attacker chose for the seals"])
+async def test_resealing_an_edited_range_without_the_key_is_detected(
+    client: httpx.AsyncClient,
+    app: FastAPI,
+    owner_engine: AsyncEngine,
+    login: Login,
+    attacker_key: bytes | None,
+) -> None:
+    admin = await login(Role.admin)
+    patient_id = await new_patient(client, admin)
+    await client.get(f"/api/patients/{patient_id}", headers=admin)
+    assert await seal(app) >= 3
+    await as_owner(
+        owner_engine, "UPDATE audit_events SET actor_user_id = 999 WHERE action = 'read'"
+    )
+    await forge_seals(owner_engine, attacker_key)
+    forged = (await client.get("/api/audit/verify", headers=admin)).json()
+    assert forged["valid"] is False
+    assert "key" in forged["reason"]
+    # The same forgery with the service's key would pass: the key is what the attacker lacks.
+    await forge_seals(owner_engine, KEY)
+    assert (await client.get("/api/audit/verify", headers=admin)).json()["valid"] is True
+
+
+async def test_removing_the_newest_seals_is_detected_against_an_anchored_head(
+    client: httpx.AsyncClient, app: FastAPI, owner_engine: AsyncEngine, login: Login
+) -> None:
+    admin = await login(Role.admin)
+    assert (await client.get("/api/audit/head", headers=admin)).status_code == 404
+    await new_patient(client, admin)
+    assert await seal(app) >= 2
+    first_head = (await client.get("/api/audit/head", headers=admin)).json()
+    await new_patient(client, admin)
+    assert await seal(app) >= 1
+    head = await client.get("/api/audit/head", headers=admin)
+    assert head.status_code == 200
+    newest = head.json()
+    assert newest["seal_id"] > first_head["seal_id"]
+    anchor = f"{newest['seal_id']}:{newest['hash']}"
+    intact = await client.get("/api/audit/verify", params={"head": anchor}, headers=admin)
+    assert intact.json()["valid"] is True
+
+    # The newest seal goes, with the events it covered: the rest of the chain is intact.
+    await as_owner(
+        owner_engine,
+        "DELETE FROM audit_events WHERE event_id >= "
+        "(SELECT first_event_id FROM audit_seals ORDER BY seal_id DESC LIMIT 1)",
+        "DELETE FROM audit_seals WHERE seal_id = (SELECT max(seal_id) FROM audit_seals)",
+    )
+    unanchored = (await client.get("/api/audit/verify", headers=admin)).json()
+    assert unanchored["valid"] is True  # what the database alone cannot tell
+    anchored = await client.get("/api/audit/verify", params={"head": anchor}, headers=admin)
+    assert anchored.json()["valid"] is False
+    assert anchored.json()["broken_seal_id"] == newest["seal_id"]
+    assert "head" in anchored.json()["reason"]
+
+    older = f"{first_head['seal_id']}:{first_head['hash']}"
+    still = await client.get("/api/audit/verify", params={"head": older}, headers=admin)
+    assert still.json()["valid"] is True
+
+
+@pytest.mark.parametrize("head", ["1", "1:abc", "x:" + "0" * 64, "0:" + "0" * 64, "1:" + "G" * 64])
+async def test_a_malformed_head_is_a_400(
+    client: httpx.AsyncClient, login: Login, head: str
+) -> None:
+    admin = await login(Role.admin)
+    response = await client.get("/api/audit/verify", params={"head": head}, headers=admin)
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_request"
+
+
+async def test_the_head_is_for_admins(client: httpx.AsyncClient, login: Login) -> None:
+    for role in (Role.doctor, Role.nurse, Role.receptionist):
+        headers = await login(role)
+        assert (await client.get("/api/audit/head", headers=headers)).status_code == 403
+
+
+async def test_each_new_seal_is_logged_with_its_id_and_hash(
+    client: httpx.AsyncClient, app: FastAPI, login: Login, caplog: pytest.LogCaptureFixture
+) -> None:
+    admin = await login(Role.admin)
+    await new_patient(client, admin)
+    caplog.set_level(logging.INFO, logger="clinichub.audit")
+    assert await seal_round(app.state.sessionmaker, KEY, grace=timedelta(0)) >= 2
+    head = (await client.get("/api/audit/head", headers=admin)).json()
+    logged = [r for r in caplog.records if getattr(r, "seal_id", None) == head["seal_id"]]
+    assert [getattr(r, "seal_hash", None) for r in logged] == [head["hash"]]

@@ -16,6 +16,7 @@ import jwt
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clinichub.auth.tokens import TokenType, encode_token, token_digest
 from clinichub.models import AuthSession, Role, User
@@ -473,13 +474,14 @@ async def test_refresh_requires_a_token(client: httpx.AsyncClient) -> None:
 
 
 async def test_deleted_user_token_is_rejected(
-    client: httpx.AsyncClient, make_user: MakeUser, app: FastAPI
+    client: httpx.AsyncClient, make_user: MakeUser, owner_engine: AsyncEngine
 ) -> None:
+    """The service never deletes a user; a database administrator might."""
     user = await make_user(Role.doctor)
     tokens = await log_in(client, user.email)
     assert await token_works(client, tokens.access)
-    async with app.state.sessionmaker() as db, db.begin():
-        await db.execute(delete(User).where(User.user_id == user.user_id))
+    async with owner_engine.begin() as connection:
+        await connection.execute(delete(User).where(User.user_id == user.user_id))
     assert_invalid_token(await client.get("/api/profile", headers=tokens.headers))
     assert_invalid_token(await refresh(client, tokens.refresh))
 

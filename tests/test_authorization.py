@@ -87,6 +87,7 @@ EXPECTED: dict[str, dict[Role, int]] = {
     # the audit trail: admins only
     "audit_list_events": only(200, A),
     "audit_verify": only(200, A),
+    "audit_head": only(404, A),
 }
 
 

@@ -18,7 +18,7 @@ from clinichub.auth.passwords import common_passwords
 from clinichub.config import Settings
 from clinichub.housekeeping import COUNTER_RETENTION, prune
 from clinichub.models import AuditAction, AuditEvent, RateLimitCounter, Role
-from tests.conftest import PASSWORD, TEST_SECRET, MakeUser
+from tests.conftest import PASSWORD, TEST_AUDIT_KEY, TEST_SECRET, MakeUser
 from tests.test_cli import CLINICHUB, clean_environment, free_port, run_cli
 
 LOCKED = {"error": "Too many login attempts", "code": "rate_limited"}
@@ -191,7 +191,9 @@ async def server(database_url: str, cwd: Path) -> AsyncIterator[httpx.AsyncClien
         "--port",
         str(port),
         env=clean_environment(
-            CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET
+            CLINICHUB_DATABASE_URL=database_url,
+            CLINICHUB_SECRET_KEY=TEST_SECRET,
+            CLINICHUB_AUDIT_KEY=TEST_AUDIT_KEY,
         ),
         cwd=cwd,
         stdin=asyncio.subprocess.DEVNULL,
@@ -330,7 +332,9 @@ async def test_cli_refuses_a_common_password(
         "--password",
         "sunshine1",
         env=clean_environment(
-            CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET
+            CLINICHUB_DATABASE_URL=database_url,
+            CLINICHUB_SECRET_KEY=TEST_SECRET,
+            CLINICHUB_AUDIT_KEY=TEST_AUDIT_KEY,
         ),
         cwd=tmp_path,
     )

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from clinichub.models import Role, User
-from tests.conftest import TEST_SECRET, MakeUser
+from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET, MakeUser
 
 _SCRIPT = Path(sys.executable).with_name("clinichub")
 CLINICHUB = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "clinichub.cli"]
@@ -73,7 +73,11 @@ def free_port() -> int:
 
 @pytest.fixture
 def env(database_url: str) -> dict[str, str]:
-    return clean_environment(CLINICHUB_DATABASE_URL=database_url, CLINICHUB_SECRET_KEY=TEST_SECRET)
+    return clean_environment(
+        CLINICHUB_DATABASE_URL=database_url,
+        CLINICHUB_SECRET_KEY=TEST_SECRET,
+        CLINICHUB_AUDIT_KEY=TEST_AUDIT_KEY,
+    )
 
 
 async def count_users(app: FastAPI, email: str) -> int:
@@ -300,6 +304,7 @@ async def test_openapi_writes_the_document(tmp_path: Path) -> None:
         ("too-short-a-secret", "at least 32 bytes"),
         ("change-me-to-a-long-random-string-of-at-least-32-bytes", "placeholder"),
         ("changeme", "placeholder"),
+        ("ab" * 32, "at least 10 distinct characters"),
     ],
 )
 async def test_serve_refuses_an_unsafe_secret(
@@ -320,6 +325,28 @@ async def test_serve_refuses_an_unsafe_secret(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert "/docs" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("audit_key", "message"),
+    [
+        (None, "CLINICHUB_AUDIT_KEY must be set"),
+        ("too-short-an-audit-key", "CLINICHUB_AUDIT_KEY must be at least 32 bytes"),
+        ("0123" * 16, "CLINICHUB_AUDIT_KEY must have at least 10 distinct characters"),
+    ],
+)
+async def test_serve_refuses_an_unsafe_audit_key(
+    database_url: str, tmp_path: Path, audit_key: str | None, message: str
+) -> None:
+    settings = {"CLINICHUB_DATABASE_URL": database_url, "CLINICHUB_SECRET_KEY": TEST_SECRET}
+    if audit_key is not None:
+        settings["CLINICHUB_AUDIT_KEY"] = audit_key
+    result = await run_cli(
+        "serve", "--port", str(free_port()), env=clean_environment(**settings), cwd=tmp_path
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 async def test_plain_database_url_also_requires_a_secret(database_url: str, tmp_path: Path) -> None:

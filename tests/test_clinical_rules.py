@@ -1,3 +1,4 @@
+import hashlib
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -5,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clinichub.audit.rules import GENESIS_HASH, EventRecord, seal_hash
+from clinichub.audit.rules import GENESIS_HASH, EventRecord, canonical, seal_hash
 from clinichub.clinical.rules import (
     BmiCategory,
     bmi,
@@ -76,8 +77,15 @@ def _event(event_id: int, action: str = "read") -> EventRecord:
 
 def test_seal_hash_changes_with_any_event_or_the_previous_hash() -> None:
     events = [_event(1), _event(2)]
-    base = seal_hash(GENESIS_HASH, events)
-    assert base == seal_hash(GENESIS_HASH, [_event(1), _event(2)])
-    assert base != seal_hash(GENESIS_HASH, [_event(1), _event(2, "update")])
-    assert base != seal_hash(GENESIS_HASH, [_event(1)])
-    assert base != seal_hash("f" * 64, events)
+    key = b"k" * 32
+    base = seal_hash(key, GENESIS_HASH, events)
+    assert base == seal_hash(key, GENESIS_HASH, [_event(1), _event(2)])
+    assert base != seal_hash(key, GENESIS_HASH, [_event(1), _event(2, "update")])
+    assert base != seal_hash(key, GENESIS_HASH, [_event(1)])
+    assert base != seal_hash(key, "f" * 64, events)
+    # Keyed: the same events under another key, or a plain SHA-256, give another seal.
+    assert base != seal_hash(b"x" * 32, GENESIS_HASH, events)
+    plain = hashlib.sha256(GENESIS_HASH.encode())
+    for event in events:
+        plain.update(b"\n" + canonical(event))
+    assert base != plain.hexdigest()

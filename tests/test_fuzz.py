@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clinichub.models import Role, User
 from tests.conftest import FAST_BCRYPT, PASSWORD, SeededRows, reset_database
@@ -61,6 +62,7 @@ FUZZ_SETTINGS = settings(
 @pytest.fixture(scope="module")
 async def fuzz_server(
     app: FastAPI,
+    owner_engine: AsyncEngine,
     seeded_rows: SeededRows,
     database_url: str,
     tmp_path_factory: pytest.TempPathFactory,
@@ -85,7 +87,7 @@ async def fuzz_server(
         ) as server:
             yield server
     finally:
-        await reset_database(app, seeded_rows)
+        await reset_database(owner_engine, seeded_rows)
 
 
 def _log_in(server: LiveServer) -> dict[str, str]:

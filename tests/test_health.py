@@ -2,13 +2,14 @@ import httpx
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from tests.conftest import TEST_SECRET
+from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET
 
 
 async def test_health_reports_database_ok(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    # The app under test connects as a login holding only the runtime role.
+    assert response.json() == {"status": "ok", "database": "ok", "database_privileges": "runtime"}
     assert response.headers["x-request-id"]
 
 
@@ -18,6 +19,7 @@ async def test_health_reports_unreachable_database() -> None:
         Settings(
             database_url="postgresql://nobody@127.0.0.1:1/none",
             secret_key=TEST_SECRET,
+            audit_key=TEST_AUDIT_KEY,
             _env_file=None,
         )
     )

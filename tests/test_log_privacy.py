@@ -7,11 +7,13 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
+from clinichub.logs import JsonFormatter
 from clinichub.models import Role
 from tests.conftest import PASSWORD, MakeUser
 
@@ -32,17 +34,12 @@ CLIENT_LOGGERS = ("httpx", "httpcore")
 
 
 def logged_text(records: list[logging.LogRecord]) -> str:
-    """Everything the records would put in a log: messages, tracebacks and extra fields."""
-    formatter = logging.Formatter()
-    parts = []
-    for record in records:
-        if record.name.startswith(CLIENT_LOGGERS):
-            continue
-        parts.append(record.getMessage())
-        if record.exc_info:
-            parts.append(formatter.formatException(record.exc_info))
-        parts.extend(str(value) for value in vars(record).values())
-    return "\n".join(parts)
+    """Everything the records put in the service's log: each line as the service writes it
+    (messages, tracebacks and extra fields)."""
+    formatter = JsonFormatter()
+    return "\n".join(
+        formatter.format(record) for record in records if not record.name.startswith(CLIENT_LOGGERS)
+    )
 
 
 async def a_day_at_the_clinic(
@@ -192,4 +189,47 @@ async def test_a_constraint_violation_logs_the_constraint_not_the_values(
     logged = logged_text(caplog.records)
     assert "constraint uq_patients_email_active, SQLSTATE 23505" in logged
     for secret in ("jose.rodriguez", "José", "Rodríguez"):
+        assert secret not in logged
+
+
+class Echo(BaseModel):
+    value: str
+
+
+@pytest.mark.parametrize(
+    ("statement", "sqlstate"),
+    [
+        # PostgreSQL quotes the value: invalid input syntax for type integer: "<value>".
+        ("SELECT CAST(CAST(:value AS text) AS integer)", "22P02"),
+        # The driver quotes it before sending: invalid input for query argument $1: '<value>'.
+        ("SELECT :value + 1", None),
+    ],
+)
+async def test_a_database_error_logs_no_value_a_client_sent(
+    settings: Settings,
+    clean_db: None,
+    caplog: pytest.LogCaptureFixture,
+    statement: str,
+    sqlstate: str | None,
+) -> None:
+    app = create_app(settings)
+
+    @app.post("/probe/echo")
+    async def echo(body: Echo, db: DbSession) -> None:
+        await db.execute(text(statement), {"value": body.value})
+
+    caplog.set_level(logging.DEBUG)
+    try:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            response = await http.post("/probe/echo", json={"value": "José Rodríguez"})
+    finally:
+        await app.state.engine.dispose()
+        await app.state.side_engine.dispose()
+    assert response.status_code == 500
+    logged = logged_text(caplog.records)
+    assert "Unhandled error in POST /probe/echo" in logged  # logged, with its stack
+    if sqlstate:
+        assert f"SQLSTATE {sqlstate}" in logged
+    for secret in ("José", "Rodríguez", "Jos\\u00e9"):
         assert secret not in logged

@@ -68,7 +68,8 @@ def test_a_log_line_carries_the_current_request_id_extras_and_the_exception() ->
     token = current_request_id.set("abc-123")
     try:
         try:
-            raise ValueError("boom")
+            message = "José's value"
+            raise ValueError(message)
         except ValueError:
             record = logging.getLogger("clinichub.test").makeRecord(
                 "clinichub.test",
@@ -89,5 +90,8 @@ def test_a_log_line_carries_the_current_request_id_extras_and_the_exception() ->
     assert entry["request_id"] == "abc-123"
     assert entry["status"] == 500
     assert entry["timestamp"].endswith("Z")
-    assert "ValueError: boom" in entry["exception"]
+    # The stack and the exception's type, not its message: messages can quote client data.
+    assert "builtins.ValueError [message withheld" in entry["exception"]
+    assert "test_logs.py" in entry["exception"]
+    assert "José" not in entry["exception"]
     assert "\n" not in JsonFormatter().format(record)

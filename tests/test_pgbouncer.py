@@ -71,8 +71,9 @@ pool_mode = transaction
 default_pool_size = 2
 max_client_conn = 200
 ; Session parameters cannot follow a client from one server connection to the next; the
-; idle-transaction limit that ClinicHub asks for is PgBouncer's to enforce here.
-ignore_startup_parameters = idle_in_transaction_session_timeout
+; idle-transaction limit that ClinicHub asks for is PgBouncer's to enforce here (and the
+; statement timeout the role's, in production).
+ignore_startup_parameters = idle_in_transaction_session_timeout,statement_timeout
 idle_transaction_timeout = 30
 server_reset_query_always = 1
 """

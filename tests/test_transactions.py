@@ -14,9 +14,11 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clinichub.app import create_app
 from clinichub.config import Settings
+from clinichub.db.privileges import RUNTIME_ROLE
 from clinichub.db.session import DbSession
 from clinichub.logs import JsonFormatter
 
@@ -41,7 +43,7 @@ class Probe:
 
 
 @pytest.fixture
-async def probe(settings: Settings) -> AsyncIterator[Probe]:
+async def probe(settings: Settings, owner_engine: AsyncEngine) -> AsyncIterator[Probe]:
     app = create_app(settings)
     table = f"txn_probe_{uuid.uuid4().hex[:12]}"
     insert = text(f"INSERT INTO {table} (code) VALUES (:code)")
@@ -65,20 +67,22 @@ async def probe(settings: Settings) -> AsyncIterator[Probe]:
         await db.execute(insert, {"code": "written before the crash"})
         raise ProbeFailure(LEAKY_MESSAGE)
 
-    async with app.state.engine.begin() as connection:
+    async with owner_engine.begin() as connection:
         await connection.execute(
             text(
                 f"CREATE TABLE {table} (id serial PRIMARY KEY, code text NOT NULL, "
                 f"CONSTRAINT {table}_code_key UNIQUE (code) DEFERRABLE INITIALLY DEFERRED)"
             )
         )
+        await connection.execute(text(f"GRANT SELECT, INSERT ON {table} TO {RUNTIME_ROLE}"))
+        await connection.execute(text(f"GRANT USAGE ON {table}_id_seq TO {RUNTIME_ROLE}"))
     # The app re-raises unhandled errors after answering them; the client must see the answer.
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             yield Probe(app=app, http=http, table=table)
     finally:
-        async with app.state.engine.begin() as connection:
+        async with owner_engine.begin() as connection:
             await connection.execute(text(f"DROP TABLE IF EXISTS {table}"))
         await app.state.engine.dispose()
 

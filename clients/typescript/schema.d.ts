@@ -815,6 +815,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail's newest seal
+         * @description Admins only. The newest seal's id and hash. Keep it outside the database (each new seal
+         *     is also written to the service's log) and pass it to `GET /api/audit/verify?head=` later:
+         *     removing the newest seals together with their events is then detected. 404 while nothing
+         *     is sealed yet.
+         */
+        get: operations["audit_head"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -824,8 +847,10 @@ export interface paths {
         };
         /**
          * Verify the audit trail's hash chain
-         * @description Admins only. Recomputes every seal from the events it covers. `valid: false` names the
-         *     first broken seal: an event was altered, removed or inserted, or a seal was changed.
+         * @description Admins only. Recomputes every seal, under the audit key, from the events it covers.
+         *     `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
+         *     seal was changed or made without the key. With `head`, that seal must still be in the chain
+         *     with that hash.
          */
         get: operations["audit_verify"];
         put?: never;
@@ -845,7 +870,7 @@ export interface paths {
         };
         /**
          * Health check
-         * @description No authentication. 200 when the service can run `SELECT 1` on its database, else 503.
+         * @description No authentication. 200 when the service can query its database, else 503.
          */
         get: operations["health_check"];
         put?: never;
@@ -1053,6 +1078,18 @@ export interface components {
             ip: string | null;
             /** User Agent */
             user_agent: string | null;
+        };
+        /** AuditHead */
+        AuditHead: {
+            /** Seal Id */
+            seal_id: number;
+            /** Hash */
+            hash: string;
+            /**
+             * Sealed At
+             * Format: date-time
+             */
+            sealed_at: string;
         };
         /**
          * AuditOutcome
@@ -1343,6 +1380,11 @@ export interface components {
             insurance_receivable_cents: number;
         };
         /**
+         * DatabasePrivileges
+         * @enum {string}
+         */
+        DatabasePrivileges: "owner" | "runtime";
+        /**
          * Error
          * @description The one error body of the API. `error` is for people, `code` for programs.
          * @example {
@@ -1382,6 +1424,8 @@ export interface components {
         Health: {
             status: components["schemas"]["HealthStatus"];
             database: components["schemas"]["HealthStatus"];
+            /** @description `owner`: the service's login owns the tables or is a superuser, and could rewrite the audit trail (see the startup warning); `runtime`: it holds only the runtime role. Absent while the database cannot be reached. */
+            database_privileges?: components["schemas"]["DatabasePrivileges"] | null;
         };
         /**
          * HealthStatus
@@ -2312,6 +2356,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_token: {
@@ -2370,6 +2425,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2440,6 +2506,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_logout: {
@@ -2480,6 +2557,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_profile: {
@@ -2514,6 +2602,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2573,6 +2672,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_protected: {
@@ -2607,6 +2717,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2665,6 +2786,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2747,6 +2879,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     users_get: {
@@ -2803,6 +2946,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,6 +3057,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_list: {
@@ -2959,6 +3124,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3032,6 +3208,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_get: {
@@ -3088,6 +3275,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3188,6 +3386,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_delete: {
@@ -3257,6 +3466,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_get_plan: {
@@ -3311,6 +3531,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3390,6 +3621,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_list_plans: {
@@ -3444,6 +3686,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3509,6 +3762,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3591,6 +3855,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     appointments_get: {
@@ -3647,6 +3922,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3747,6 +4033,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     appointments_cancel: {
@@ -3828,6 +4125,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     providers_list: {
@@ -3876,6 +4184,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3936,6 +4255,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4015,6 +4345,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     providers_availability: {
@@ -4083,6 +4424,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     cpt_codes_list: {
@@ -4137,6 +4489,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4208,6 +4571,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4288,6 +4662,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     charges_list_for_appointment: {
@@ -4351,6 +4736,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4444,6 +4840,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     charges_list: {
@@ -4503,6 +4910,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4587,6 +5005,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     invoices_list: {
@@ -4653,6 +5082,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4744,6 +5184,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     invoices_get: {
@@ -4809,6 +5260,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4900,6 +5362,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     reports_daily_revenue: {
@@ -4955,6 +5428,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5028,6 +5512,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5119,6 +5614,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     medical_records_get: {
@@ -5184,6 +5690,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5275,6 +5792,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     medical_records_history: {
@@ -5338,6 +5866,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5411,6 +5950,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5502,6 +6052,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_access_log: {
@@ -5567,6 +6128,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5643,9 +6215,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
-    audit_verify: {
+    audit_head: {
         parameters: {
             query?: never;
             header?: never;
@@ -5660,7 +6243,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["AuditHead"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_verify: {
+        parameters: {
+            query?: {
+                /** @description A head taken earlier from `GET /api/audit/head`, as `<seal_id>:<hash>` */
+                head?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired */
@@ -5686,6 +6350,17 @@ export interface operations {
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import gc
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -10,6 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clinichub import __version__, docs, exception_handlers, health, openapi
 from clinichub.audit.router import access_log_router
@@ -20,6 +22,7 @@ from clinichub.billing.router import router as billing_router
 from clinichub.clinical.router import records_router, vitals_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
+from clinichub.db.privileges import OWNER_WARNING, DatabasePrivileges, database_privileges
 from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionmaker
 from clinichub.housekeeping import prune_forever
 from clinichub.logs import AccessLogMiddleware
@@ -29,7 +32,10 @@ from clinichub.request_limits import RequestLimitsMiddleware
 from clinichub.scheduling.router import providers_router
 from clinichub.scheduling.router import router as appointments_router
 from clinichub.security_headers import SecurityHeadersMiddleware
+from clinichub.transient_retry import TransientRetryMiddleware
 from clinichub.users.router import router as users_router
+
+logger = logging.getLogger("clinichub")
 
 DESCRIPTION = """
 Practice-management API for small and medium clinics: staff accounts, patients, scheduling,
@@ -60,6 +66,7 @@ TAGS = [
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = with_embedded_database(settings or Settings())
+    audit_key = settings.require_audit_key()
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
     side_engine = create_engine(settings, pool_size=SIDE_POOL_SIZE)
@@ -67,11 +74,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await _warn_if_owner(engine)
         sealer = None
         if settings.audit_seal_interval_seconds > 0:
             sealer = asyncio.create_task(
                 seal_forever(
                     sessionmaker,
+                    audit_key,
                     interval=settings.audit_seal_interval_seconds,
                     grace=timedelta(seconds=settings.audit_seal_grace_seconds),
                 )
@@ -125,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
     ):
         app.include_router(router)
+    app.add_middleware(TransientRetryMiddleware)  # inside RequestLimitsMiddleware: whole bodies
     app.add_middleware(RequestLimitsMiddleware)
     if settings.cors_origins:
         app.add_middleware(
@@ -139,6 +149,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestIdMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+async def _warn_if_owner(engine: AsyncEngine) -> None:
+    try:
+        async with engine.connect() as connection:
+            privileges = await database_privileges(connection)
+    except Exception:
+        logger.warning("Could not check the database login's privileges at startup")
+        return
+    if privileges is DatabasePrivileges.owner:
+        logger.warning(OWNER_WARNING)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -42,8 +42,9 @@ def alembic_config(database_url: str) -> Config:
 
 
 def migrate(settings: Settings) -> None:
-    assert settings.database_url is not None
-    command.upgrade(alembic_config(settings.database_url), "head")
+    """Upgrade to head as the migration login (CLINICHUB_MIGRATION_DATABASE_URL), else as the
+    service's own."""
+    command.upgrade(alembic_config(settings.async_migration_database_url), "head")
 
 
 def _with_database(
@@ -74,6 +75,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     assert settings.database_url is not None
     os.environ["CLINICHUB_DATABASE_URL"] = settings.database_url
     os.environ["CLINICHUB_SECRET_KEY"] = settings.require_secret()
+    os.environ["CLINICHUB_AUDIT_KEY"] = settings.require_audit_key().decode()
     logger.info("ClinicHub API docs: http://%s:%d/docs", args.host, args.port)
     uvicorn.run(
         "clinichub.app:create_app",

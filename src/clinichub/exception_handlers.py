@@ -13,6 +13,7 @@ from clinichub.db.constraints import violated_constraint
 from clinichub.errors import AppError
 from clinichub.idempotency.dependencies import IdempotentReplay, replay_response
 from clinichub.security_headers import headers_for
+from clinichub.transient_retry import TRANSIENT_SQLSTATES, mark_retryable
 
 logger = logging.getLogger("clinichub.errors")
 
@@ -126,13 +127,34 @@ async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
 # SQLSTATE 22021 (character_not_in_repertoire): PostgreSQL text cannot hold a NUL character, and
 # only client input brings one, in any string of any body or query.
 _NUL_IN_TEXT = "22021"
+# 57014 (query_canceled): the statement ran past CLINICHUB_DB_STATEMENT_TIMEOUT_MS.
+_STATEMENT_TIMEOUT = "57014"
+RETRY_AFTER_SECONDS = "1"
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DBAPIError)
-    if getattr(exc.orig, "sqlstate", None) == _NUL_IN_TEXT:
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    if sqlstate == _NUL_IN_TEXT:
         return JSONResponse(
             {"error": "Text must not contain NUL characters", "code": "invalid_request"}, 400
+        )
+    if sqlstate in TRANSIENT_SQLSTATES or sqlstate == _STATEMENT_TIMEOUT:
+        request_id = request.scope.get("state", {}).get("request_id")
+        logger.warning(
+            "Database busy in %s %s (request id %s): SQLSTATE %s",
+            request.method,
+            request.url.path,
+            request_id,
+            sqlstate,
+            extra={"request_id": request_id},
+        )
+        if sqlstate in TRANSIENT_SQLSTATES:
+            mark_retryable(request.scope)
+        return JSONResponse(
+            {"error": "The database is busy; try again shortly", "code": "database_busy"},
+            503,
+            headers={"Retry-After": RETRY_AFTER_SECONDS},
         )
     return await _unexpected(request, exc)
 

@@ -5,9 +5,10 @@ from enum import StrEnum
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
-from sqlalchemy import text
+from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncEngine
+
+from clinichub.db.privileges import DatabasePrivileges, database_privileges
 
 router = APIRouter(prefix="/api", tags=["health"])
 
@@ -22,15 +23,21 @@ class HealthStatus(StrEnum):
 class Health(BaseModel):
     status: HealthStatus
     database: HealthStatus
+    database_privileges: DatabasePrivileges | None = Field(
+        default=None,
+        description="`owner`: the service's login owns the tables or is a superuser, and could "
+        "rewrite the audit trail (see the startup warning); `runtime`: it holds only the runtime "
+        "role. Absent while the database cannot be reached.",
+    )
 
 
-async def _database_ok(engine: AsyncEngine) -> bool:
+async def _privileges(engine: AsyncEngine) -> DatabasePrivileges | None:
+    """The login's privileges, or None when the database cannot answer within the timeout."""
     try:
         async with asyncio.timeout(DB_TIMEOUT_SECONDS), engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
+            return await database_privileges(connection)
     except Exception:
-        return False
-    return True
+        return None
 
 
 @router.get(
@@ -42,7 +49,10 @@ async def _database_ok(engine: AsyncEngine) -> bool:
     openapi_extra={"security": []},
 )
 async def health(request: Request) -> JSONResponse:
-    """No authentication. 200 when the service can run `SELECT 1` on its database, else 503."""
-    if await _database_ok(request.app.state.engine):
-        return JSONResponse({"status": "ok", "database": "ok"})
+    """No authentication. 200 when the service can query its database, else 503."""
+    privileges = await _privileges(request.app.state.engine)
+    if privileges is not None:
+        return JSONResponse(
+            {"status": "ok", "database": "ok", "database_privileges": privileges.value}
+        )
     return JSONResponse({"status": "unavailable", "database": "unavailable"}, status_code=503)

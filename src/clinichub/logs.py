@@ -8,6 +8,7 @@ report (the `X-Request-ID` header) to every line its request wrote.
 import json
 import logging
 import time
+import traceback
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,9 +38,36 @@ class JsonFormatter(logging.Formatter):
         for key, value in vars(record).items():
             if key not in _STANDARD_ATTRIBUTES and key not in _IGNORED_EXTRAS:
                 entry.setdefault(key, value)
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[1] is not None:
+            entry["exception"] = redacted_traceback(record.exc_info[1])
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+def redacted_traceback(exc: BaseException) -> str:
+    """The stack of an exception and of its causes, with each exception's type and SQLSTATE but
+    not its message: messages quote values (the driver's "invalid input syntax for type date:
+    <the value>", a unique key's DETAIL), and a value a client sent can be patient data."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or (
+            None if current.__suppress_context__ else current.__context__
+        )
+    parts = []
+    for link in reversed(chain):  # the root cause first, as Python prints them
+        kind = type(link)
+        sqlstate = getattr(link, "sqlstate", None) or getattr(
+            getattr(link, "orig", None), "sqlstate", None
+        )
+        parts.append(
+            "Traceback (most recent call last):\n"
+            + "".join(traceback.format_tb(link.__traceback__))
+            + f"{kind.__module__}.{kind.__qualname__}"
+            + (f" (SQLSTATE {sqlstate})" if sqlstate else "")
+            + " [message withheld: it may quote client data]"
+        )
+    return "\n\nThe above led to:\n\n".join(parts)
 
 
 def logging_config(level: str = "INFO") -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 FastAPI describes what the handlers declare. On top of that, this module says what every
 operation really does at the edges: validation errors are 400s (never FastAPI's 422), any
-operation can fail with a 500 `Error`, a 401 carries `WWW-Authenticate` and a 429 `Retry-After`.
+operation can fail with a 500 `Error` or a 503 when the database stays busy, a 401 carries
+`WWW-Authenticate` and a 429 or 503 `Retry-After`.
 It adds examples taken from real use, and links that say which response field feeds which
 operation's path parameter (clients and the stateful fuzzer follow them).
 """
@@ -27,6 +28,10 @@ ERROR_REF = "#/components/schemas/Error"
 # Operations whose errors are not `Error` bodies: the health check answers 503 with its own.
 OWN_ERROR_BODIES = {"health_check"}
 
+_RETRY_AFTER = {
+    "description": "Seconds to wait before trying again",
+    "schema": {"type": "integer", "minimum": 1},
+}
 _HEADERS = {
     "401": {
         "WWW-Authenticate": {
@@ -34,12 +39,8 @@ _HEADERS = {
             "schema": {"type": "string", "examples": ["Bearer"]},
         }
     },
-    "429": {
-        "Retry-After": {
-            "description": "Seconds to wait before trying again",
-            "schema": {"type": "integer", "minimum": 1},
-        }
-    },
+    "429": {"Retry-After": _RETRY_AFTER},
+    "503": {"Retry-After": _RETRY_AFTER},
 }
 
 # (source operation, JSON pointer into its 2xx body, parameter name, target operations)
@@ -119,6 +120,14 @@ def _complete_errors(operation: dict[str, Any]) -> None:
         "500",
         {
             "description": "An unexpected error; `X-Request-ID` ties it to the server's log",
+            "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
+        },
+    )
+    responses.setdefault(
+        "503",
+        {
+            "description": "The database stayed busy (deadlocks, a statement timeout) after the "
+            "request was retried; nothing was changed",
             "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
         },
     )

@@ -630,13 +630,32 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
                     "events_checked": 1200,
                     "seals_checked": 7,
                     "broken_seal_id": 7,
-                    "reason": "events do not match the seal's digest",
+                    "reason": "An event in the sealed range was altered, or the seal was not "
+                    "made with the key",
+                },
+            ),
+            **_named(
+                "head_missing",
+                "The newest seals were removed",
+                {
+                    "valid": False,
+                    "events_checked": 1150,
+                    "seals_checked": 11,
+                    "broken_seal_id": 12,
+                    "reason": "The anchored head is no longer in the chain: seals were removed "
+                    "or replaced",
                 },
             ),
         }
     },
+    "audit_head": {
+        "200": _one(
+            "The newest seal",
+            {"seal_id": 12, "hash": "9f86d081" * 8, "sealed_at": "2026-04-15T10:40:10Z"},
+        )
+    },
     "health_check": {
-        "200": _one("Up", {"status": "ok", "database": "ok"}),
+        "200": _one("Up", {"status": "ok", "database": "ok", "database_privileges": "runtime"}),
         "503": _one("No database", {"status": "unavailable", "database": "unavailable"}),
     },
 }
@@ -693,6 +712,11 @@ ERROR_EXAMPLES: dict[str, Examples] = {
     ),
     "500": _named(
         "internal_error", "An unexpected error", _error("Internal server error", "internal_error")
+    ),
+    "503": _named(
+        "database_busy",
+        "The database stayed busy",
+        _error("The database is busy; try again shortly", "database_busy"),
     ),
 }
 
@@ -853,6 +877,13 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
             "not_the_author",
             "Another doctor's record",
             _error("Only the author or an admin may amend a medical record", "forbidden"),
+        )
+    },
+    "audit_head": {
+        "404": _named(
+            "audit_head_missing",
+            "Nothing sealed yet",
+            _error("Nothing is sealed yet", "audit_head_missing"),
         )
     },
     "vitals_create": {

@@ -156,17 +156,19 @@ async def _events_between(db: AsyncSession, first: int, last: int) -> list[Event
     return [_record(event) for event in rows]
 
 
-async def seal_pending(db: AsyncSession, *, grace: timedelta, batch_size: int = 5000) -> int:
-    """Seal the next batch of events that no seal covers yet; returns how many were sealed.
+async def seal_pending(
+    db: AsyncSession, key: bytes, *, grace: timedelta, batch_size: int = 5000
+) -> AuditSeal | None:
+    """Seal the next batch of events that no seal covers yet; returns the new seal, if any.
 
     The batch ends at the newest event older than the grace period, and covers every event up
     to it: a request's transaction is far shorter than the grace period (the service ends idle
     transactions), so no event with a smaller id can still commit into the sealed range.
-    Returns 0 without waiting when another process holds the sealing lock.
+    Returns None without waiting when another process holds the sealing lock.
     """
     if not await db.scalar(select(func.pg_try_advisory_xact_lock(SEAL_LOCK_KEY))):
-        return 0
-    last = await db.scalar(select(AuditSeal).order_by(AuditSeal.seal_id.desc()).limit(1))
+        return None
+    last = await latest_seal(db)
     after = last.last_event_id if last else 0
     settled = (
         select(AuditEvent.event_id)
@@ -180,26 +182,27 @@ async def seal_pending(db: AsyncSession, *, grace: timedelta, batch_size: int = 
     )
     end = await db.scalar(select(func.max(settled.c.event_id)))
     if end is None:
-        return 0
-    events = list(
-        await db.scalars(
-            select(AuditEvent)
-            .where(AuditEvent.event_id > after, AuditEvent.event_id <= end)
-            .order_by(AuditEvent.event_id)
-        )
-    )
+        return None
+    events = await _events_between(db, after + 1, end)
     previous_hash = last.hash if last else GENESIS_HASH
-    db.add(
-        AuditSeal(
-            first_event_id=after + 1,
-            last_event_id=events[-1].event_id,
-            event_count=len(events),
-            previous_hash=previous_hash,
-            hash=seal_hash(previous_hash, [_record(event) for event in events]),
-        )
+    seal = AuditSeal(
+        first_event_id=after + 1,
+        last_event_id=events[-1].event_id,
+        event_count=len(events),
+        previous_hash=previous_hash,
+        hash=seal_hash(key, previous_hash, events),
     )
+    db.add(seal)
     await db.flush()
-    return len(events)
+    return seal
+
+
+async def latest_seal(db: AsyncSession) -> AuditSeal | None:
+    """The chain's head: the newest seal."""
+    seal: AuditSeal | None = await db.scalar(
+        select(AuditSeal).order_by(AuditSeal.seal_id.desc()).limit(1)
+    )
+    return seal
 
 
 @dataclass(frozen=True)
@@ -211,13 +214,18 @@ class Verification:
     reason: str | None = None
 
 
-async def verify_chain(db: AsyncSession) -> Verification:
-    """Recompute every seal from the events it covers, and every link between seals."""
+async def verify_chain(
+    db: AsyncSession, key: bytes, *, head: tuple[int, str] | None = None
+) -> Verification:
+    """Recompute every seal from the events it covers, and every link between seals. With `head`
+    (a seal's id and hash taken earlier, kept outside the database), the chain must still hold
+    that seal: removing the newest seals together with their events is detected against it."""
     seals = await db.scalars(select(AuditSeal).order_by(AuditSeal.seal_id))
     previous_hash = GENESIS_HASH
     expected_first = 1
     events_checked = 0
     seals_checked = 0
+    head_found = False
     for seal in seals:
         events = await _events_between(db, seal.first_event_id, seal.last_event_id)
         events_checked += len(events)
@@ -226,11 +234,17 @@ async def verify_chain(db: AsyncSession) -> Verification:
             reason = "The seal does not link to the previous seal"
         elif len(events) != seal.event_count:
             reason = "Events were added to or removed from the sealed range"
-        elif seal_hash(previous_hash, events) != seal.hash:
-            reason = "An event in the sealed range was altered"
+        elif seal_hash(key, previous_hash, events) != seal.hash:
+            reason = (
+                "An event in the sealed range was altered, or the seal was not made with this key"
+            )
         if reason:
             return Verification(False, events_checked, seals_checked, seal.seal_id, reason)
         seals_checked += 1
         previous_hash = seal.hash
         expected_first = seal.last_event_id + 1
+        head_found = head_found or (head is not None and head == (seal.seal_id, seal.hash))
+    if head is not None and not head_found:
+        reason = "The anchored head is no longer in the chain: seals were removed or replaced"
+        return Verification(False, events_checked, seals_checked, head[0], reason)
     return Verification(True, events_checked, seals_checked)

@@ -7,9 +7,16 @@ from fastapi import APIRouter, Depends, Query
 
 from clinichub.audit import repository
 from clinichub.audit.repository import EventFilters
-from clinichub.audit.schemas import AuditEventList, AuditEventRead, AuditVerification
-from clinichub.auth.dependencies import AdminUser, Audited
+from clinichub.audit.schemas import (
+    HEAD_PATTERN,
+    AuditEventList,
+    AuditEventRead,
+    AuditHead,
+    AuditVerification,
+)
+from clinichub.auth.dependencies import AdminUser, AppSettings, Audited
 from clinichub.db.session import DbSession
+from clinichub.errors import NotFound
 from clinichub.models import AuditAction
 from clinichub.schemas import (
     Pagination,
@@ -102,14 +109,50 @@ async def patient_access_log(
 
 
 @router.get(
+    "/head",
+    operation_id="audit_head",
+    summary="The audit trail's newest seal",
+    response_model=AuditHead,
+    responses=error_responses(401, 403, 404),
+)
+async def head(_: AdminUser, db: DbSession) -> AuditHead:
+    """Admins only. The newest seal's id and hash. Keep it outside the database (each new seal
+    is also written to the service's log) and pass it to `GET /api/audit/verify?head=` later:
+    removing the newest seals together with their events is then detected. 404 while nothing
+    is sealed yet."""
+    seal = await repository.latest_seal(db)
+    if seal is None:
+        raise NotFound("Nothing is sealed yet", code="audit_head_missing")
+    return AuditHead.model_validate(seal)
+
+
+@router.get(
     "/verify",
     operation_id="audit_verify",
     summary="Verify the audit trail's hash chain",
     response_model=AuditVerification,
-    responses=error_responses(401, 403),
+    responses=error_responses(400, 401, 403),
 )
-async def verify(_: AdminUser, db: DbSession) -> AuditVerification:
-    """Admins only. Recomputes every seal from the events it covers. `valid: false` names the
-    first broken seal: an event was altered, removed or inserted, or a seal was changed."""
-    result = await repository.verify_chain(db)
+async def verify(
+    _: AdminUser,
+    db: DbSession,
+    settings: AppSettings,
+    head: Annotated[
+        str | None,
+        Query(
+            pattern=HEAD_PATTERN,
+            description="A head taken earlier from `GET /api/audit/head`, as `<seal_id>:<hash>`",
+            examples=["42:" + "0" * 64],
+        ),
+    ] = None,
+) -> AuditVerification:
+    """Admins only. Recomputes every seal, under the audit key, from the events it covers.
+    `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
+    seal was changed or made without the key. With `head`, that seal must still be in the chain
+    with that hash."""
+    anchor = None
+    if head is not None:
+        seal_id, seal_hash = head.split(":")
+        anchor = (int(seal_id), seal_hash)
+    result = await repository.verify_chain(db, settings.require_audit_key(), head=anchor)
     return AuditVerification(**dataclasses.asdict(result))

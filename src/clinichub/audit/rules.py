@@ -1,11 +1,14 @@
 """The hash chain over audit events: pure functions, shared by the sealing job and verification.
 
-Each seal is SHA-256(previous seal's hash, then each event of its batch in canonical form, in id
-order). Changing, removing or inserting an event inside a sealed batch changes the batch's hash;
-changing a seal breaks the link to the next one.
+Each seal is HMAC-SHA256, under the audit key, of the previous seal's hash, then each event of its
+batch in canonical form, in id order. Changing, removing or inserting an event inside a sealed
+batch changes the batch's hash; changing a seal breaks the link to the next one. The key is not in
+the database, so someone who can write to it cannot compute a matching seal for what they changed
+(a plain hash, anyone can).
 """
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,8 +54,8 @@ def canonical(event: EventRecord) -> bytes:
     ).encode()
 
 
-def seal_hash(previous_hash: str, events: Iterable[EventRecord]) -> str:
-    digest = hashlib.sha256(previous_hash.encode())
+def seal_hash(key: bytes, previous_hash: str, events: Iterable[EventRecord]) -> str:
+    digest = hmac.new(key, previous_hash.encode(), hashlib.sha256)
     for event in events:
         digest.update(b"\n")
         digest.update(canonical(event))

@@ -1,4 +1,4 @@
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from clinichub.models import AuditAction, AuditOutcome
 from clinichub.schemas import Pagination, UtcDateTime
@@ -37,3 +37,15 @@ class AuditVerification(BaseModel):
     seals_checked: int
     broken_seal_id: int | None = None
     reason: str | None = None
+
+
+# A seal's id and its 64 hex digits; the id has at most 18 digits (a BIGINT).
+HEAD_PATTERN = r"^[1-9][0-9]{0,17}:[0-9a-f]{64}$"
+
+
+class AuditHead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    seal_id: int
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sealed_at: UtcDateTime

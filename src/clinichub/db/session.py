@@ -26,12 +26,16 @@ def create_engine(settings: Settings, *, pool_size: int | None = None) -> AsyncE
         pool_size=pool_size,
         max_overflow=settings.db_pool_size,
         pool_pre_ping=False,
+        # Errors and their log lines never quote the values a client sent (patient data).
+        hide_parameters=True,
         connect_args={
             "server_settings": {
                 "application_name": "clinichub",
                 "timezone": "UTC",
                 # A transaction left idle is ended: audit sealing relies on short transactions.
                 "idle_in_transaction_session_timeout": "30000",
+                # No statement holds a connection and its locks for longer than this.
+                "statement_timeout": str(settings.db_statement_timeout_ms),
             },
             **statement_cache_arguments(settings.db_statement_cache_size),
         },

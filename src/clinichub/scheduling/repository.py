@@ -1,10 +1,11 @@
 """Queries on appointments, working hours and providers."""
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, insert, select
+from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -80,6 +81,33 @@ def note_primary_charge(appointment: Appointment, cpt_record_id: int) -> None:
     set_committed_value(appointment, "cpt_id", cpt_record_id)
 
 
+def _calendar_key(kind: str, entity_id: int) -> int:
+    """A 64-bit advisory lock key for one provider's or one patient's calendar (a collision
+    only makes two unrelated bookings wait for each other)."""
+    digest = hashlib.blake2b(f"clinichub.{kind}.{entity_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+# Target entries are evaluated in order: the first key is locked first.
+_LOCK_CALENDARS = select(
+    func.pg_advisory_xact_lock(bindparam("first", type_=BigInteger)),
+    func.pg_advisory_xact_lock(bindparam("second", type_=BigInteger)),
+)
+
+
+async def lock_calendars(db: AsyncSession, *, provider_user_id: int, patient_id: int) -> None:
+    """Bookings that share a provider or a patient run one after the other, until commit.
+
+    Without this, two bookings that each overlap the other, one on the provider and one on the
+    patient, can wait for each other inside PostgreSQL's two exclusion constraints: a deadlock.
+    Both locks are taken in one global order (by key), so taking them cannot deadlock either.
+    """
+    first, second = sorted(
+        (_calendar_key("provider", provider_user_id), _calendar_key("patient", patient_id))
+    )
+    await db.execute(_LOCK_CALENDARS, {"first": first, "second": second})
+
+
 async def ensure_free(
     db: AsyncSession,
     *,
@@ -89,7 +117,9 @@ async def ensure_free(
     exclude_id: int | None = None,
 ) -> None:
     """409 with the id of an occupying appointment when the provider, or else the patient, is
-    already booked in the window (half-open: back-to-back is free)."""
+    already booked in the window (half-open: back-to-back is free). Takes both calendars' locks
+    first, so the check sees every booking that could conflict, committed."""
+    await lock_calendars(db, provider_user_id=provider_user_id, patient_id=patient_id)
     parameters = {
         "provider_user_id": provider_user_id,
         "patient_id": patient_id,

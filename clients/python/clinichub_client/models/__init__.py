@@ -12,6 +12,7 @@ from .appointment_updated import AppointmentUpdated
 from .audit_action import AuditAction
 from .audit_event_list import AuditEventList
 from .audit_event_read import AuditEventRead
+from .audit_head import AuditHead
 from .audit_outcome import AuditOutcome
 from .audit_verification import AuditVerification
 from .availability import Availability
@@ -31,6 +32,7 @@ from .cpt_code_updated import CptCodeUpdated
 from .cpt_record_list import CptRecordList
 from .cpt_record_status import CptRecordStatus
 from .daily_revenue import DailyRevenue
+from .database_privileges import DatabasePrivileges
 from .error import Error
 from .error_detail import ErrorDetail
 from .health import Health
@@ -112,6 +114,7 @@ __all__ = (
     "AuditAction",
     "AuditEventList",
     "AuditEventRead",
+    "AuditHead",
     "AuditOutcome",
     "AuditVerification",
     "Availability",
@@ -131,6 +134,7 @@ __all__ = (
     "CptRecordList",
     "CptRecordStatus",
     "DailyRevenue",
+    "DatabasePrivileges",
     "Error",
     "ErrorDetail",
     "Health",

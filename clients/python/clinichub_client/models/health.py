@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.database_privileges import DatabasePrivileges
 from ..models.health_status import HealthStatus
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Health")
 
@@ -17,16 +19,28 @@ class Health:
     Attributes:
         status (HealthStatus):
         database (HealthStatus):
+        database_privileges (DatabasePrivileges | None | Unset): `owner`: the service's login owns the tables or is a
+            superuser, and could rewrite the audit trail (see the startup warning); `runtime`: it holds only the runtime
+            role. Absent while the database cannot be reached.
     """
 
     status: HealthStatus
     database: HealthStatus
+    database_privileges: DatabasePrivileges | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.value
 
         database = self.database.value
+
+        database_privileges: None | str | Unset
+        if isinstance(self.database_privileges, Unset):
+            database_privileges = UNSET
+        elif isinstance(self.database_privileges, DatabasePrivileges):
+            database_privileges = self.database_privileges.value
+        else:
+            database_privileges = self.database_privileges
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,6 +50,8 @@ class Health:
                 "database": database,
             }
         )
+        if database_privileges is not UNSET:
+            field_dict["database_privileges"] = database_privileges
 
         return field_dict
 
@@ -46,9 +62,27 @@ class Health:
 
         database = HealthStatus(d.pop("database"))
 
+        def _parse_database_privileges(data: object) -> DatabasePrivileges | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                database_privileges_type_0 = DatabasePrivileges(data)
+
+                return database_privileges_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DatabasePrivileges | None | Unset, data)
+
+        database_privileges = _parse_database_privileges(d.pop("database_privileges", UNSET))
+
         health = cls(
             status=status,
             database=database,
+            database_privileges=database_privileges,
         )
 
         health.additional_properties = d

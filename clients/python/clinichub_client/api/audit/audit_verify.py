@@ -7,14 +7,29 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_verification import AuditVerification
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    head: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_head: None | str | Unset
+    if isinstance(head, Unset):
+        json_head = UNSET
+    else:
+        json_head = head
+    params["head"] = json_head
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/audit/verify",
+        "params": params,
     }
 
     return _kwargs
@@ -27,6 +42,11 @@ def _parse_response(
         response_200 = AuditVerification.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Error.from_dict(response.json())
@@ -42,6 +62,11 @@ def _parse_response(
         response_500 = Error.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,11 +88,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    head: None | str | Unset = UNSET,
 ) -> Response[AuditVerification | Error]:
     """Verify the audit trail's hash chain
 
-     Admins only. Recomputes every seal from the events it covers. `valid: false` names the
-    first broken seal: an event was altered, removed or inserted, or a seal was changed.
+     Admins only. Recomputes every seal, under the audit key, from the events it covers.
+    `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
+    seal was changed or made without the key. With `head`, that seal must still be in the chain
+    with that hash.
+
+    Args:
+        head (None | str | Unset): A head taken earlier from `GET /api/audit/head`, as
+            `<seal_id>:<hash>`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -77,7 +109,9 @@ def sync_detailed(
         Response[AuditVerification | Error]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        head=head,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -89,11 +123,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    head: None | str | Unset = UNSET,
 ) -> AuditVerification | Error | None:
     """Verify the audit trail's hash chain
 
-     Admins only. Recomputes every seal from the events it covers. `valid: false` names the
-    first broken seal: an event was altered, removed or inserted, or a seal was changed.
+     Admins only. Recomputes every seal, under the audit key, from the events it covers.
+    `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
+    seal was changed or made without the key. With `head`, that seal must still be in the chain
+    with that hash.
+
+    Args:
+        head (None | str | Unset): A head taken earlier from `GET /api/audit/head`, as
+            `<seal_id>:<hash>`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,17 +146,25 @@ def sync(
 
     return sync_detailed(
         client=client,
+        head=head,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    head: None | str | Unset = UNSET,
 ) -> Response[AuditVerification | Error]:
     """Verify the audit trail's hash chain
 
-     Admins only. Recomputes every seal from the events it covers. `valid: false` names the
-    first broken seal: an event was altered, removed or inserted, or a seal was changed.
+     Admins only. Recomputes every seal, under the audit key, from the events it covers.
+    `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
+    seal was changed or made without the key. With `head`, that seal must still be in the chain
+    with that hash.
+
+    Args:
+        head (None | str | Unset): A head taken earlier from `GET /api/audit/head`, as
+            `<seal_id>:<hash>`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +174,9 @@ async def asyncio_detailed(
         Response[AuditVerification | Error]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        head=head,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -135,11 +186,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    head: None | str | Unset = UNSET,
 ) -> AuditVerification | Error | None:
     """Verify the audit trail's hash chain
 
-     Admins only. Recomputes every seal from the events it covers. `valid: false` names the
-    first broken seal: an event was altered, removed or inserted, or a seal was changed.
+     Admins only. Recomputes every seal, under the audit key, from the events it covers.
+    `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
+    seal was changed or made without the key. With `head`, that seal must still be in the chain
+    with that hash.
+
+    Args:
+        head (None | str | Unset): A head taken earlier from `GET /api/audit/head`, as
+            `<seal_id>:<hash>`
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,5 +210,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            head=head,
         )
     ).parsed

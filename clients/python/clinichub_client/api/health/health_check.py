@@ -51,7 +51,7 @@ def sync_detailed(
 ) -> Response[Health]:
     """Health check
 
-     No authentication. 200 when the service can run `SELECT 1` on its database, else 503.
+     No authentication. 200 when the service can query its database, else 503.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -76,7 +76,7 @@ def sync(
 ) -> Health | None:
     """Health check
 
-     No authentication. 200 when the service can run `SELECT 1` on its database, else 503.
+     No authentication. 200 when the service can query its database, else 503.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,7 +97,7 @@ async def asyncio_detailed(
 ) -> Response[Health]:
     """Health check
 
-     No authentication. 200 when the service can run `SELECT 1` on its database, else 503.
+     No authentication. 200 when the service can query its database, else 503.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +120,7 @@ async def asyncio(
 ) -> Health | None:
     """Health check
 
-     No authentication. 200 when the service can run `SELECT 1` on its database, else 503.
+     No authentication. 200 when the service can query its database, else 503.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
