@@ -262,6 +262,7 @@ def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
         **os.environ,
         "CLINICHUB_DATABASE_URL": url,
         "CLINICHUB_SECRET_KEY": secrets.token_urlsafe(48),
+        "CLINICHUB_AUDIT_KEY": secrets.token_urlsafe(48),
     }
     command = [sys.executable, "-m", "uvicorn", "clinichub.app:create_app", "--factory"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]

@@ -289,6 +289,7 @@ def servers(url: str, secret: str, logs: Path) -> Iterator[tuple[Server, Server]
         **os.environ,
         "CLINICHUB_DATABASE_URL": url,
         "CLINICHUB_SECRET_KEY": secret,
+        "CLINICHUB_AUDIT_KEY": secrets.token_urlsafe(48),
         "CLINICHUB_LOGIN_IP_MAX_FAILURES": "1000000",  # every bench request comes from one IP
     }
     clinichub_port, raw_port = free_port(), free_port()
