@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import gc
+import ipaddress
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -10,6 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from clinichub import __version__, docs, exception_handlers, health, openapi
 from clinichub.audit.router import access_log_router
@@ -137,6 +139,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)  # inside RequestIdMiddleware: logs the id
     app.add_middleware(RequestIdMiddleware)
+    if settings.trusted_proxies:
+        # The client address from X-Forwarded-For, only on connections from these proxies, under
+        # any ASGI server (`serve` tells uvicorn to trust no one by itself).
+        app.add_middleware(
+            ProxyHeadersMiddleware,
+            trusted_hosts=[
+                str(ipaddress.ip_network(proxy, strict=False)) for proxy in settings.trusted_proxies
+            ],
+        )
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

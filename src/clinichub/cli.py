@@ -81,7 +81,9 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        # The app reads X-Forwarded-For from CLINICHUB_TRUSTED_PROXIES only; uvicorn's own
+        # default would believe it from 127.0.0.1 (any proxy on the host, passing it on).
+        proxy_headers=False,
         log_config=log_config,
         # Our middleware logs each request, without the query string (it can hold patient data).
         access_log=False,
