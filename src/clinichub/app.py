@@ -23,6 +23,7 @@ from clinichub.clinical.router import records_router, vitals_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionmaker
+from clinichub.header_limits import HeaderLimitsMiddleware
 from clinichub.housekeeping import prune_forever
 from clinichub.logs import AccessLogMiddleware
 from clinichub.patients.router import router as patients_router
@@ -148,6 +149,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 str(ipaddress.ip_network(proxy, strict=False)) for proxy in settings.trusted_proxies
             ],
         )
+    # Outermost: a head over the limits is refused before anything else reads it.
+    app.add_middleware(HeaderLimitsMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
