@@ -99,10 +99,10 @@ async def _count_attempt(
     answer tells nothing about it (RFC 9700 4.3.1, NIST SP 800-63B 5.2.2). Accounts are counted
     by the email tried, whether or not it exists.
 
-    Three counters, narrowest last: the client address (a spray across accounts), the account
+    Three counters, in this order: the client address (a spray across accounts), the account
     from that address (a guesser: `CLINICHUB_LOGIN_MAX_FAILURES`), and the account from every
     address (`CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`, the NIST ceiling of 100). Guesses from
-    other addresses therefore never lock the owner out at theirs, short of the ceiling. An
+    other addresses therefore never lock the owner out at the owner's, short of the ceiling. An
     attempt refused by one counter is not counted by the next: a refused address does not use
     up the accounts it tries, nor one address the account's ceiling."""
     secret = settings.require_secret()
