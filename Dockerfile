@@ -15,6 +15,11 @@ COPY --from=builder /opt/venv /opt/venv
 COPY alembic.ini /app/alembic.ini
 COPY alembic /app/alembic
 USER clinichub
+# The load balancer's addresses or subnet (comma-separated, CIDR ranges allowed): only on its
+# connections is X-Forwarded-For believed as the client's address, for the audit trail and the
+# login limits. Empty: the connection's own address. Behind a load balancer, for example:
+#   docker run -e CLINICHUB_TRUSTED_PROXIES=10.0.1.0/24 ...
+ENV CLINICHUB_TRUSTED_PROXIES=""
 EXPOSE 8000
 # CLINICHUB_DATABASE_URL, CLINICHUB_SECRET_KEY and CLINICHUB_AUDIT_KEY come from the environment,
 # with CLINICHUB_MIGRATION_DATABASE_URL (the owner) where the service's login holds only the

@@ -1,5 +1,7 @@
-"""Brute force: failed logins limited per account and per client IP, refreshes per session, with
-the counters in PostgreSQL (shared by server processes), and the policy for new passwords."""
+"""Brute force: failed logins limited per account and client address, per account over every
+address and per client address; the password change counted like a login; refreshes per
+session; the counters in PostgreSQL (shared by server processes); the policy for new
+passwords."""
 
 import asyncio
 import contextlib
@@ -15,6 +17,7 @@ from sqlalchemy import func, select, update
 
 from clinichub.app import create_app
 from clinichub.auth.passwords import common_passwords
+from clinichub.auth.tokens import TokenType, decode_token
 from clinichub.config import Settings
 from clinichub.housekeeping import COUNTER_RETENTION, prune
 from clinichub.models import AuditAction, AuditEvent, RateLimitCounter, Role
@@ -50,25 +53,36 @@ async def lock_events(app: FastAPI) -> list[AuditEvent]:
 
 
 @contextlib.asynccontextmanager
-async def app_with(
-    settings: Settings, client_ip: str = "198.51.100.1", **changes: Any
-) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of an app built with other limits (same database)."""
+async def app_of(settings: Settings, **changes: Any) -> AsyncIterator[FastAPI]:
+    """An app built with other limits (same database)."""
     app = create_app(settings.model_copy(update=changes))
-    transport = httpx.ASGITransport(app=app, client=(client_ip, 40000))
     try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-            yield http
+        yield app
     finally:
         await app.state.engine.dispose()
         await app.state.side_engine.dispose()
 
 
+def client_of(app: FastAPI, client_ip: str) -> httpx.AsyncClient:
+    """A client of `app` connecting from `client_ip`."""
+    transport = httpx.ASGITransport(app=app, client=(client_ip, 40000))
+    return httpx.AsyncClient(transport=transport, base_url="http://test")
+
+
+@contextlib.asynccontextmanager
+async def app_with(
+    settings: Settings, client_ip: str = "198.51.100.1", **changes: Any
+) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an app built with other limits (same database)."""
+    async with app_of(settings, **changes) as app, client_of(app, client_ip) as http:
+        yield http
+
+
 # --- per account ------------------------------------------------------------------------------
 
 
-async def test_ten_failures_lock_the_account_even_for_the_right_password(
-    client: httpx.AsyncClient, make_user: MakeUser, app: FastAPI
+async def test_ten_failures_lock_the_account_from_that_address_even_for_the_right_password(
+    client: httpx.AsyncClient, make_user: MakeUser, app: FastAPI, settings: Settings
 ) -> None:
     user = await make_user(Role.nurse)
     await fail(client, user.email, 10)
@@ -80,10 +94,13 @@ async def test_ten_failures_lock_the_account_even_for_the_right_password(
     # The lock is audited once, with the account, never with the password or the email.
     (event,) = await lock_events(app)
     assert event.actor_user_id == user.user_id
-    assert event.resource_id == "account"
-    # Another account is not affected.
+    assert event.resource_id == "account_address"
+    assert str(event.ip) == "203.0.113.7"
+    # Another account is not affected, nor the same account from another address.
     other = await make_user(Role.nurse)
     assert (await attempt(client, other.email, PASSWORD)).status_code == 200
+    async with app_with(settings, client_ip="198.51.100.9") as elsewhere:
+        assert (await attempt(elsewhere, user.email, PASSWORD)).status_code == 200
 
 
 async def test_a_success_resets_the_count(client: httpx.AsyncClient, make_user: MakeUser) -> None:
@@ -129,6 +146,62 @@ async def test_concurrent_guesses_get_no_more_than_the_limit(
     assert statuses == [401] * 10 + [429] * 15
 
 
+# --- per account over every address ----------------------------------------------------------
+
+
+async def test_failures_from_many_addresses_do_not_lock_the_owner_out(
+    app: FastAPI, make_user: MakeUser
+) -> None:
+    """Eleven wrong passwords, each from another address, used to lock the owner out for the
+    window: anyone could keep an admin out with eleven requests a quarter of an hour."""
+    user = await make_user(Role.admin)
+    for n in range(11):
+        async with client_of(app, f"198.51.100.{n + 1}") as guesser:
+            assert (await attempt(guesser, user.email, WRONG)).status_code == 401
+    async with client_of(app, "198.51.100.12") as owner:
+        assert (await attempt(owner, user.email, PASSWORD)).status_code == 200
+    assert await lock_events(app) == []
+
+
+async def test_the_account_ceiling_locks_it_from_every_address(
+    settings: Settings, make_user: MakeUser
+) -> None:
+    user = await make_user(Role.doctor)
+    async with app_of(settings, login_max_failures=2, login_account_max_failures=6) as app:
+        async with client_of(app, "198.51.100.1") as first:
+            await fail(first, user.email, 2)
+            # Refused at this address: not counted against the account's ceiling.
+            for _ in range(3):
+                assert_locked(await attempt(first, user.email, WRONG))
+        for address in ("198.51.100.2", "198.51.100.3"):
+            async with client_of(app, address) as guesser:
+                await fail(guesser, user.email, 2)
+        # Six failures over three addresses reach the ceiling: locked everywhere.
+        async with client_of(app, "198.51.100.4") as owner:
+            assert_locked(await attempt(owner, user.email, PASSWORD))
+        events = await lock_events(app)
+    assert sorted(event.resource_id or "" for event in events) == [
+        "account",
+        "account_address",
+        "account_address",
+        "account_address",
+    ]
+    assert {event.actor_user_id for event in events} == {user.user_id}
+
+
+async def test_an_ipv6_client_is_counted_by_its_64_prefix(
+    app: FastAPI, make_user: MakeUser
+) -> None:
+    user = await make_user(Role.nurse)
+    for n in range(10):
+        async with client_of(app, f"2001:db8:0:7::{n + 1:x}") as guesser:
+            assert (await attempt(guesser, user.email, WRONG)).status_code == 401
+    async with client_of(app, "2001:db8:0:7:ffff::1") as same_network:
+        assert_locked(await attempt(same_network, user.email, PASSWORD))
+    async with client_of(app, "2001:db8:0:8::1") as other_network:
+        assert (await attempt(other_network, user.email, PASSWORD)).status_code == 200
+
+
 # --- per client IP ----------------------------------------------------------------------------
 
 
@@ -154,6 +227,98 @@ async def test_successful_logins_do_not_use_up_the_ip_limit(
     async with app_with(settings, login_ip_max_failures=2) as clinic:
         for _ in range(4):
             assert (await attempt(clinic, user.email, PASSWORD)).status_code == 200
+
+
+# --- the password change ----------------------------------------------------------------------
+
+
+async def change_password(
+    client: httpx.AsyncClient, access_token: str, current: str, new: str = "a brand new passphrase"
+) -> httpx.Response:
+    return await client.put(
+        "/api/profile/password",
+        headers={"Authorization": f"Bearer {access_token}"},
+        json={"current_password": current, "new_password": new},
+    )
+
+
+async def password_events(app: FastAPI, user_id: int) -> list[AuditEvent]:
+    async with app.state.sessionmaker() as db:
+        rows = await db.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.actor_user_id == user_id,
+                AuditEvent.resource_type.in_(["password", "auth_session"]),
+                AuditEvent.action != AuditAction.login,
+            )
+            .order_by(AuditEvent.event_id)
+        )
+        return list(rows)
+
+
+async def test_wrong_current_passwords_are_failed_logins_and_end_the_session(
+    client: httpx.AsyncClient, make_user: MakeUser, app: FastAPI, settings: Settings
+) -> None:
+    """A stolen access token must not be a way to guess the password past the login limits."""
+    user = await make_user(Role.admin)
+    tokens = (await attempt(client, user.email, PASSWORD)).json()
+    session_id = decode_token(
+        tokens["access_token"], secret=TEST_SECRET, expected=TokenType.access
+    ).session_id
+    # Failed logins and wrong current passwords fill the same counters.
+    await fail(client, user.email, 3)
+    for n in range(7):
+        response = await change_password(client, tokens["access_token"], f"guess number {n}")
+        assert response.status_code == 400, response.text
+        assert response.json()["code"] == "invalid_current_password"
+    # Past the limit: 429 whatever the password, and the session is over.
+    refused = await change_password(client, tokens["access_token"], PASSWORD)
+    assert refused.status_code == 429, refused.text
+    assert refused.json() == {"error": "Too many password attempts", "code": "rate_limited"}
+    assert 1 <= int(refused.headers["retry-after"]) <= 900
+    profile = await client.get(
+        "/api/profile", headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
+    assert profile.status_code == 401
+    renewed = await client.post("/api/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert renewed.status_code == 401
+    # Logins from that address are locked too; the owner elsewhere is not, and the password
+    # never changed.
+    assert_locked(await attempt(client, user.email, PASSWORD))
+    async with client_of(app, "198.51.100.20") as owner:
+        assert (await attempt(owner, user.email, PASSWORD)).status_code == 200
+    # Audited: each wrong password, the lock, and the session's end; who, never a password.
+    events = await password_events(app, user.user_id)
+    assert [(e.action, e.outcome, e.resource_type, e.resource_id) for e in events] == [
+        *[("login_failed", "failure", "password", str(user.user_id))] * 7,
+        ("login_locked", "denied", "password", "account_address"),
+        ("login_locked", "denied", "auth_session", str(session_id)),
+    ]
+    assert all(str(event.ip) == "203.0.113.7" and event.actor_role == "admin" for event in events)
+    for event in events:
+        assert "guess" not in str(vars(event)) and PASSWORD not in str(vars(event))
+
+
+async def test_a_password_change_is_audited_and_resets_the_count(
+    client: httpx.AsyncClient, make_user: MakeUser, app: FastAPI
+) -> None:
+    user = await make_user(Role.nurse)
+    access = (await attempt(client, user.email, PASSWORD)).json()["access_token"]
+    await fail(client, user.email, 5)
+    assert (await change_password(client, access, "wrong")).status_code == 400
+    weak = await change_password(client, access, PASSWORD, new="password1")
+    assert weak.status_code == 400
+    changed = await change_password(client, access, PASSWORD, new="a brand new passphrase")
+    assert changed.status_code == 200, changed.text
+    # The right current password ended the run of failures: nine more are allowed.
+    await fail(client, user.email, 9)
+    assert (await attempt(client, user.email, "a brand new passphrase")).status_code == 200
+    events = await password_events(app, user.user_id)
+    assert [(e.action, e.outcome, e.resource_id) for e in events] == [
+        ("login_failed", "failure", str(user.user_id)),
+        ("update", "failure", str(user.user_id)),
+        ("update", "success", str(user.user_id)),
+    ]
 
 
 # --- refresh ----------------------------------------------------------------------------------
@@ -351,4 +516,5 @@ async def test_housekeeping_prunes_old_counters(client: httpx.AsyncClient, app: 
                 window_started_at=func.now() - COUNTER_RETENTION - timedelta(seconds=1)
             )
         )
-    assert await prune(app.state.side_sessionmaker) == (0, 2)  # the account's and the IP's
+    # The account's from the address, the account's from every address, and the address's.
+    assert await prune(app.state.side_sessionmaker) == (0, 3)

@@ -19,10 +19,12 @@ export interface paths {
          *     refresh token for a new session. Wrong password, unknown email and an inactive account all
          *     give the same 401.
          *
-         *     After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
-         *     `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
-         *     one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
-         *     window ends, even with the right password. A successful login resets the email's count.
+         *     After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email from one client
+         *     address in `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), `CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`
+         *     (100) for an email from all addresses, or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from one
+         *     client address, further attempts get 429 `rate_limited` with `Retry-After` until the window
+         *     ends, even with the right password; failures from other addresses do not lock the owner out
+         *     below the account's ceiling. A successful login resets the email's counts.
          */
         post: operations["auth_login"];
         delete?: never;
@@ -130,6 +132,11 @@ export interface paths {
          *     current password is a 400 (`invalid_current_password`), not a 401. The new password needs
          *     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
          *     most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+         *
+         *     The current password is checked like a login, with the same counters: a wrong one counts as
+         *     a failed login of the account from the caller's address, and past the login limits the answer
+         *     is 429 `rate_limited` with `Retry-After` and the caller's session is ended (a stolen token
+         *     cannot be used to guess the password). Every attempt is audited, never with a password.
          */
         put: operations["auth_change_password"];
         post?: never;
@@ -2657,6 +2664,17 @@ export interface operations {
                 headers: {
                     /** @description Always `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

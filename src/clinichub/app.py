@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from clinichub import __version__, docs, exception_handlers, health, openapi
 from clinichub.audit.router import access_log_router
@@ -24,6 +25,7 @@ from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.privileges import OWNER_WARNING, DatabasePrivileges, database_privileges
 from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionmaker
+from clinichub.header_limits import HeaderLimitsMiddleware
 from clinichub.housekeeping import prune_forever
 from clinichub.logs import AccessLogMiddleware
 from clinichub.patients.router import router as patients_router
@@ -147,6 +149,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)  # inside RequestIdMiddleware: logs the id
     app.add_middleware(RequestIdMiddleware)
+    if settings.trusted_proxies:
+        # The client address from X-Forwarded-For, only on connections from these proxies, under
+        # any ASGI server (`serve` tells uvicorn to trust no one by itself).
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+    # Outermost: a head over the limits is refused before anything else reads it.
+    app.add_middleware(HeaderLimitsMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -63,6 +63,8 @@ def _with_database(
 def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
+    from clinichub.http_protocol import BoundedHttpToolsProtocol
+
     log_config = logging_config()
     logging.config.dictConfig(log_config)
     logging.captureWarnings(True)
@@ -83,7 +85,11 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
+        # httptools, refusing a request head over the limits as it arrives (header_limits).
+        http=BoundedHttpToolsProtocol,
+        # The app reads X-Forwarded-For from CLINICHUB_TRUSTED_PROXIES only; uvicorn's own
+        # default would believe it from 127.0.0.1 (any proxy on the host, passing it on).
+        proxy_headers=False,
         log_config=log_config,
         # Our middleware logs each request, without the query string (it can hold patient data).
         access_log=False,

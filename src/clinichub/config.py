@@ -94,12 +94,15 @@ class Settings(BaseSettings):
     @field_validator("trusted_proxies")
     @classmethod
     def _networks(cls, value: list[str]) -> list[str]:
+        """Each as a network in canonical form (`10.0.0.1/8` is `10.0.0.0/8`): uvicorn takes
+        only strict ranges, and would treat any other as a host name."""
+        networks = []
         for item in value:
             try:
-                ipaddress.ip_network(item, strict=False)
+                networks.append(str(ipaddress.ip_network(item, strict=False)))
             except ValueError as exc:
                 raise ValueError(f"not an IP address or CIDR range: {item!r}") from exc
-        return value
+        return networks
 
     @property
     def timezone(self) -> ZoneInfo:

@@ -74,6 +74,18 @@ class PayloadTooLarge(AppError):
     default_code = "payload_too_large"
 
 
+class UriTooLong(AppError):
+    status_code = 414
+    default_code = "uri_too_long"
+
+
+class HeadersTooLarge(AppError):
+    """Request header fields too large (RFC 6585 section 5)."""
+
+    status_code = 431
+    default_code = "headers_too_large"
+
+
 class TooManyRequests(AppError):
     status_code = 429
     default_code = "rate_limited"

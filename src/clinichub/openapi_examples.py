@@ -798,7 +798,12 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
             "invalid_current_password",
             "Wrong current password",
             _error("Current password is incorrect", "invalid_current_password"),
-        )
+        ),
+        "429": _named(
+            "rate_limited",
+            "Too many wrong current passwords or failed logins: the session is ended",
+            _error("Too many password attempts", "rate_limited"),
+        ),
     },
     "users_create": {"409": _EMAIL_EXISTS},
     "users_update": {

@@ -33,17 +33,23 @@ from clinichub.auth.schemas import (
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token, encode_token, token_digest
 from clinichub.config import Settings
 from clinichub.db.session import DbSession, on_failure, side_sessionmaker
-from clinichub.errors import BadRequest, Unauthorized
-from clinichub.models import AuditAction, AuditOutcome, AuthSession, User
+from clinichub.errors import BadRequest, TooManyRequests, Unauthorized
+from clinichub.models import AuditAction, AuditEvent, AuditOutcome, AuthSession, User
 from clinichub.schemas import Message, error_responses
 from clinichub.throttling import repository as throttling
-from clinichub.throttling.rules import check_limit, counter_key
+from clinichub.throttling.rules import (
+    check_limit,
+    client_subject,
+    counter_key,
+    seconds_until_reset,
+)
 from clinichub.users.repository import get_user, get_user_by_email
 
 router = APIRouter(prefix="/api", tags=["auth"])
 
 INVALID_CREDENTIALS = "Invalid email or password"
 TOO_MANY_ATTEMPTS = "Too many login attempts"
+TOO_MANY_PASSWORD_ATTEMPTS = "Too many password attempts"
 REFRESH_WINDOW = timedelta(minutes=1)
 
 
@@ -75,53 +81,76 @@ def _issue_tokens(
 
 @dataclass(frozen=True)
 class LoginAttempt:
-    """The counters a login attempt was counted in, and whether its failure locks them."""
+    """The counters a login attempt was counted in, whether it is refused, and which limits its
+    failure reaches (each is audited once, as a lock)."""
 
-    account_key: str
+    account_keys: tuple[str, ...]
     ip_key: str
     locks: tuple[str, ...]
+    refusal: TooManyRequests | None
 
 
 async def _count_attempt(
-    request: Request, settings: Settings, email: str, ip: str | None
+    request: Request, settings: Settings, email: str, ip: str | None, *, message: str
 ) -> LoginAttempt:
-    """Count the attempt against its account and its client IP before the password is checked,
-    in a transaction of its own: concurrent guesses (on any server process) each see the ones
-    before them, and the counts survive the failed login's rollback. An account or IP past its
-    limit gets 429 whatever the password, so the answer tells nothing about it (RFC 9700 4.3.1,
-    NIST SP 800-63B 5.2.2). Accounts are counted by the email tried, whether or not it exists."""
+    """Count the attempt before the password is checked, in a transaction of its own: concurrent
+    guesses (on any server process) each see the ones before them, and the counts survive the
+    failed attempt's rollback. Past a limit the attempt is refused whatever the password, so the
+    answer tells nothing about it (RFC 9700 4.3.1, NIST SP 800-63B 5.2.2). Accounts are counted
+    by the email tried, whether or not it exists.
+
+    Three counters, in this order: the client address (a spray across accounts), the account
+    from that address (a guesser: `CLINICHUB_LOGIN_MAX_FAILURES`), and the account from every
+    address (`CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`, the NIST ceiling of 100). Guesses from
+    other addresses therefore never lock the owner out at the owner's, short of the ceiling. An
+    attempt refused by one counter is not counted by the next: a refused address does not use
+    up the accounts it tries, nor one address the account's ceiling."""
     secret = settings.require_secret()
     window = timedelta(seconds=settings.login_window_seconds)
-    ip_key = counter_key("login_ip", ip or "unknown", secret)
-    account_key = counter_key("login_account", email.strip().lower(), secret)
+    account = email.strip().lower()
+    client = client_subject(ip)
+    ip_key = counter_key("login_ip", client, secret)
+    address_key = counter_key("login_account_address", f"{account}\0{client}", secret)
+    account_key = counter_key("login_account", account, secret)
+    limits = (
+        ("ip", ip_key, settings.login_ip_max_failures),
+        ("account_address", address_key, settings.login_max_failures),
+        ("account", account_key, settings.login_account_max_failures),
+    )
+    locks: list[str] = []
+    refusal = None
     async with side_sessionmaker(request)() as side, side.begin():
-        by_ip = await throttling.hit(side, ip_key, window)
-        # A refused IP does not count against the accounts it tries.
-        ip_refused = by_ip.hits > settings.login_ip_max_failures
-        by_account = None if ip_refused else await throttling.hit(side, account_key, window)
-    check_limit(
-        by_ip, max_hits=settings.login_ip_max_failures, window=window, message=TOO_MANY_ATTEMPTS
+        for scope, key, max_hits in limits:
+            count = await throttling.hit(side, key, window)
+            if count.hits > max_hits:
+                refusal = TooManyRequests(message, retry_after=seconds_until_reset(count, window))
+                break
+            if count.hits == max_hits:
+                locks.append(scope)
+    return LoginAttempt(
+        account_keys=(address_key, account_key),
+        ip_key=ip_key,
+        locks=tuple(locks),
+        refusal=refusal,
     )
-    assert by_account is not None  # counted, since the IP was not refused
-    check_limit(
-        by_account, max_hits=settings.login_max_failures, window=window, message=TOO_MANY_ATTEMPTS
-    )
-    locks = tuple(
-        scope
-        for scope, count, max_hits in (
-            ("ip", by_ip, settings.login_ip_max_failures),
-            ("account", by_account, settings.login_max_failures),
-        )
-        if count.hits == max_hits
-    )
-    return LoginAttempt(account_key=account_key, ip_key=ip_key, locks=locks)
+
+
+async def _forget_failures(db: AsyncSession, attempt: LoginAttempt) -> None:
+    """The right password ends the run of failures for the account (NIST SP 800-63B 5.2.2 counts
+    consecutive ones); for the address, it only takes back its own attempt (an attacker's one
+    good account must not hide a spray)."""
+    for key in attempt.account_keys:
+        await throttling.reset(db, key)
+    await throttling.take_back(db, attempt.ip_key)
 
 
 async def _login(
     db: AsyncSession, settings: Settings, request: Request, email: str, password: str
 ) -> LoginResponse:
     origin = origin_of(request)
-    attempt = await _count_attempt(request, settings, email, origin.ip)
+    attempt = await _count_attempt(request, settings, email, origin.ip, message=TOO_MANY_ATTEMPTS)
+    if attempt.refusal is not None:
+        raise attempt.refusal
     # Read in a short transaction of its own: no connection of the request pool waits on bcrypt
     # (a quarter of a second, longer while logins queue for its threads).
     async with side_sessionmaker(request)() as side:
@@ -156,10 +185,7 @@ async def _login(
 
         on_failure(db, record_failure)
         raise Unauthorized(INVALID_CREDENTIALS, code="invalid_credentials")
-    # A success resets the account's count of consecutive failures; for the IP, it only takes
-    # back its own attempt (an attacker's one good account must not hide a spray).
-    await throttling.reset(db, attempt.account_key)
-    await throttling.take_back(db, attempt.ip_key)
+    await _forget_failures(db, attempt)
     now = datetime.now(UTC)
     session = AuthSession(
         session_id=uuid.uuid4(),
@@ -205,10 +231,12 @@ async def login(
     refresh token for a new session. Wrong password, unknown email and an inactive account all
     give the same 401.
 
-    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
-    `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
-    one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
-    window ends, even with the right password. A successful login resets the email's count."""
+    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email from one client
+    address in `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), `CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`
+    (100) for an email from all addresses, or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from one
+    client address, further attempts get 429 `rate_limited` with `Retry-After` until the window
+    ends, even with the right password; failures from other addresses do not lock the owner out
+    below the account's ceiling. A successful login resets the email's counts."""
     return await _login(db, settings, request, body.email, body.password)
 
 
@@ -340,28 +368,83 @@ async def profile(principal: CurrentUser, db: DbSession) -> ProfileResponse:
     operation_id="auth_change_password",
     summary="Change the caller's password",
     response_model=Message,
-    responses=error_responses(400, 401),
+    responses=error_responses(400, 401, 429),
 )
 async def change_password(
-    body: PasswordChange, principal: CurrentUser, db: DbSession, settings: AppSettings
+    body: PasswordChange,
+    principal: CurrentUser,
+    db: DbSession,
+    settings: AppSettings,
+    request: Request,
 ) -> Message:
     """Set a new password. Every other session of the user is ended; this one stays. A wrong
     current password is a 400 (`invalid_current_password`), not a 401. The new password needs
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
-    most common passwords or the email address (NIST SP 800-63B 5.1.1.2)."""
+    most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    The current password is checked like a login, with the same counters: a wrong one counts as
+    a failed login of the account from the caller's address, and past the login limits the answer
+    is 429 `rate_limited` with `Retry-After` and the caller's session is ended (a stolen token
+    cannot be used to guess the password). Every attempt is audited, never with a password."""
     user = await _caller(db, principal)
-    if not await verify_password(body.current_password, user.password_hash):
-        raise BadRequest("Current password is incorrect", code="invalid_current_password")
+    origin = origin_of(request)
+
+    def event(
+        action: AuditAction, outcome: AuditOutcome, resource_type: str, resource_id: object
+    ) -> AuditEvent:
+        return new_event(
+            origin,
+            action=action,
+            outcome=outcome,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            actor_user_id=user.user_id,
+            actor_role=principal.role.value,
+        )
+
+    # What a failure records (after the rollback); the checks below say which failure it was.
+    failures = [event(AuditAction.update, AuditOutcome.failure, "password", user.user_id)]
+
+    async def record_failure(db: AsyncSession) -> None:
+        db.add_all(failures)
+
+    on_failure(db, record_failure)
     check_new_password(
         body.new_password,
         email=user.email,
         min_length=settings.password_min_length,
         field="new_password",
     )
+    attempt = await _count_attempt(
+        request, settings, user.email, origin.ip, message=TOO_MANY_PASSWORD_ATTEMPTS
+    )
+    if attempt.refusal is not None:
+        # Whoever guesses past the limit holds the session: it ends, and its tokens stop working.
+        session_id, now = principal.session_id, datetime.now(UTC)
+        failures[:] = [
+            event(AuditAction.login_locked, AuditOutcome.denied, "auth_session", session_id)
+        ]
+
+        async def end_session(db: AsyncSession) -> None:
+            await repository.revoke_session(db, session_id, now)
+
+        on_failure(db, end_session)
+        raise attempt.refusal
+    if not await verify_password(body.current_password, user.password_hash):
+        failures[:] = [
+            event(AuditAction.login_failed, AuditOutcome.failure, "password", user.user_id),
+            *(
+                event(AuditAction.login_locked, AuditOutcome.denied, "password", scope)
+                for scope in attempt.locks
+            ),
+        ]
+        raise BadRequest("Current password is incorrect", code="invalid_current_password")
     user.password_hash = await hash_password(body.new_password)
+    await _forget_failures(db, attempt)
     await repository.revoke_user_sessions(
         db, principal.user_id, datetime.now(UTC), keep=principal.session_id
     )
+    db.add(event(AuditAction.update, AuditOutcome.success, "password", user.user_id))
     return Message(message="Password changed successfully")
 
 

@@ -6,6 +6,7 @@ are refused with 429 and `Retry-After` until the window ends (OWASP API4:2023).
 
 import hashlib
 import hmac
+import ipaddress
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +27,25 @@ def counter_key(scope: str, subject: str, secret: str) -> str:
     that what people typed into the email field (sometimes their password) is never stored."""
     digest = hmac.new(secret.encode(), f"{scope}\0{subject}".encode(), hashlib.sha256)
     return f"{scope}:{digest.hexdigest()}"
+
+
+# An IPv6 client typically holds a whole /64 (RFC 4291 2.5.4; SLAAC hands one to each link):
+# counting its addresses one by one would give it 2**64 fresh counters.
+IPV6_CLIENT_PREFIX = 64
+
+
+def client_subject(ip: str | None) -> str:
+    """What a per-client counter counts: an IPv4 address, an IPv6 client's /64, or `unknown`
+    (no address, or one that is not an IP)."""
+    try:
+        address = ipaddress.ip_address(ip or "")
+    except ValueError:
+        return "unknown"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, IPV6_CLIENT_PREFIX), strict=False))
+    return str(address)
 
 
 def seconds_until_reset(count: Count, window: timedelta) -> int:

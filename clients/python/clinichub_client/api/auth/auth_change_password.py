@@ -46,6 +46,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -83,6 +88,11 @@ def sync_detailed(
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
     most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
 
+    The current password is checked like a login, with the same counters: a wrong one counts as
+    a failed login of the account from the caller's address, and past the login limits the answer
+    is 429 `rate_limited` with `Retry-After` and the caller's session is ended (a stolen token
+    cannot be used to guess the password). Every attempt is audited, never with a password.
+
     Args:
         body (PasswordChange):
 
@@ -117,6 +127,11 @@ def sync(
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
     most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
 
+    The current password is checked like a login, with the same counters: a wrong one counts as
+    a failed login of the account from the caller's address, and past the login limits the answer
+    is 429 `rate_limited` with `Retry-After` and the caller's session is ended (a stolen token
+    cannot be used to guess the password). Every attempt is audited, never with a password.
+
     Args:
         body (PasswordChange):
 
@@ -145,6 +160,11 @@ async def asyncio_detailed(
     current password is a 400 (`invalid_current_password`), not a 401. The new password needs
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
     most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    The current password is checked like a login, with the same counters: a wrong one counts as
+    a failed login of the account from the caller's address, and past the login limits the answer
+    is 429 `rate_limited` with `Retry-After` and the caller's session is ended (a stolen token
+    cannot be used to guess the password). Every attempt is audited, never with a password.
 
     Args:
         body (PasswordChange):
@@ -177,6 +197,11 @@ async def asyncio(
     current password is a 400 (`invalid_current_password`), not a 401. The new password needs
     `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one of the 10,000
     most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+
+    The current password is checked like a login, with the same counters: a wrong one counts as
+    a failed login of the account from the caller's address, and past the login limits the answer
+    is 429 `rate_limited` with `Retry-After` and the caller's session is ended (a stolen token
+    cannot be used to guess the password). Every attempt is audited, never with a password.
 
     Args:
         body (PasswordChange):

@@ -89,10 +89,12 @@ def sync_detailed(
     refresh token for a new session. Wrong password, unknown email and an inactive account all
     give the same 401.
 
-    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
-    `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
-    one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
-    window ends, even with the right password. A successful login resets the email's count.
+    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email from one client
+    address in `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), `CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`
+    (100) for an email from all addresses, or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from one
+    client address, further attempts get 429 `rate_limited` with `Retry-After` until the window
+    ends, even with the right password; failures from other addresses do not lock the owner out
+    below the account's ceiling. A successful login resets the email's counts.
 
     Args:
         body (LoginRequest):
@@ -127,10 +129,12 @@ def sync(
     refresh token for a new session. Wrong password, unknown email and an inactive account all
     give the same 401.
 
-    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
-    `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
-    one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
-    window ends, even with the right password. A successful login resets the email's count.
+    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email from one client
+    address in `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), `CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`
+    (100) for an email from all addresses, or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from one
+    client address, further attempts get 429 `rate_limited` with `Retry-After` until the window
+    ends, even with the right password; failures from other addresses do not lock the owner out
+    below the account's ceiling. A successful login resets the email's counts.
 
     Args:
         body (LoginRequest):
@@ -160,10 +164,12 @@ async def asyncio_detailed(
     refresh token for a new session. Wrong password, unknown email and an inactive account all
     give the same 401.
 
-    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
-    `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
-    one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
-    window ends, even with the right password. A successful login resets the email's count.
+    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email from one client
+    address in `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), `CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`
+    (100) for an email from all addresses, or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from one
+    client address, further attempts get 429 `rate_limited` with `Retry-After` until the window
+    ends, even with the right password; failures from other addresses do not lock the owner out
+    below the account's ceiling. A successful login resets the email's counts.
 
     Args:
         body (LoginRequest):
@@ -196,10 +202,12 @@ async def asyncio(
     refresh token for a new session. Wrong password, unknown email and an inactive account all
     give the same 401.
 
-    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email in
-    `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from
-    one client address, further attempts get 429 `rate_limited` with `Retry-After` until the
-    window ends, even with the right password. A successful login resets the email's count.
+    After `CLINICHUB_LOGIN_MAX_FAILURES` (10) failed attempts for an email from one client
+    address in `CLINICHUB_LOGIN_WINDOW_SECONDS` (15 minutes), `CLINICHUB_LOGIN_ACCOUNT_MAX_FAILURES`
+    (100) for an email from all addresses, or `CLINICHUB_LOGIN_IP_MAX_FAILURES` (100) from one
+    client address, further attempts get 429 `rate_limited` with `Retry-After` until the window
+    ends, even with the right password; failures from other addresses do not lock the owner out
+    below the account's ceiling. A successful login resets the email's counts.
 
     Args:
         body (LoginRequest):
