@@ -97,7 +97,8 @@ def sync_detailed(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -137,7 +138,8 @@ def sync(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -172,7 +174,8 @@ async def asyncio_detailed(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -210,7 +213,8 @@ async def asyncio(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1

@@ -86,7 +86,7 @@ def sync_detailed(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +118,7 @@ def sync(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +175,7 @@ async def asyncio(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
