@@ -17,9 +17,11 @@ from clinichub.scheduling.rules import ALLOWED_TRANSITIONS, AppointmentStatus
 from tests.conftest import Login
 
 S = AppointmentStatus
-# A Monday well ahead, so that nothing here is in the past whenever the suite runs.
-_SOON = date.today() + timedelta(days=60)
-MONDAY = _SOON - timedelta(days=_SOON.weekday())
+# A Monday of the past, so that the visits here may be completed (on or after their day) and
+# marked no-shows (after their start) whenever the suite runs. Days after FUTURE lie ahead.
+_EARLIER = date.today() - timedelta(days=60)
+MONDAY = _EARLIER - timedelta(days=_EARLIER.weekday())
+FUTURE = (date.today() - MONDAY).days + 2
 
 MakePatient = Callable[..., Awaitable[int]]
 MakeStaff = Callable[..., Awaitable[int]]
@@ -552,6 +554,83 @@ async def test_concurrent_completions_create_one_record(clinic: Clinic, app: Fas
     assert all(r.status_code == 200 for r in responses)
     assert len({r.json()["appointment"]["cpt_id"] for r in responses}) == 1
     assert len(await _cpt_records(app, appointment["appointment_id"])) == 1
+
+
+async def test_a_visit_is_completed_on_or_after_its_day(clinic: Clinic, app: FastAPI) -> None:
+    ahead = await clinic.booked(at(10, day=FUTURE), at(10, 30, day=FUTURE))
+    early = await clinic.update(ahead["appointment_id"], status="completed", expect=409)
+    assert early.json() == {
+        "error": "Cannot complete a visit before the day it is scheduled",
+        "code": "visit_not_started",
+    }
+    assert await _cpt_records(app, ahead["appointment_id"]) == []
+    # Later today: a patient seen early is fine (the tests' clinic day is UTC's).
+    now = datetime.now(UTC)
+    midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    start = now + min(timedelta(hours=1), (midnight - now) / 2)
+    today = await clinic.booked(start.isoformat(), (start + timedelta(minutes=1)).isoformat())
+    done = await clinic.update(today["appointment_id"], status="completed")
+    assert done.json()["appointment"]["cpt_id"] is not None
+
+
+async def test_a_no_show_is_recorded_after_the_start(clinic: Clinic) -> None:
+    start = datetime.now(UTC) + timedelta(minutes=5)
+    coming = await clinic.booked(start.isoformat(), (start + timedelta(minutes=30)).isoformat())
+    response = await clinic.update(coming["appointment_id"], status="no_show", expect=409)
+    assert response.json() == {
+        "error": "Cannot mark a visit as a no-show before its scheduled start",
+        "code": "visit_not_started",
+    }
+    started = datetime.now(UTC) - timedelta(minutes=30)
+    missed = await clinic.booked(started.isoformat(), (started + timedelta(minutes=10)).isoformat())
+    await clinic.update(missed["appointment_id"], status="no_show")
+
+
+async def test_the_front_desk_cannot_bill_next_months_visit(
+    clinic: Clinic, bearer: Login, app: FastAPI
+) -> None:
+    """The review's finding: a receptionist (or a nurse) booked a visit next month with CPT
+    99215 and completed it, which made its charge."""
+    admin = clinic.headers
+    clinic.headers = await bearer(Role.receptionist)
+    ahead = await clinic.booked(
+        at(10, day=FUTURE + 30), at(10, 30, day=FUTURE + 30), cpt_code="99215"
+    )
+    appointment_id = ahead["appointment_id"]
+    for role in (Role.receptionist, Role.nurse):
+        clinic.headers = await bearer(role)
+        await clinic.update(appointment_id, status="completed", expect=403)
+        await clinic.update(appointment_id, status="checked_in")
+        await clinic.update(appointment_id, cpt_code="99214", expect=403)
+    clinic.headers = admin
+    response = await clinic.update(appointment_id, status="completed", expect=409)
+    assert response.json()["code"] == "visit_not_started"
+    assert await _cpt_records(app, appointment_id) == []
+
+
+async def test_a_deactivated_planned_or_default_code_is_409(clinic: Clinic, app: FastAPI) -> None:
+    planned = await clinic.booked(at(10), at(10, 30), cpt_code="99215")
+    default = await clinic.booked(at(11), at(11, 30))
+    for code in ("99215", "99213"):
+        retired = await clinic.client.put(
+            f"/api/cpt_codes/{code}", json={"is_active": False}, headers=clinic.headers
+        )
+        assert retired.status_code == 200, retired.text
+    for appointment, code in ((planned, "99215"), (default, "99213")):
+        response = await clinic.update(
+            appointment["appointment_id"], status="completed", expect=409
+        )
+        assert response.json() == {
+            "error": f"CPT code {code} is inactive or not in the catalogue: set another cpt_code "
+            "to complete the visit",
+            "code": "cpt_code_inactive",
+            "cpt_code": code,
+        }
+        assert await _cpt_records(app, appointment["appointment_id"]) == []
+    # Another code, set with the completion, bills it.
+    await clinic.update(planned["appointment_id"], status="completed", cpt_code="99214")
+    (record,) = await _cpt_records(app, planned["appointment_id"])
+    assert record.cpt_code == "99214"
 
 
 # --- Cancel -----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ means refused for the role; anything else means let through to the handler.
 """
 
 import re
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -52,8 +53,9 @@ EXPECTED: dict[str, dict[Role, int]] = {
     "patients_get_plan": everyone(404),
     "patients_save_plan": only(400, A, R),
     "patients_list_plans": everyone(404),
-    "patients_access_log": only(200, A),
-    # scheduling: all staff book and change; nurses do not cancel
+    "patients_access_log": only(404, A),
+    # scheduling: all staff book and change; nurses do not cancel; only clinicians turn a visit
+    # into a charge (the status-level rules of appointments_update: VISIT_STEPS below)
     "appointments_create": everyone(400),
     "appointments_list": everyone(200),
     "appointments_get": everyone(404),
@@ -133,6 +135,61 @@ async def test_each_role_gets_exactly_its_status(
             if response.status_code != expected:
                 mismatches.append((operation_id, role.value, response.status_code))
     assert mismatches == []
+
+
+# --- state level: the steps of a visit, by role ----------------------------------------------
+
+# (status the visit is brought to first, the update, who may make it): each role gets 200 or 403.
+VISIT_STEPS: list[tuple[str | None, dict[str, Any], tuple[Role, ...]]] = [
+    (None, {"status": "checked_in"}, EVERYONE),
+    (None, {"cpt_code": "99214"}, EVERYONE),  # a planned code, before check-in
+    ("checked_in", {"status": "in_progress"}, EVERYONE),
+    ("checked_in", {"cpt_code": "99214"}, (A, D)),  # the code the visit is billed with
+    ("checked_in", {"cpt_code": None}, (A, D)),
+    ("checked_in", {"status": "completed"}, (A, D)),
+    (None, {"status": "completed"}, (A, D)),
+    (None, {"status": "no_show"}, (A, D, R)),
+    (None, {"status": "cancelled"}, (A, D, R)),
+]
+
+
+@pytest.mark.parametrize(("first", "update", "allowed"), VISIT_STEPS)
+async def test_each_role_may_take_exactly_its_steps_of_a_visit(
+    client: httpx.AsyncClient,
+    bearer: Login,
+    first: str | None,
+    update: dict[str, Any],
+    allowed: tuple[Role, ...],
+) -> None:
+    admin = await bearer(A)
+    doctor = (await client.get("/api/profile", headers=await bearer(D))).json()["user_id"]
+    for hour, role in enumerate(EVERYONE):
+        patient = await client.post(
+            "/api/patients",
+            json={"first_name": "Pat", "last_name": f"Role{hour}", "dob": "1980-01-01"},
+            headers=admin,
+        )
+        # Earlier today (UTC, the tests' clinic time zone): it may be completed or missed.
+        start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(
+            hours=hour + 1
+        )
+        booked = await client.post(
+            "/api/appointments",
+            json={
+                "patient_id": patient.json()["patient"]["patient_id"],
+                "provider_user_id": doctor,
+                "scheduled_start": start.isoformat(),
+                "scheduled_end": (start + timedelta(minutes=30)).isoformat(),
+                "cpt_code": "99213",
+            },
+            headers=admin,
+        )
+        assert booked.status_code == 201, booked.text
+        path = f"/api/appointments/{booked.json()['appointment']['appointment_id']}"
+        if first is not None:
+            assert (await client.put(path, json={"status": first}, headers=admin)).is_success
+        response = await client.put(path, json=update, headers=await bearer(role))
+        assert response.status_code == (200 if role in allowed else 403), (role, response.text)
 
 
 # --- property level: no body sets what the server owns ----------------------------------------

@@ -358,8 +358,8 @@ async def test_telehealth_visits_get_their_own_link_and_modifier_95(
     slot = {
         "patient_id": patient_id,
         "provider_user_id": doctor_id,
-        "scheduled_start": "2030-05-01T14:00:00Z",
-        "scheduled_end": "2030-05-01T14:30:00Z",
+        "scheduled_start": "2025-05-01T14:00:00Z",
+        "scheduled_end": "2025-05-01T14:30:00Z",
     }
     video = await client.post(
         "/api/appointments", json={**slot, "visit_type": "telehealth"}, headers=doctor
@@ -373,8 +373,8 @@ async def test_telehealth_visits_get_their_own_link_and_modifier_95(
         "/api/appointments",
         json={
             **slot,
-            "scheduled_start": "2030-05-01T15:00:00Z",
-            "scheduled_end": "2030-05-01T15:30:00Z",
+            "scheduled_start": "2025-05-01T15:00:00Z",
+            "scheduled_end": "2025-05-01T15:30:00Z",
         },
         headers=doctor,
     )

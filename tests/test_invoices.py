@@ -18,8 +18,9 @@ from clinichub.config import Settings
 from clinichub.models import Invoice, Role
 from tests.conftest import Login, MakeUser
 
-# Visits well ahead, one hour apart, so that no two bookings of a test collide.
-FIRST_VISIT = datetime.combine(date.today() + timedelta(days=30), datetime.min.time(), tzinfo=UTC)
+# Visits of the past (a visit is completed on or after its day), one hour apart, so that no two
+# bookings of a test collide.
+FIRST_VISIT = datetime.combine(date.today() - timedelta(days=30), datetime.min.time(), tzinfo=UTC)
 
 Json = dict[str, Any]
 

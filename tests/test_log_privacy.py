@@ -67,8 +67,8 @@ async def a_day_at_the_clinic(
         json={
             "patient_id": patient_id,
             "provider_user_id": doctor.user_id,
-            "scheduled_start": "2031-03-03T14:00:00Z",
-            "scheduled_end": "2031-03-03T14:30:00Z",
+            "scheduled_start": "2025-03-03T14:00:00Z",
+            "scheduled_end": "2025-03-03T14:30:00Z",
             "reason": "Chest pain since José's fall",
         },
         headers=headers,

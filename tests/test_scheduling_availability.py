@@ -15,7 +15,18 @@ from clinichub.config import Settings
 from clinichub.models import Role
 from tests import test_appointments
 from tests.conftest import Login
-from tests.test_appointments import MONDAY, Clinic, MakePatient, MakeStaff, at
+from tests.test_appointments import Clinic, MakePatient, MakeStaff
+
+# A Monday well ahead: availability never offers the past.
+_SOON = date.today() + timedelta(days=60)
+MONDAY = _SOON - timedelta(days=_SOON.weekday())
+
+
+def at(hour: int, minute: int = 0, *, day: int = 0) -> str:
+    """An ISO UTC timestamp `day` days after MONDAY."""
+    moment = datetime.combine(MONDAY + timedelta(days=day), datetime.min.time(), tzinfo=UTC)
+    return (moment + timedelta(hours=hour, minutes=minute)).isoformat().replace("+00:00", "Z")
+
 
 # The fixtures of the appointment tests, shared here.
 clinic = test_appointments.clinic

@@ -18,14 +18,18 @@ from clinichub.scheduling.rules import (
     WorkingRange,
     available_slots,
     check_availability_range,
+    check_booking_bounds,
     check_cancel,
     check_cpt_change,
     check_initial_status,
     check_reschedule,
     check_transition,
+    check_visit_started,
     check_week,
     check_window,
     is_transition_allowed,
+    latest_appointment,
+    may_apply,
     merge,
     plan_update,
     service_date,
@@ -166,6 +170,76 @@ def test_plan_update() -> None:
         plan(S.completed, S.completed, half_past)
     with pytest.raises(BadRequest, match="after scheduled_start"):
         plan(S.scheduled, S.scheduled, Interval(ten.end, ten.start))
+
+
+def _plan(status: S, new_status: S, cpt_code: str | None = "99213") -> UpdatePlan:
+    ten = window(utc(2027, 4, 15, 10), 30)
+    return plan_update(
+        status=status,
+        window=ten,
+        cpt_code="99213",
+        new_status=new_status,
+        new_window=ten,
+        new_cpt_code=cpt_code,
+    )
+
+
+def test_only_clinicians_turn_a_visit_into_a_charge() -> None:
+    clinicians, cancellers = {"admin", "doctor"}, {"admin", "doctor", "receptionist"}
+    everyone = {"admin", "doctor", "nurse", "receptionist"}
+    cases = [
+        (_plan(S.scheduled, S.completed), clinicians),
+        (_plan(S.in_progress, S.completed), clinicians),
+        (_plan(S.scheduled, S.scheduled, "99215"), everyone),  # planned before check-in
+        (_plan(S.confirmed, S.checked_in, "99215"), clinicians),  # set at check-in
+        (_plan(S.checked_in, S.checked_in, "99215"), clinicians),
+        (_plan(S.in_progress, S.in_progress, None), clinicians),  # cleared: the default
+        (_plan(S.checked_in, S.checked_in, "99213"), everyone),  # unchanged
+        (_plan(S.checked_in, S.in_progress), everyone),
+        (_plan(S.scheduled, S.no_show), cancellers),
+        (_plan(S.checked_in, S.cancelled), cancellers),
+        (_plan(S.scheduled, S.confirmed), everyone),
+    ]
+    for plan, allowed in cases:
+        assert {role for role in everyone if may_apply(plan, role)} == allowed, plan
+
+
+def test_a_visit_is_completed_from_its_clinic_day_and_missed_after_its_start() -> None:
+    # 22:00 in New York on 14 April is 02:00 UTC on the 15th.
+    start = utc(2027, 4, 15, 2)
+    completes, misses = _plan(S.scheduled, S.completed), _plan(S.scheduled, S.no_show)
+    early_that_evening = utc(2027, 4, 14, 23)  # 19:00 in New York, the 14th
+    check_visit_started(completes, start, early_that_evening, NEW_YORK)
+    with pytest.raises(Conflict, match="before the day") as error:
+        check_visit_started(completes, start, early_that_evening, UTC_ZONE)
+    assert error.value.code == "visit_not_started"
+    with pytest.raises(Conflict, match="no-show"):
+        check_visit_started(misses, start, early_that_evening, NEW_YORK)
+    check_visit_started(misses, start, start, NEW_YORK)
+    with pytest.raises(Conflict, match="before the day"):
+        check_visit_started(completes, start, utc(2027, 4, 14, 3, 59), NEW_YORK)  # 23:59 the 13th
+    # Other steps never wait.
+    check_visit_started(_plan(S.scheduled, S.checked_in), start, utc(2027, 1, 1), NEW_YORK)
+
+
+def test_appointments_lie_from_2000_to_five_years_ahead() -> None:
+    now = utc(2026, 12, 5, 10)
+    assert latest_appointment(now) == utc(2031, 12, 5, 10)
+    assert latest_appointment(utc(2028, 2, 29, 8)) == utc(2033, 2, 28, 8)
+    check_booking_bounds(
+        {"scheduled_start": utc(2000, 1, 1), "scheduled_end": utc(2031, 12, 5, 10)}, now
+    )
+    with pytest.raises(BadRequest) as error:
+        check_booking_bounds(
+            {"scheduled_start": utc(1999, 12, 31, 23, 59), "scheduled_end": utc(2031, 12, 5, 11)},
+            now,
+        )
+    assert error.value.message == "Invalid value for scheduled_start: must not be before 2000-01-01"
+    assert error.value.details == [
+        {"field": "scheduled_start", "message": "must not be before 2000-01-01"},
+        {"field": "scheduled_end", "message": "must be at most 5 years from now"},
+    ]
+    check_booking_bounds({}, now)
 
 
 @given(st.sampled_from(list(S)), st.sampled_from(list(S)))

@@ -142,11 +142,16 @@ async def test_a_clinic_day_through_the_generated_client(
         assert error.code == "appointment_conflict"
         assert error.conflict_appointment_id == appointment.appointment_id
 
+        # A visit is completed on or after its day: the patient came two days earlier.
         completed = expect(
             await appointments_update.asyncio(
                 appointment.appointment_id,
                 client=admin,
-                body=AppointmentUpdate(status=AppointmentStatus.COMPLETED),
+                body=AppointmentUpdate(
+                    status=AppointmentStatus.COMPLETED,
+                    scheduled_start=slot.start - timedelta(days=2),
+                    scheduled_end=slot.end - timedelta(days=2),
+                ),
             ),
             AppointmentUpdated,
         ).appointment

@@ -278,8 +278,12 @@ export interface paths {
         /**
          * Archive a patient
          * @description Admins only. Medical and billing records must be retained, so the patient is archived,
-         *     not erased: from then on it is 404 and absent from lists and search, its appointments,
-         *     records, invoices and plans stay intact, and its email may be used by a new patient.
+         *     not erased: the rows stay intact, but from then on the patient, its plans, appointments,
+         *     charges, medical records and vitals are 404 and absent from lists and search, and its
+         *     email may be used by a new patient. Its appointments that have not started yet are
+         *     cancelled (reason `patient archived`), in the same transaction. Its invoices stay
+         *     readable and payable; no new charge or invoice can be made. The access log
+         *     (`/access-log`) keeps working.
          */
         delete: operations["patients_delete"];
         options?: never;
@@ -353,7 +357,9 @@ export interface paths {
         /**
          * Book an appointment
          * @description All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
-         *     starts and lasts at most 12 hours. Times without an offset are UTC.
+         *     starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
+         *     2000-01-01 to five years from now (400 naming the field otherwise): a past visit may be
+         *     booked, to enter history.
          *
          *     409 when the provider has working hours and the slot is outside them
          *     (`outside_working_hours`), when the provider already has an appointment overlapping it
@@ -388,14 +394,22 @@ export interface paths {
          *     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
          *     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
          *     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-         *     else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
-         *     that `DELETE` requires (403 for nurses).
+         *     else is a 409; re-sending the current status changes nothing. Cancelling and `no_show`
+         *     take the roles that `DELETE` requires (403 for nurses).
+         *
+         *     Only clinicians turn a visit into a charge: completing it, and setting or changing its
+         *     `cpt_code` once it is checked in or later, take an admin or a doctor (403 for nurses and
+         *     receptionists; a code planned before check-in is open to all staff). A visit is completed
+         *     on or after the day of its scheduled start in the clinic's time zone, and marked
+         *     `no_show` only after its start: 409 `visit_not_started` before.
          *
          *     Completing the appointment creates its charge in the same transaction (a CPT record with
          *     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
-         *     for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
-         *     Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
-         *     provider's working hours or onto an occupied slot (see create).
+         *     for telehealth), and `cpt_id` names it; a planned or default code deactivated since is a
+         *     409 `cpt_code_inactive` naming it (`cpt_code`): set another code. A completed
+         *     appointment's `cpt_code` is fixed. Moving a completed, cancelled or no-show appointment is
+         *     a 409, as is moving it outside the provider's working hours or onto an occupied slot (see
+         *     create); times lie from 2000-01-01 to five years from now (400).
          *
          *     With `If-Match`, an appointment changed since that version (by another receptionist, say)
          *     is a 412 and nothing changes; every update increments `version`.
@@ -695,7 +709,8 @@ export interface paths {
         /**
          * Write a medical record
          * @description Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-         *     of the same patient (400 otherwise).
+         *     of the same patient (400 otherwise). `record_date` is today by default, and never after
+         *     today in the clinic's time zone (400).
          */
         post: operations["medical_records_create"];
         delete?: never;
@@ -789,7 +804,7 @@ export interface paths {
          * Who accessed a patient's data
          * @description Admins only. Every recorded read or change of this patient's data, newest first: an
          *     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
-         *     they returned. Archived patients keep their log.
+         *     they returned. Archived patients keep their log; an id no patient ever had is a 404.
          */
         get: operations["patients_access_log"];
         put?: never;
@@ -911,11 +926,13 @@ export interface components {
             /**
              * Scheduled Start
              * Format: date-time
+             * @description ISO-8601; from 2000-01-01 to five years from now
              */
             scheduled_start: string;
             /**
              * Scheduled End
              * Format: date-time
+             * @description ISO-8601; from 2000-01-01 to five years from now
              */
             scheduled_end: string;
             /**
@@ -1022,11 +1039,13 @@ export interface components {
             /**
              * Scheduled Start
              * Format: date-time
+             * @description ISO-8601; from 2000-01-01 to five years from now
              */
             scheduled_start?: string;
             /**
              * Scheduled End
              * Format: date-time
+             * @description ISO-8601; from 2000-01-01 to five years from now
              */
             scheduled_end?: string;
             status?: components["schemas"]["AppointmentStatus"];
@@ -1417,6 +1436,11 @@ export interface components {
              * @description On a 409 `appointment_conflict` or `patient_conflict`: the appointment that holds the slot
              */
             conflict_appointment_id?: number | null;
+            /**
+             * Cpt Code
+             * @description On a 409 `cpt_code_inactive`: the code the visit would be billed with
+             */
+            cpt_code?: string | null;
         } & {
             [key: string]: unknown;
         };
@@ -1604,7 +1628,7 @@ export interface components {
             appointment_id?: number | null;
             /**
              * Record Date
-             * @description Default: today (clinic time)
+             * @description YYYY-MM-DD, from 1900-01-01 to today (clinic time zone); default: today
              */
             record_date?: string | null;
             /** Diagnosis */
@@ -1908,7 +1932,10 @@ export interface components {
              * @description The copay in cents; required unless plan_type is self_pay
              */
             copay_cents?: number | null;
-            /** Effective Date */
+            /**
+             * Effective Date
+             * @description When the coverage starts: YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+             */
             effective_date?: string | null;
         };
         /** PlanCurrent */
@@ -6136,6 +6163,15 @@ export interface operations {
             };
             /** @description The caller's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

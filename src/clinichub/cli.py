@@ -72,6 +72,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     if args.demo:
         _seed_demo(settings)
         logger.info("Demo data loaded")
+    warn_unbillable_default_code(settings)
     # Worker processes build their app from the environment: hand them the resolved database
     # and key, so that they attach to the same (possibly embedded) database.
     assert settings.database_url is not None
@@ -96,6 +97,33 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         # On SIGTERM: stop accepting, let requests in flight finish for up to this long.
         timeout_graceful_shutdown=args.graceful_timeout,
     )
+
+
+def warn_unbillable_default_code(settings: Settings) -> None:
+    """Completing a visit without a code of its own bills the default code: when it is missing
+    from the catalogue or inactive, those completions are refused (409 cpt_code_inactive)."""
+    from clinichub.billing.repository import get_cpt_code
+
+    code = settings.default_cpt_code
+
+    async def is_active(maker: async_sessionmaker[AsyncSession]) -> bool | None:
+        async with maker() as db:
+            cpt_code = await get_cpt_code(db, code)
+            return None if cpt_code is None else cpt_code.is_active
+
+    state = _with_database(settings, is_active)
+    if state is None:
+        logger.warning(
+            "CLINICHUB_DEFAULT_CPT_CODE %s is not in the CPT catalogue: visits completed "
+            "without a code of their own will be refused",
+            code,
+        )
+    elif not state:
+        logger.warning(
+            "CLINICHUB_DEFAULT_CPT_CODE %s is inactive in the CPT catalogue: visits completed "
+            "without a code of their own will be refused",
+            code,
+        )
 
 
 def _seed_demo(settings: Settings) -> None:

@@ -827,6 +827,23 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
                     "invalid_status_transition",
                 ),
             ),
+            **_named(
+                "visit_not_started",
+                "Completed before its day, or a no-show before its start",
+                _error(
+                    "Cannot complete a visit before the day it is scheduled", "visit_not_started"
+                ),
+            ),
+            **_named(
+                "cpt_code_inactive",
+                "The planned or default code was deactivated",
+                _error(
+                    "CPT code 99215 is inactive or not in the catalogue: set another cpt_code "
+                    "to complete the visit",
+                    "cpt_code_inactive",
+                    cpt_code="99215",
+                ),
+            ),
         }
     },
     "appointments_cancel": {

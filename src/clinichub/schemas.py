@@ -3,7 +3,7 @@
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -43,7 +43,8 @@ def reject_null(value: object) -> object:
 def _offer_no_null(schema: dict[str, Any]) -> None:
     options = [option for option in schema.pop("anyOf", []) if option != {"type": "null"}]
     if len(options) == 1:
-        schema.update(options[0])
+        # The field's own keywords (its description) win over those of its type.
+        schema.update({key: value for key, value in options[0].items() if key not in schema})
     elif options:
         schema["anyOf"] = options
     if "default" in schema and schema["default"] is None:
@@ -111,14 +112,88 @@ class Error(BaseModel):
         description="On a 409 `appointment_conflict` or `patient_conflict`: the appointment "
         "that holds the slot",
     )
+    cpt_code: str | None = Field(
+        default=None,
+        description="On a 409 `cpt_code_inactive`: the code the visit would be billed with",
+    )
 
 
 class Message(BaseModel):
     message: str
 
 
+# --- Dates and timestamps ---------------------------------------------------------------------
+
+# Every date and timestamp the API takes lies in this range, unless its field is tighter (a birth
+# date, an appointment, a medical record): a year 0001 or 9999 is a typo or a probe, never data,
+# and far ends overflow date arithmetic.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+DATE_RANGE = f"from {EARLIEST_DATE} to {LATEST_DATE}"
+_EARLIEST_MOMENT = datetime.combine(EARLIEST_DATE, time(0), tzinfo=UTC)
+_END_OF_RANGE = datetime.combine(LATEST_DATE + timedelta(days=1), time(0), tzinfo=UTC)
+
+
+def out_of_bounds(field: str, message: str) -> BadRequest:
+    """The field-level 400 of a date or timestamp outside its bounds."""
+    return BadRequest(
+        f"Invalid value for {field}: {message}", details=[{"field": field, "message": message}]
+    )
+
+
+def check_date_bounds(value: date, field: str) -> date:
+    """400 naming `field` when a date (of a query) lies outside the API's range."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise out_of_bounds(field, f"must be {DATE_RANGE}")
+    return value
+
+
+def check_moment_bounds(value: datetime, field: str) -> datetime:
+    """400 naming `field` when a timestamp (UTC) lies outside the API's range."""
+    if not _EARLIEST_MOMENT <= value < _END_OF_RANGE:
+        raise out_of_bounds(field, f"must be {DATE_RANGE}")
+    return value
+
+
+def _date_in_range(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"must be {DATE_RANGE}")
+    return value
+
+
 def _as_utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        moment = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError:  # the first or last hours of the calendar, with an offset
+        raise ValueError(f"must be {DATE_RANGE}") from None
+    if not _EARLIEST_MOMENT <= moment < _END_OF_RANGE:
+        raise ValueError(f"must be {DATE_RANGE}")
+    return moment
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Only `YYYY-MM-DD`: pydantic alone would also take timestamps and numbers as dates."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise ValueError("must be a date in YYYY-MM-DD format")
+
+
+# A date in and out of the API, `YYYY-MM-DD` only, in the API's range; fields with tighter
+# bounds check them too and say so in their description.
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date_only),
+    AfterValidator(_date_in_range),
+    WithJsonSchema(
+        {"type": "string", "format": "date", "description": f"YYYY-MM-DD, {DATE_RANGE}"},
+        mode="validation",
+    ),
+]
 
 
 def _utc_iso(value: datetime) -> str:
@@ -136,21 +211,36 @@ def _iso_datetime_only(value: object) -> object:
 
 
 # A query bound given as a date (that whole day in the clinic's time zone) or as a timestamp; the
-# handler parses it (scheduling.schemas.parse_bound), the document names both forms.
+# handler parses it (scheduling.schemas.parse_bound) and checks its range, the document names
+# both forms.
 DateOrDateTime = Annotated[
     str,
     WithJsonSchema(
-        {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]}
+        {
+            "anyOf": [
+                {"type": "string", "format": "date", "description": f"YYYY-MM-DD, {DATE_RANGE}"},
+                {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": f"ISO-8601, {DATE_RANGE}",
+                },
+            ]
+        }
     ),
 ]
 
 
 # A timestamp in and out of the API: naive input is UTC, offsets are converted, output ends in Z.
+# Input lies in the API's range (fields with tighter bounds check them too).
 UtcDateTime = Annotated[
     datetime,
     BeforeValidator(_iso_datetime_only),
     AfterValidator(_as_utc),
     PlainSerializer(_utc_iso, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "description": f"ISO-8601, {DATE_RANGE}"},
+        mode="validation",
+    ),
     # Without it the output schema would be a plain string, and clients would not parse it.
     WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]

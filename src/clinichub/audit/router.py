@@ -18,6 +18,7 @@ from clinichub.auth.dependencies import AdminUser, AppSettings, Audited
 from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
 from clinichub.models import AuditAction
+from clinichub.patients.repository import patient_on_record
 from clinichub.schemas import (
     Pagination,
     Paging,
@@ -91,7 +92,7 @@ async def list_events(
     operation_id="patients_access_log",
     summary="Who accessed a patient's data",
     response_model=AuditEventList,
-    responses=error_responses(400, 401, 403),
+    responses=error_responses(400, 401, 403, 404),
 )
 async def patient_access_log(
     patient_id: PathId,
@@ -103,8 +104,10 @@ async def patient_access_log(
 ) -> AuditEventList:
     """Admins only. Every recorded read or change of this patient's data, newest first: an
     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
-    they returned. Archived patients keep their log."""
+    they returned. Archived patients keep their log; an id no patient ever had is a 404."""
     audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
+    if not await patient_on_record(db, patient_id):
+        raise NotFound("Patient not found")
     return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
 
 

@@ -27,6 +27,7 @@ from clinichub.models import (
     InsurancePlan,
     Invoice,
 )
+from clinichub.patients.repository import on_file
 from clinichub.schemas import PageParams
 from clinichub.users.repository import like_pattern
 
@@ -34,11 +35,12 @@ CPT_CODE_EXISTS = "CPT code already exists"
 
 # The statements of invoicing and charging, a visit's hot path, built once with bound parameters.
 _appointment_id = bindparam("appointment_id", type_=BigInteger)
-_LOCK_APPOINTMENT = (
-    select(Appointment)
-    .where(Appointment.appointment_id == _appointment_id)
-    .with_for_update(key_share=True, of=Appointment)  # FOR NO KEY UPDATE
+# An archived patient's appointments and charges are not found: no new charge or invoice.
+_GET_APPOINTMENT = select(Appointment).where(
+    Appointment.appointment_id == _appointment_id, on_file(Appointment.patient_id)
 )
+# FOR NO KEY UPDATE
+_LOCK_APPOINTMENT = _GET_APPOINTMENT.with_for_update(key_share=True, of=Appointment)
 _CHARGES = (
     select(CptRecord)
     .where(CptRecord.appointment_id == _appointment_id)
@@ -65,6 +67,21 @@ async def require_active_cpt_code(db: AsyncSession, code: str) -> CptCode:
             f"Unknown or inactive CPT code: {code}",
             code="invalid_cpt_code",
             details=[{"field": "cpt_code", "message": "not an active code of the CPT catalogue"}],
+        )
+    return cpt_code
+
+
+async def require_billable_code(db: AsyncSession, code: str) -> CptCode:
+    """The code a visit is completed with: planned at booking, or the clinic default. One
+    deactivated since (or a default missing from the catalogue) is a 409 naming it: the visit
+    needs another code before it can be billed."""
+    cpt_code = await get_cpt_code(db, code)
+    if cpt_code is None or not cpt_code.is_active:
+        raise Conflict(
+            f"CPT code {code} is inactive or not in the catalogue: set another cpt_code to "
+            "complete the visit",
+            code="cpt_code_inactive",
+            cpt_code=code,
         )
     return cpt_code
 
@@ -127,7 +144,7 @@ async def lock_appointment(db: AsyncSession, appointment_id: int) -> Appointment
 
 
 async def get_appointment(db: AsyncSession, appointment_id: int) -> Appointment | None:
-    return await db.get(Appointment, appointment_id)
+    return await db.scalar(_GET_APPOINTMENT, {"appointment_id": appointment_id})
 
 
 async def add_charge(
@@ -170,7 +187,7 @@ async def list_cpt_records(
     patient_id: int | None = None,
     appointment_id: int | None = None,
 ) -> tuple[Sequence[CptRecord], int]:
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [on_file(CptRecord.patient_id)]
     if patient_id is not None:
         conditions.append(CptRecord.patient_id == patient_id)
     if appointment_id is not None:
@@ -187,7 +204,11 @@ async def list_cpt_records(
 
 
 async def get_cpt_record(db: AsyncSession, cpt_record_id: int) -> CptRecord | None:
-    return await db.get(CptRecord, cpt_record_id)
+    return await db.scalar(
+        select(CptRecord).where(
+            CptRecord.cpt_record_id == cpt_record_id, on_file(CptRecord.patient_id)
+        )
+    )
 
 
 async def delete_charge(db: AsyncSession, cpt_record_id: int) -> bool:
@@ -257,6 +278,7 @@ async def create_invoice(
 
 
 async def get_invoice(db: AsyncSession, invoice_id: int, *, lock: bool = False) -> Invoice | None:
+    """Also an archived patient's: money owed stays collectable (invoices are not filtered)."""
     query = (
         select(Invoice)
         .where(Invoice.invoice_id == invoice_id)

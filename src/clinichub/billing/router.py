@@ -1,6 +1,6 @@
 """Billing: the CPT catalogue, charges of completed visits, invoices, the daily revenue report."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -40,6 +40,7 @@ from clinichub.scheduling.rules import AppointmentStatus, local_day, service_dat
 from clinichub.scheduling.schemas import parse_bound
 from clinichub.schemas import (
     DateOrDateTime,
+    IsoDate,
     Pagination,
     Paging,
     PathId,
@@ -427,7 +428,9 @@ async def daily_revenue(
     request: Request,
     _: AdminUser,
     db: DbSession,
-    day: Annotated[date, Query(alias="date", description="YYYY-MM-DD, in the clinic's time zone")],
+    day: Annotated[
+        IsoDate, Query(alias="date", description="YYYY-MM-DD, in the clinic's time zone")
+    ],
 ) -> DailyRevenue:
     """Admins only. The invoices whose payment time falls on that day of the clinic's calendar,
     and what they are worth: billed in total, owed by patients, owed by insurers."""

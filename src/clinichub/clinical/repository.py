@@ -1,4 +1,5 @@
-"""Queries on medical records (with their versions) and vitals."""
+"""Queries on medical records (with their versions) and vitals. An archived patient's records
+and vitals are never returned (`on_file`): to the API they no longer exist."""
 
 from collections.abc import Sequence
 
@@ -7,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.models import MedicalRecord, MedicalRecordVersion, Vitals
 from clinichub.models.scheduling import Appointment
+from clinichub.patients.repository import on_file
 from clinichub.schemas import PageParams
 
 RecordRow = tuple[MedicalRecord, MedicalRecordVersion]
@@ -45,7 +47,9 @@ async def add_record(
 async def get_record(
     db: AsyncSession, record_id: int, *, for_update: bool = False
 ) -> RecordRow | None:
-    statement = _with_current_version().where(MedicalRecord.medical_record_id == record_id)
+    statement = _with_current_version().where(
+        MedicalRecord.medical_record_id == record_id, on_file(MedicalRecord.patient_id)
+    )
     if for_update:
         statement = statement.with_for_update(of=MedicalRecord)
     row = (await db.execute(statement)).one_or_none()
@@ -68,7 +72,9 @@ async def add_version(
 async def list_records(
     db: AsyncSession, page: PageParams, *, patient_id: int | None
 ) -> tuple[list[RecordRow], int]:
-    conditions = [] if patient_id is None else [MedicalRecord.patient_id == patient_id]
+    conditions = [on_file(MedicalRecord.patient_id)]
+    if patient_id is not None:
+        conditions.append(MedicalRecord.patient_id == patient_id)
     total = await db.scalar(select(func.count()).select_from(MedicalRecord).where(*conditions))
     rows = await db.execute(
         _with_current_version()
@@ -81,6 +87,7 @@ async def list_records(
 
 
 async def versions(db: AsyncSession, record_id: int) -> Sequence[MedicalRecordVersion]:
+    """Oldest first. The caller has found the record (get_record), so its patient is on file."""
     rows = await db.scalars(
         select(MedicalRecordVersion)
         .where(MedicalRecordVersion.medical_record_id == record_id)
@@ -99,7 +106,9 @@ async def add_vitals(db: AsyncSession, vitals: Vitals) -> Vitals:
 async def list_vitals(
     db: AsyncSession, page: PageParams, *, patient_id: int | None
 ) -> tuple[Sequence[Vitals], int]:
-    conditions = [] if patient_id is None else [Vitals.patient_id == patient_id]
+    conditions = [on_file(Vitals.patient_id)]
+    if patient_id is not None:
+        conditions.append(Vitals.patient_id == patient_id)
     total = await db.scalar(select(func.count()).select_from(Vitals).where(*conditions))
     rows = await db.scalars(
         select(Vitals)

@@ -34,7 +34,14 @@ from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, 
 from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
 from clinichub.patients.repository import patient_exists
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import Pagination, Paging, PathId, QueryId, error_responses
+from clinichub.schemas import (
+    Pagination,
+    Paging,
+    PathId,
+    QueryId,
+    error_responses,
+    out_of_bounds,
+)
 
 records_router = APIRouter(
     prefix="/api/medical-records", tags=["medical_records"], route_class=IdempotentRoute
@@ -108,8 +115,12 @@ async def create_record(
     body: MedicalRecordCreate, author: Author, audit: Audited, db: DbSession, request: Request
 ) -> MedicalRecordCreated:
     """Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise)."""
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400)."""
     event = audit.record(AuditAction.create, "medical_record", patient_id=body.patient_id)
+    today = _today(request).date()
+    if body.record_date is not None and body.record_date > today:
+        raise out_of_bounds("record_date", "must not be in the future")
     await _require_patient(db, body.patient_id)
     await _check_appointment(db, body.appointment_id, body.patient_id)
     record, content = await repository.add_record(
@@ -118,7 +129,7 @@ async def create_record(
             patient_id=body.patient_id,
             appointment_id=body.appointment_id,
             provider_user_id=author.user_id,
-            record_date=body.record_date or _today(request).date(),
+            record_date=body.record_date or today,
         ),
         MedicalRecordVersion(
             diagnosis=body.diagnosis,

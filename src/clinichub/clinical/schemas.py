@@ -4,7 +4,14 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from clinichub.clinical.rules import BmiCategory, normalize_icd10, parse_blood_pressure
-from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import (
+    IsoDate,
+    Omittable,
+    Pagination,
+    RequestModel,
+    UtcDateTime,
+    reject_null,
+)
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 ClinicalText = Annotated[str, Field(min_length=1, max_length=10_000)]
@@ -25,7 +32,10 @@ class MedicalRecordCreate(RequestModel):
     appointment_id: Id | None = Field(
         default=None, description="A visit of the same patient, if the note belongs to one"
     )
-    record_date: date | None = Field(default=None, description="Default: today (clinic time)")
+    record_date: IsoDate | None = Field(
+        default=None,
+        description="YYYY-MM-DD, from 1900-01-01 to today (clinic time zone); default: today",
+    )
     diagnosis: ClinicalText
     icd10_codes: Icd10Codes = Field(default_factory=list)
     treatment_plan: ClinicalText

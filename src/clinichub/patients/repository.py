@@ -11,6 +11,7 @@ from sqlalchemy import (
     asc,
     bindparam,
     desc,
+    exists,
     func,
     literal,
     select,
@@ -19,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql._typing import _ColumnExpressionArgument
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
 
@@ -54,6 +56,19 @@ _PATIENT_COLUMNS = columns_for(Patient, PatientRead)
 _by_id = (_columns.patient_id == bindparam("patient_id"), _active)
 _READ_PATIENT = select(*_PATIENT_COLUMNS).where(*_by_id)
 _PATIENT_EXISTS = select(_columns.patient_id).where(*_by_id)
+# FOR SHARE: an archive (an UPDATE of the row) waits for the booking, or the booking for the
+# archive, so that archiving never misses an appointment booked at the same moment.
+_SHARE_PATIENT = _PATIENT_EXISTS.with_for_update(read=True)
+_PATIENT_ON_RECORD = select(_columns.patient_id).where(
+    _columns.patient_id == bindparam("patient_id")
+)
+
+
+def on_file(patient_id: _ColumnExpressionArgument[int]) -> ColumnElement[bool]:
+    """True where `patient_id` names a patient on file, not archived: the one condition by which
+    the queries of a patient's appointments, charges, records and vitals leave archived
+    patients out (a correlated EXISTS on the patient's primary key)."""
+    return exists().where(_columns.patient_id == patient_id, _active)
 
 
 async def _flush_unique_email(db: AsyncSession) -> None:
@@ -74,9 +89,18 @@ async def get_patient(db: AsyncSession, patient_id: int, *, lock: bool = False) 
     return await db.scalar(query, {"patient_id": patient_id})
 
 
-async def patient_exists(db: AsyncSession, patient_id: int) -> bool:
-    """Whether an active patient has this id (a booking or a record names one)."""
-    return await db.scalar(_PATIENT_EXISTS, {"patient_id": patient_id}) is not None
+async def patient_exists(db: AsyncSession, patient_id: int, *, share_lock: bool = False) -> bool:
+    """Whether an active patient has this id (a booking or a record names one). With
+    `share_lock`, the row stays share-locked until the transaction ends: an archive of the
+    patient runs before or after, never beside (a booking takes it)."""
+    query = _SHARE_PATIENT if share_lock else _PATIENT_EXISTS
+    return await db.scalar(query, {"patient_id": patient_id}) is not None
+
+
+async def patient_on_record(db: AsyncSession, patient_id: int) -> bool:
+    """Whether a patient ever had this id, archived or not (the accounting of disclosures
+    outlives the record)."""
+    return await db.scalar(_PATIENT_ON_RECORD, {"patient_id": patient_id}) is not None
 
 
 async def read_patient(db: AsyncSession, patient_id: int) -> AnyRow | None:

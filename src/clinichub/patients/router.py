@@ -1,6 +1,6 @@
 """Patients (the electronic health record's core) and their insurance coverage."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -14,7 +14,6 @@ from clinichub.models import AuditAction, Patient, Role
 from clinichub.patients import repository
 from clinichub.patients.schemas import (
     Email,
-    IsoDate,
     PatientCreate,
     PatientCreated,
     PatientDeleted,
@@ -30,12 +29,16 @@ from clinichub.patients.schemas import (
     PlanSaved,
 )
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import Pagination, Paging, PathId, SortOrder, error_responses
+from clinichub.scheduling.repository import cancel_future_appointments
+from clinichub.schemas import IsoDate, Pagination, Paging, PathId, SortOrder, error_responses
 
 router = APIRouter(prefix="/api/patients", tags=["patients"], route_class=IdempotentRoute)
 
 ClinicalStaff = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
 FrontDesk = Annotated[Principal, Depends(require_roles(Role.admin, Role.receptionist))]
+
+# The cancellation reason of the appointments that archiving a patient cancels.
+ARCHIVED_REASON = "patient archived"
 
 
 async def _clinic_today(request: Request) -> date:
@@ -193,11 +196,19 @@ async def delete_patient(
     patient_id: PathId, _: AdminUser, audit: Audited, db: DbSession
 ) -> PatientDeleted:
     """Admins only. Medical and billing records must be retained, so the patient is archived,
-    not erased: from then on it is 404 and absent from lists and search, its appointments,
-    records, invoices and plans stay intact, and its email may be used by a new patient."""
+    not erased: the rows stay intact, but from then on the patient, its plans, appointments,
+    charges, medical records and vitals are 404 and absent from lists and search, and its
+    email may be used by a new patient. Its appointments that have not started yet are
+    cancelled (reason `patient archived`), in the same transaction. Its invoices stay
+    readable and payable; no new charge or invoice can be made. The access log
+    (`/access-log`) keeps working."""
     audit.record(AuditAction.delete, "patient", patient_id, patient_id=patient_id)
     if not await repository.archive_patient(db, patient_id):
         raise NotFound("Patient not found")
+    cancelled = await cancel_future_appointments(
+        db, patient_id, now=datetime.now(UTC), reason=ARCHIVED_REASON
+    )
+    audit.record_many(AuditAction.update, "appointment", [(a, patient_id) for a in cancelled])
     return PatientDeleted(message="Patient deleted successfully", patient_id=patient_id)
 
 

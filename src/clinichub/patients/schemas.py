@@ -1,24 +1,25 @@
 import enum
-import re
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
     StrictInt,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from clinichub.models import PlanType, Sex
 from clinichub.schemas import (
+    DATE_RANGE,
+    IsoDate,
     Name,
     Omittable,
     Pagination,
@@ -28,28 +29,20 @@ from clinichub.schemas import (
     reject_null,
 )
 
-EARLIEST_DOB = date(1900, 1, 1)
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _iso_date_only(value: object) -> object:
-    """Only `YYYY-MM-DD`: pydantic alone would also take timestamps and numbers as dates."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return value
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    raise ValueError("must be a date in YYYY-MM-DD format")
-
-
-IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
-# The lower bound is static; "not in the future" depends on the clinic's today (the router).
+# The lower bound is IsoDate's; "not in the future" depends on the clinic's today (the router).
+_BIRTH_DATE = "From 1900-01-01 to today in the clinic's time zone"
 BirthDate = Annotated[
     IsoDate,
-    Field(
-        ge=EARLIEST_DOB,
-        examples=["1990-05-10"],
-        description="From 1900-01-01 to today in the clinic's time zone",
+    Field(examples=["1990-05-10"], description=_BIRTH_DATE),
+    # Also where the field is optional (an update), over IsoDate's own description.
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "description": _BIRTH_DATE,
+            "examples": ["1990-05-10"],
+        },
+        mode="validation",
     ),
 ]
 # Stored lower-cased: the unique index on patients' emails is case-insensitive.
@@ -148,7 +141,9 @@ class PlanCreate(RequestModel):
         validate_default=True,
         description="The copay in cents; required unless plan_type is self_pay",
     )
-    effective_date: IsoDate | None = None
+    effective_date: IsoDate | None = Field(
+        default=None, description=f"When the coverage starts: YYYY-MM-DD, {DATE_RANGE}"
+    )
 
     @field_validator("copay_cents")
     @classmethod

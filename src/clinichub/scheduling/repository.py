@@ -3,9 +3,10 @@
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, insert, select
+from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -15,7 +16,14 @@ from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
 from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, Role, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
-from clinichub.scheduling.rules import BLOCKING_STATUSES, Interval, WorkingRange
+from clinichub.patients.repository import on_file
+from clinichub.scheduling.rules import (
+    BLOCKING_STATUSES,
+    CANCELLABLE_STATUSES,
+    AppointmentStatus,
+    Interval,
+    WorkingRange,
+)
 from clinichub.scheduling.schemas import AppointmentFilters, AppointmentRead, AppointmentSort
 from clinichub.schemas import PageParams, SortOrder
 
@@ -60,8 +68,9 @@ _OCCUPYING = (
     .order_by(_provider_hit.desc(), _appointments.c.scheduled_start)
     .limit(1)
 )
+# An archived patient's appointments are not found (404), like the patient.
 _GET_APPOINTMENT = select(Appointment).where(
-    Appointment.appointment_id == bindparam("appointment_id")
+    Appointment.appointment_id == bindparam("appointment_id"), on_file(Appointment.patient_id)
 )
 _LOCK_APPOINTMENT = _GET_APPOINTMENT.with_for_update(of=Appointment)
 
@@ -194,9 +203,10 @@ async def list_appointments(
     sort_by: AppointmentSort,
     order: SortOrder,
 ) -> tuple[Sequence[AnyRow], int]:
-    """One page of rows of AppointmentRead's columns, and the total."""
+    """One page of rows of AppointmentRead's columns, and the total; archived patients'
+    appointments are left out."""
     columns = _appointments.c
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [on_file(columns.patient_id)]
     if filters.patient_id is not None:
         conditions.append(columns.patient_id == filters.patient_id)
     if filters.provider_user_id is not None:
@@ -220,6 +230,29 @@ async def list_appointments(
         .limit(page.per_page)
     )
     return appointments.all(), total or 0
+
+
+async def cancel_future_appointments(
+    db: AsyncSession, patient_id: int, *, now: datetime, reason: str
+) -> list[int]:
+    """Cancel the patient's appointments that start after `now` and can still be cancelled
+    (archiving the patient does); their ids."""
+    columns = _appointments.c
+    cancelled = await db.scalars(
+        update(_appointments)
+        .where(
+            columns.patient_id == patient_id,
+            columns.scheduled_start > now,
+            columns.status.in_(sorted(CANCELLABLE_STATUSES)),
+        )
+        .values(
+            status=AppointmentStatus.cancelled,
+            cancellation_reason=reason,
+            version=columns.version + 1,
+        )
+        .returning(columns.appointment_id)
+    )
+    return sorted(cancelled.all())
 
 
 async def has_appointments(db: AsyncSession, provider_user_ids: Sequence[int]) -> bool:

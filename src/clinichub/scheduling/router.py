@@ -1,7 +1,7 @@
 """Appointments with a status lifecycle, providers' working hours and their free slots."""
 
 import secrets
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
@@ -14,7 +14,11 @@ from clinichub.auth.dependencies import (
     Principal,
     require_roles,
 )
-from clinichub.billing.repository import add_charge, require_active_cpt_code
+from clinichub.billing.repository import (
+    add_charge,
+    require_active_cpt_code,
+    require_billable_code,
+)
 from clinichub.billing.rules import visit_modifier
 from clinichub.config import Settings
 from clinichub.db.session import DbSession
@@ -47,6 +51,7 @@ from clinichub.scheduling.schemas import (
 )
 from clinichub.schemas import (
     DateOrDateTime,
+    IsoDate,
     Pagination,
     Paging,
     PathId,
@@ -60,9 +65,11 @@ from clinichub.users.repository import get_user
 router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
 providers_router = APIRouter(prefix="/api/providers", tags=["providers"])
 
-# Who may cancel, by DELETE or by setting the status: nurses may not.
-CANCELLERS = (Role.admin, Role.doctor, Role.receptionist)
+# Who may cancel, by DELETE or by setting the status (or record a no-show): nurses may not.
+CANCELLERS = tuple(Role(role) for role in sorted(rules.CANCELLER_ROLES))
 Canceller = Annotated[Principal, Depends(require_roles(*CANCELLERS))]
+# The fields of an appointment's window, held to rules.check_booking_bounds.
+_TIMES = ("scheduled_start", "scheduled_end")
 
 
 async def _get_or_404(db: DbSession, appointment_id: int, *, lock: bool = False) -> Appointment:
@@ -110,7 +117,9 @@ async def create_appointment(
     body: AppointmentCreate, audit: Audited, db: DbSession, settings: AppSettings
 ) -> AppointmentCreated:
     """All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
-    starts and lasts at most 12 hours. Times without an offset are UTC.
+    starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
+    2000-01-01 to five years from now (400 naming the field otherwise): a past visit may be
+    booked, to enter history.
 
     409 when the provider has working hours and the slot is outside them
     (`outside_working_hours`), when the provider already has an appointment overlapping it
@@ -121,8 +130,11 @@ async def create_appointment(
     event = audit.record(AuditAction.create, "appointment", patient_id=body.patient_id)
     window = rules.Interval(body.scheduled_start, body.scheduled_end)
     rules.check_initial_status(body.status)
+    rules.check_booking_bounds(
+        {"scheduled_start": window.start, "scheduled_end": window.end}, datetime.now(UTC)
+    )
     rules.check_window(window)
-    if not await patient_exists(db, body.patient_id):
+    if not await patient_exists(db, body.patient_id, share_lock=True):
         raise NotFound("Patient not found")
     await _provider(db, body.provider_user_id)
     if body.cpt_code is not None:
@@ -249,23 +261,33 @@ async def update_appointment(
     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-    else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
-    that `DELETE` requires (403 for nurses).
+    else is a 409; re-sending the current status changes nothing. Cancelling and `no_show`
+    take the roles that `DELETE` requires (403 for nurses).
+
+    Only clinicians turn a visit into a charge: completing it, and setting or changing its
+    `cpt_code` once it is checked in or later, take an admin or a doctor (403 for nurses and
+    receptionists; a code planned before check-in is open to all staff). A visit is completed
+    on or after the day of its scheduled start in the clinic's time zone, and marked
+    `no_show` only after its start: 409 `visit_not_started` before.
 
     Completing the appointment creates its charge in the same transaction (a CPT record with
     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
-    for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
-    Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
-    provider's working hours or onto an occupied slot (see create).
+    for telehealth), and `cpt_id` names it; a planned or default code deactivated since is a
+    409 `cpt_code_inactive` naming it (`cpt_code`): set another code. A completed
+    appointment's `cpt_code` is fixed. Moving a completed, cancelled or no-show appointment is
+    a 409, as is moving it outside the provider's working hours or onto an occupied slot (see
+    create); times lie from 2000-01-01 to five years from now (400).
 
     With `If-Match`, an appointment changed since that version (by another receptionist, say)
     is a 412 and nothing changes; every update increments `version`.
     """
     event = audit.record(AuditAction.update, "appointment", appointment_id)
+    now = datetime.now(UTC)
+    changes = body.model_dump(exclude_unset=True)
+    rules.check_booking_bounds({f: changes[f] for f in _TIMES if f in changes}, now)
     appointment = await _get_or_404(db, appointment_id, lock=True)
     event.patient_id = appointment.patient_id
     check_if_match(if_match, appointment.version)
-    changes = body.model_dump(exclude_unset=True)
     window = rules.Interval(appointment.scheduled_start, appointment.scheduled_end)
     new_window = rules.Interval(
         changes.get("scheduled_start", window.start), changes.get("scheduled_end", window.end)
@@ -278,11 +300,15 @@ async def update_appointment(
         new_window=new_window,
         new_cpt_code=changes.get("cpt_code", appointment.cpt_code),
     )
-    if plan.cancels and caller.role not in CANCELLERS:
+    if not rules.may_apply(plan, caller.role):
         audit.deny()
         raise Forbidden("Forbidden: insufficient permissions")
     if changes.get("cpt_code") not in (None, appointment.cpt_code):
         await require_active_cpt_code(db, changes["cpt_code"])
+    rules.check_visit_started(plan, new_window.start, now, settings.timezone)
+    billed_code = changes.get("cpt_code", appointment.cpt_code) or settings.default_cpt_code
+    if plan.completes:
+        await require_billable_code(db, billed_code)
     if plan.moved and plan.blocks:
         week = await repository.week_of(db, appointment.provider_user_id)
         rules.check_working_hours(new_window, week, settings.timezone)
@@ -301,7 +327,7 @@ async def update_appointment(
         charge = await add_charge(
             db,
             appointment,
-            appointment.cpt_code or settings.default_cpt_code,
+            billed_code,
             quantity=1,
             service_date=rules.service_date(appointment.scheduled_start, settings.timezone),
             modifier=visit_modifier(appointment.visit_type == rules.VisitType.telehealth),
@@ -434,8 +460,8 @@ async def availability(
     _: CurrentUser,
     db: DbSession,
     settings: AppSettings,
-    date_from: Annotated[date, Query(description="First day (clinic time zone)")],
-    date_to: Annotated[date, Query(description="Last day, inclusive; at most 31 days")],
+    date_from: Annotated[IsoDate, Query(description="First day (clinic time zone)")],
+    date_to: Annotated[IsoDate, Query(description="Last day, inclusive; at most 31 days")],
     duration_minutes: Annotated[int, Query(ge=5, le=720)] = 30,
     slot_minutes: Annotated[
         int | None, Query(ge=5, le=720, description="Grid of slot starts; default: duration")

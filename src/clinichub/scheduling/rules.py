@@ -47,6 +47,9 @@ ALLOWED_TRANSITIONS: Mapping[AppointmentStatus, frozenset[AppointmentStatus]] = 
 )
 FINAL_STATUSES = frozenset(s for s, targets in ALLOWED_TRANSITIONS.items() if not targets)
 INITIAL_STATUSES = frozenset({S.scheduled, S.confirmed})
+CANCELLABLE_STATUSES = frozenset(
+    s for s, targets in ALLOWED_TRANSITIONS.items() if S.cancelled in targets
+)
 # A cancelled or missed visit frees its slot; every other status (completed too) occupies it.
 BLOCKING_STATUSES = frozenset(set(AppointmentStatus) - {S.cancelled, S.no_show})
 
@@ -115,12 +118,22 @@ def check_cpt_change(status: AppointmentStatus, current: str | None, new: str | 
         )
 
 
+# From check-in on, the visit's CPT code is what it will be billed with.
+CLINICAL_STATUSES = frozenset({S.checked_in, S.in_progress, S.completed})
+# Who may turn a visit into a charge (complete it, or set its code from check-in on): the
+# clinicians, not the front desk or nurses. Who may cancel, or record a no-show.
+CLINICIAN_ROLES = frozenset({"admin", "doctor"})
+CANCELLER_ROLES = frozenset({"admin", "doctor", "receptionist"})
+
+
 @dataclass(frozen=True)
 class UpdatePlan:
     moved: bool  # the window changes: working hours and the calendar must be checked
     completes: bool  # the transition into completed: the visit's charge is created
     cancels: bool  # the transition into cancelled, which only some roles may make
     blocks: bool  # the appointment still occupies its slot afterwards
+    misses: bool = False  # the transition into no_show, which the cancelling roles make
+    codes: bool = False  # the CPT code changes at check-in or later: it decides the charge
 
 
 def plan_update(
@@ -146,10 +159,67 @@ def plan_update(
         completes=status_changes and new_status == S.completed,
         cancels=status_changes and new_status == S.cancelled,
         blocks=new_status in BLOCKING_STATUSES,
+        misses=status_changes and new_status == S.no_show,
+        codes=new_cpt_code != cpt_code
+        and (status in CLINICAL_STATUSES or new_status in CLINICAL_STATUSES),
     )
 
 
+def may_apply(plan: UpdatePlan, role: str) -> bool:
+    """Whether `role` may make the update: completing a visit or setting its code from check-in
+    on takes a clinician (the charge follows from them); cancelling or recording a no-show
+    takes the roles that may cancel. Booking a planned code, and every other step, is open to
+    all staff."""
+    if (plan.completes or plan.codes) and role not in CLINICIAN_ROLES:
+        return False
+    return not ((plan.cancels or plan.misses) and role not in CANCELLER_ROLES)
+
+
+def check_visit_started(plan: UpdatePlan, start: datetime, now: datetime, tz: tzinfo) -> None:
+    """409 `visit_not_started`: a visit is completed on or after the clinic-local day of its
+    start (a patient seen early is fine; billing next month's visit is not), and marked a
+    no-show only once its start has passed."""
+    if plan.completes and now.astimezone(tz).date() < service_date(start, tz):
+        raise Conflict(
+            "Cannot complete a visit before the day it is scheduled", code="visit_not_started"
+        )
+    if plan.misses and now < start:
+        raise Conflict(
+            "Cannot mark a visit as a no-show before its scheduled start",
+            code="visit_not_started",
+        )
+
+
 # --- Time windows -----------------------------------------------------------------------------
+
+# Appointments lie between these bounds: history is entered from 2000 on, and nothing is booked
+# more than five years ahead (a typo such as 2206, or a probe, never a plan).
+EARLIEST_APPOINTMENT = datetime(2000, 1, 1, tzinfo=UTC)
+BOOKING_HORIZON_YEARS = 5
+
+
+def latest_appointment(now: datetime) -> datetime:
+    """Five calendar years after `now` (from a 29 February, the 28th)."""
+    year = now.year + BOOKING_HORIZON_YEARS
+    try:
+        return now.replace(year=year)
+    except ValueError:
+        return now.replace(year=year, day=28)
+
+
+def check_booking_bounds(times: Mapping[str, datetime], now: datetime) -> None:
+    """400 naming each field (`scheduled_start`, `scheduled_end`) whose time is before
+    2000-01-01 or more than five years after `now`."""
+    latest = latest_appointment(now)
+    details = []
+    for field, moment in times.items():
+        if moment < EARLIEST_APPOINTMENT:
+            details.append({"field": field, "message": "must not be before 2000-01-01"})
+        elif moment > latest:
+            details.append({"field": field, "message": "must be at most 5 years from now"})
+    if details:
+        first = details[0]
+        raise BadRequest(f"Invalid value for {first['field']}: {first['message']}", details=details)
 
 
 def check_window(window: Interval) -> None:

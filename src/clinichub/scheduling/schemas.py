@@ -20,7 +20,16 @@ from clinichub.billing.schemas import CptCodeValue
 from clinichub.errors import BadRequest
 from clinichub.models import Role
 from clinichub.scheduling.rules import AppointmentStatus, Interval, VisitType, local_day
-from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import (
+    DATE_RANGE,
+    Omittable,
+    Pagination,
+    RequestModel,
+    UtcDateTime,
+    check_date_bounds,
+    out_of_bounds,
+    reject_null,
+)
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Reason = Annotated[str, StringConstraints(max_length=500)]
@@ -45,11 +54,14 @@ ClockTime = Annotated[
 # --- Appointments -----------------------------------------------------------------------------
 
 
+_APPOINTMENT_TIME = "ISO-8601; from 2000-01-01 to five years from now"
+
+
 class AppointmentCreate(RequestModel):
     patient_id: Id
     provider_user_id: Id
-    scheduled_start: UtcDateTime
-    scheduled_end: UtcDateTime
+    scheduled_start: UtcDateTime = Field(description=_APPOINTMENT_TIME)
+    scheduled_end: UtcDateTime = Field(description=_APPOINTMENT_TIME)
     status: AppointmentStatus = Field(
         default=AppointmentStatus.scheduled, description="`scheduled` or `confirmed`"
     )
@@ -64,8 +76,8 @@ class AppointmentCreate(RequestModel):
 class AppointmentUpdate(RequestModel):
     """Only the fields sent are changed; reason, notes and cpt_code may be cleared with null."""
 
-    scheduled_start: Omittable[UtcDateTime] = None
-    scheduled_end: Omittable[UtcDateTime] = None
+    scheduled_start: Omittable[UtcDateTime] = Field(default=None, description=_APPOINTMENT_TIME)
+    scheduled_end: Omittable[UtcDateTime] = Field(default=None, description=_APPOINTMENT_TIME)
     status: Omittable[AppointmentStatus] = None
     visit_type: Omittable[VisitType] = None
     reason: Reason | None = None
@@ -163,23 +175,29 @@ _MOMENT = TypeAdapter(UtcDateTime)
 
 def parse_bound(raw: str | None, field: str, tz: ZoneInfo, *, end: bool) -> datetime | None:
     """An ISO datetime (UTC unless it has an offset), or a bare date meaning the start (or, for
-    an end bound, the end) of that day in the clinic time zone."""
+    an end bound, the end) of that day in the clinic time zone; either in the API's range
+    (400 naming `field` otherwise)."""
     if raw is None:
         return None
     try:
-        day = local_day(date.fromisoformat(raw), tz)
+        day = date.fromisoformat(raw)
     except ValueError:
         pass
     else:
-        return day.end if end else day.start
+        window = local_day(check_date_bounds(day, field), tz)
+        return window.end if end else window.start
     try:
         # Python's ISO parser, not pydantic's lax one, which reads "20260415" as a Unix time.
-        return _MOMENT.validate_python(datetime.fromisoformat(raw))
+        moment = datetime.fromisoformat(raw)
     except ValueError:
         raise BadRequest(
             f"Invalid value for {field}: expected an ISO date or datetime",
             details=[{"field": field, "message": "expected YYYY-MM-DD or an ISO datetime"}],
         ) from None
+    try:
+        return _MOMENT.validate_python(moment)
+    except ValueError:  # outside the range (UtcDateTime's check)
+        raise out_of_bounds(field, f"must be {DATE_RANGE}") from None
 
 
 # --- Providers and availability ---------------------------------------------------------------

@@ -19,8 +19,8 @@ class AppointmentCreate:
     Attributes:
         patient_id (int):
         provider_user_id (int):
-        scheduled_start (datetime.datetime):
-        scheduled_end (datetime.datetime):
+        scheduled_start (datetime.datetime): ISO-8601; from 2000-01-01 to five years from now
+        scheduled_end (datetime.datetime): ISO-8601; from 2000-01-01 to five years from now
         status (AppointmentStatus | Unset):
         visit_type (VisitType | Unset):
         reason (None | str | Unset):

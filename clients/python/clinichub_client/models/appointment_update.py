@@ -18,8 +18,8 @@ class AppointmentUpdate:
     """Only the fields sent are changed; reason, notes and cpt_code may be cleared with null.
 
     Attributes:
-        scheduled_start (datetime.datetime | Unset):
-        scheduled_end (datetime.datetime | Unset):
+        scheduled_start (datetime.datetime | Unset): ISO-8601; from 2000-01-01 to five years from now
+        scheduled_end (datetime.datetime | Unset): ISO-8601; from 2000-01-01 to five years from now
         status (AppointmentStatus | Unset):
         visit_type (VisitType | Unset):
         reason (None | str | Unset):

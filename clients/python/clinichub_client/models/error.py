@@ -25,12 +25,14 @@ class Error:
         details (list[ErrorDetail] | None | Unset):
         conflict_appointment_id (int | None | Unset): On a 409 `appointment_conflict` or `patient_conflict`: the
             appointment that holds the slot
+        cpt_code (None | str | Unset): On a 409 `cpt_code_inactive`: the code the visit would be billed with
     """
 
     error: str
     code: str
     details: list[ErrorDetail] | None | Unset = UNSET
     conflict_appointment_id: int | None | Unset = UNSET
+    cpt_code: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +58,12 @@ class Error:
         else:
             conflict_appointment_id = self.conflict_appointment_id
 
+        cpt_code: None | str | Unset
+        if isinstance(self.cpt_code, Unset):
+            cpt_code = UNSET
+        else:
+            cpt_code = self.cpt_code
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +76,8 @@ class Error:
             field_dict["details"] = details
         if conflict_appointment_id is not UNSET:
             field_dict["conflict_appointment_id"] = conflict_appointment_id
+        if cpt_code is not UNSET:
+            field_dict["cpt_code"] = cpt_code
 
         return field_dict
 
@@ -111,11 +121,21 @@ class Error:
 
         conflict_appointment_id = _parse_conflict_appointment_id(d.pop("conflict_appointment_id", UNSET))
 
+        def _parse_cpt_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cpt_code = _parse_cpt_code(d.pop("cpt_code", UNSET))
+
         error = cls(
             error=error,
             code=code,
             details=details,
             conflict_appointment_id=conflict_appointment_id,
+            cpt_code=cpt_code,
         )
 
         error.additional_properties = d

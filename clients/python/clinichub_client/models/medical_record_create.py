@@ -19,7 +19,8 @@ class MedicalRecordCreate:
         diagnosis (str):
         treatment_plan (str):
         appointment_id (int | None | Unset): A visit of the same patient, if the note belongs to one
-        record_date (datetime.date | None | Unset): Default: today (clinic time)
+        record_date (datetime.date | None | Unset): YYYY-MM-DD, from 1900-01-01 to today (clinic time zone); default:
+            today
         icd10_codes (list[str] | Unset):
         notes (None | str | Unset):
     """

@@ -21,7 +21,8 @@ class PlanCreate:
         plan_type (PlanType):
         group_id (None | str | Unset):
         copay_cents (int | None | Unset): The copay in cents; required unless plan_type is self_pay
-        effective_date (datetime.date | None | Unset):
+        effective_date (datetime.date | None | Unset): When the coverage starts: YYYY-MM-DD, from 1900-01-01 to
+            2100-12-31
     """
 
     carrier_name: str

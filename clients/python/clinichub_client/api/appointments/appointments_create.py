@@ -97,7 +97,9 @@ def sync_detailed(
     """Book an appointment
 
      All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
-    starts and lasts at most 12 hours. Times without an offset are UTC.
+    starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
+    2000-01-01 to five years from now (400 naming the field otherwise): a past visit may be
+    booked, to enter history.
 
     409 when the provider has working hours and the slot is outside them
     (`outside_working_hours`), when the provider already has an appointment overlapping it
@@ -143,7 +145,9 @@ def sync(
     """Book an appointment
 
      All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
-    starts and lasts at most 12 hours. Times without an offset are UTC.
+    starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
+    2000-01-01 to five years from now (400 naming the field otherwise): a past visit may be
+    booked, to enter history.
 
     409 when the provider has working hours and the slot is outside them
     (`outside_working_hours`), when the provider already has an appointment overlapping it
@@ -184,7 +188,9 @@ async def asyncio_detailed(
     """Book an appointment
 
      All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
-    starts and lasts at most 12 hours. Times without an offset are UTC.
+    starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
+    2000-01-01 to five years from now (400 naming the field otherwise): a past visit may be
+    booked, to enter history.
 
     409 when the provider has working hours and the slot is outside them
     (`outside_working_hours`), when the provider already has an appointment overlapping it
@@ -228,7 +234,9 @@ async def asyncio(
     """Book an appointment
 
      All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
-    starts and lasts at most 12 hours. Times without an offset are UTC.
+    starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
+    2000-01-01 to five years from now (400 naming the field otherwise): a past visit may be
+    booked, to enter history.
 
     409 when the provider has working hours and the slot is outside them
     (`outside_working_hours`), when the provider already has an appointment overlapping it

@@ -117,14 +117,22 @@ def sync_detailed(
     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-    else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
-    that `DELETE` requires (403 for nurses).
+    else is a 409; re-sending the current status changes nothing. Cancelling and `no_show`
+    take the roles that `DELETE` requires (403 for nurses).
+
+    Only clinicians turn a visit into a charge: completing it, and setting or changing its
+    `cpt_code` once it is checked in or later, take an admin or a doctor (403 for nurses and
+    receptionists; a code planned before check-in is open to all staff). A visit is completed
+    on or after the day of its scheduled start in the clinic's time zone, and marked
+    `no_show` only after its start: 409 `visit_not_started` before.
 
     Completing the appointment creates its charge in the same transaction (a CPT record with
     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
-    for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
-    Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
-    provider's working hours or onto an occupied slot (see create).
+    for telehealth), and `cpt_id` names it; a planned or default code deactivated since is a
+    409 `cpt_code_inactive` naming it (`cpt_code`): set another code. A completed
+    appointment's `cpt_code` is fixed. Moving a completed, cancelled or no-show appointment is
+    a 409, as is moving it outside the provider's working hours or onto an occupied slot (see
+    create); times lie from 2000-01-01 to five years from now (400).
 
     With `If-Match`, an appointment changed since that version (by another receptionist, say)
     is a 412 and nothing changes; every update increments `version`.
@@ -172,14 +180,22 @@ def sync(
     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-    else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
-    that `DELETE` requires (403 for nurses).
+    else is a 409; re-sending the current status changes nothing. Cancelling and `no_show`
+    take the roles that `DELETE` requires (403 for nurses).
+
+    Only clinicians turn a visit into a charge: completing it, and setting or changing its
+    `cpt_code` once it is checked in or later, take an admin or a doctor (403 for nurses and
+    receptionists; a code planned before check-in is open to all staff). A visit is completed
+    on or after the day of its scheduled start in the clinic's time zone, and marked
+    `no_show` only after its start: 409 `visit_not_started` before.
 
     Completing the appointment creates its charge in the same transaction (a CPT record with
     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
-    for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
-    Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
-    provider's working hours or onto an occupied slot (see create).
+    for telehealth), and `cpt_id` names it; a planned or default code deactivated since is a
+    409 `cpt_code_inactive` naming it (`cpt_code`): set another code. A completed
+    appointment's `cpt_code` is fixed. Moving a completed, cancelled or no-show appointment is
+    a 409, as is moving it outside the provider's working hours or onto an occupied slot (see
+    create); times lie from 2000-01-01 to five years from now (400).
 
     With `If-Match`, an appointment changed since that version (by another receptionist, say)
     is a 412 and nothing changes; every update increments `version`.
@@ -222,14 +238,22 @@ async def asyncio_detailed(
     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-    else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
-    that `DELETE` requires (403 for nurses).
+    else is a 409; re-sending the current status changes nothing. Cancelling and `no_show`
+    take the roles that `DELETE` requires (403 for nurses).
+
+    Only clinicians turn a visit into a charge: completing it, and setting or changing its
+    `cpt_code` once it is checked in or later, take an admin or a doctor (403 for nurses and
+    receptionists; a code planned before check-in is open to all staff). A visit is completed
+    on or after the day of its scheduled start in the clinic's time zone, and marked
+    `no_show` only after its start: 409 `visit_not_started` before.
 
     Completing the appointment creates its charge in the same transaction (a CPT record with
     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
-    for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
-    Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
-    provider's working hours or onto an occupied slot (see create).
+    for telehealth), and `cpt_id` names it; a planned or default code deactivated since is a
+    409 `cpt_code_inactive` naming it (`cpt_code`): set another code. A completed
+    appointment's `cpt_code` is fixed. Moving a completed, cancelled or no-show appointment is
+    a 409, as is moving it outside the provider's working hours or onto an occupied slot (see
+    create); times lie from 2000-01-01 to five years from now (400).
 
     With `If-Match`, an appointment changed since that version (by another receptionist, say)
     is a 412 and nothing changes; every update increments `version`.
@@ -275,14 +299,22 @@ async def asyncio(
     completed | cancelled | no_show; confirmed -> checked_in | in_progress | completed |
     cancelled | no_show; checked_in -> in_progress | completed | cancelled | no_show;
     in_progress -> completed | cancelled. Completed, cancelled and no_show are final. Anything
-    else is a 409; re-sending the current status changes nothing. Cancelling takes the roles
-    that `DELETE` requires (403 for nurses).
+    else is a 409; re-sending the current status changes nothing. Cancelling and `no_show`
+    take the roles that `DELETE` requires (403 for nurses).
+
+    Only clinicians turn a visit into a charge: completing it, and setting or changing its
+    `cpt_code` once it is checked in or later, take an admin or a doctor (403 for nurses and
+    receptionists; a code planned before check-in is open to all staff). A visit is completed
+    on or after the day of its scheduled start in the clinic's time zone, and marked
+    `no_show` only after its start: 409 `visit_not_started` before.
 
     Completing the appointment creates its charge in the same transaction (a CPT record with
     the appointment's `cpt_code`, else the clinic default, at the catalogue price; modifier 95
-    for telehealth), and `cpt_id` names it. A completed appointment's `cpt_code` is fixed.
-    Moving a completed, cancelled or no-show appointment is a 409, as is moving it outside the
-    provider's working hours or onto an occupied slot (see create).
+    for telehealth), and `cpt_id` names it; a planned or default code deactivated since is a
+    409 `cpt_code_inactive` naming it (`cpt_code`): set another code. A completed
+    appointment's `cpt_code` is fixed. Moving a completed, cancelled or no-show appointment is
+    a 409, as is moving it outside the provider's working hours or onto an occupied slot (see
+    create); times lie from 2000-01-01 to five years from now (400).
 
     With `If-Match`, an appointment changed since that version (by another receptionist, say)
     is a 412 and nothing changes; every update increments `version`.

@@ -102,7 +102,8 @@ def sync_detailed(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -142,7 +143,8 @@ def sync(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -177,7 +179,8 @@ async def asyncio_detailed(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -215,7 +218,8 @@ async def asyncio(
     """Write a medical record
 
      Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
-    of the same patient (400 otherwise).
+    of the same patient (400 otherwise). `record_date` is today by default, and never after
+    today in the clinic's time zone (400).
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1

@@ -114,6 +114,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
 
@@ -158,7 +163,7 @@ def sync_detailed(
 
      Admins only. Every recorded read or change of this patient's data, newest first: an
     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
-    they returned. Archived patients keep their log.
+    they returned. Archived patients keep their log; an id no patient ever had is a 404.
 
     Args:
         patient_id (int):
@@ -215,7 +220,7 @@ def sync(
 
      Admins only. Every recorded read or change of this patient's data, newest first: an
     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
-    they returned. Archived patients keep their log.
+    they returned. Archived patients keep their log; an id no patient ever had is a 404.
 
     Args:
         patient_id (int):
@@ -267,7 +272,7 @@ async def asyncio_detailed(
 
      Admins only. Every recorded read or change of this patient's data, newest first: an
     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
-    they returned. Archived patients keep their log.
+    they returned. Archived patients keep their log; an id no patient ever had is a 404.
 
     Args:
         patient_id (int):
@@ -322,7 +327,7 @@ async def asyncio(
 
      Admins only. Every recorded read or change of this patient's data, newest first: an
     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
-    they returned. Archived patients keep their log.
+    they returned. Archived patients keep their log; an id no patient ever had is a 404.
 
     Args:
         patient_id (int):

@@ -86,8 +86,12 @@ def sync_detailed(
     """Archive a patient
 
      Admins only. Medical and billing records must be retained, so the patient is archived,
-    not erased: from then on it is 404 and absent from lists and search, its appointments,
-    records, invoices and plans stay intact, and its email may be used by a new patient.
+    not erased: the rows stay intact, but from then on the patient, its plans, appointments,
+    charges, medical records and vitals are 404 and absent from lists and search, and its
+    email may be used by a new patient. Its appointments that have not started yet are
+    cancelled (reason `patient archived`), in the same transaction. Its invoices stay
+    readable and payable; no new charge or invoice can be made. The access log
+    (`/access-log`) keeps working.
 
     Args:
         patient_id (int):
@@ -119,8 +123,12 @@ def sync(
     """Archive a patient
 
      Admins only. Medical and billing records must be retained, so the patient is archived,
-    not erased: from then on it is 404 and absent from lists and search, its appointments,
-    records, invoices and plans stay intact, and its email may be used by a new patient.
+    not erased: the rows stay intact, but from then on the patient, its plans, appointments,
+    charges, medical records and vitals are 404 and absent from lists and search, and its
+    email may be used by a new patient. Its appointments that have not started yet are
+    cancelled (reason `patient archived`), in the same transaction. Its invoices stay
+    readable and payable; no new charge or invoice can be made. The access log
+    (`/access-log`) keeps working.
 
     Args:
         patient_id (int):
@@ -147,8 +155,12 @@ async def asyncio_detailed(
     """Archive a patient
 
      Admins only. Medical and billing records must be retained, so the patient is archived,
-    not erased: from then on it is 404 and absent from lists and search, its appointments,
-    records, invoices and plans stay intact, and its email may be used by a new patient.
+    not erased: the rows stay intact, but from then on the patient, its plans, appointments,
+    charges, medical records and vitals are 404 and absent from lists and search, and its
+    email may be used by a new patient. Its appointments that have not started yet are
+    cancelled (reason `patient archived`), in the same transaction. Its invoices stay
+    readable and payable; no new charge or invoice can be made. The access log
+    (`/access-log`) keeps working.
 
     Args:
         patient_id (int):
@@ -178,8 +190,12 @@ async def asyncio(
     """Archive a patient
 
      Admins only. Medical and billing records must be retained, so the patient is archived,
-    not erased: from then on it is 404 and absent from lists and search, its appointments,
-    records, invoices and plans stay intact, and its email may be used by a new patient.
+    not erased: the rows stay intact, but from then on the patient, its plans, appointments,
+    charges, medical records and vitals are 404 and absent from lists and search, and its
+    email may be used by a new patient. Its appointments that have not started yet are
+    cancelled (reason `patient archived`), in the same transaction. Its invoices stay
+    readable and payable; no new charge or invoice can be made. The access log
+    (`/access-log`) keeps working.
 
     Args:
         patient_id (int):

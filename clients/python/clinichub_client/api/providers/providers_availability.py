@@ -117,8 +117,8 @@ def sync_detailed(
 
     Args:
         provider_user_id (int):
-        date_from (datetime.date): First day (clinic time zone)
-        date_to (datetime.date): Last day, inclusive; at most 31 days
+        date_from (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+        date_to (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
         duration_minutes (int | Unset):  Default: 30.
         slot_minutes (int | None | Unset): Grid of slot starts; default: duration
 
@@ -163,8 +163,8 @@ def sync(
 
     Args:
         provider_user_id (int):
-        date_from (datetime.date): First day (clinic time zone)
-        date_to (datetime.date): Last day, inclusive; at most 31 days
+        date_from (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+        date_to (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
         duration_minutes (int | Unset):  Default: 30.
         slot_minutes (int | None | Unset): Grid of slot starts; default: duration
 
@@ -204,8 +204,8 @@ async def asyncio_detailed(
 
     Args:
         provider_user_id (int):
-        date_from (datetime.date): First day (clinic time zone)
-        date_to (datetime.date): Last day, inclusive; at most 31 days
+        date_from (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+        date_to (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
         duration_minutes (int | Unset):  Default: 30.
         slot_minutes (int | None | Unset): Grid of slot starts; default: duration
 
@@ -248,8 +248,8 @@ async def asyncio(
 
     Args:
         provider_user_id (int):
-        date_from (datetime.date): First day (clinic time zone)
-        date_to (datetime.date): Last day, inclusive; at most 31 days
+        date_from (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+        date_to (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
         duration_minutes (int | Unset):  Default: 30.
         slot_minutes (int | None | Unset): Grid of slot starts; default: duration
 

@@ -91,7 +91,7 @@ def sync_detailed(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,7 +123,7 @@ def sync(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,7 +180,7 @@ async def asyncio(
     and what they are worth: billed in total, owed by patients, owed by insurers.
 
     Args:
-        date (datetime.date): YYYY-MM-DD, in the clinic's time zone
+        date (datetime.date): YYYY-MM-DD, from 1900-01-01 to 2100-12-31
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
