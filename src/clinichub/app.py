@@ -152,7 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.trusted_proxies:
         # The client address from X-Forwarded-For, only on connections from these proxies, under
         # any ASGI server (`serve` tells uvicorn to trust no one by itself).
-        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_networks)
     # Outermost: a head over the limits is refused before anything else reads it.
     app.add_middleware(HeaderLimitsMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

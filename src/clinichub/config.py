@@ -94,15 +94,18 @@ class Settings(BaseSettings):
     @field_validator("trusted_proxies")
     @classmethod
     def _networks(cls, value: list[str]) -> list[str]:
-        """Each as a network in canonical form (`10.0.0.1/8` is `10.0.0.0/8`): uvicorn takes
-        only strict ranges, and would treat any other as a host name."""
-        networks = []
         for item in value:
             try:
-                networks.append(str(ipaddress.ip_network(item, strict=False)))
+                ipaddress.ip_network(item, strict=False)
             except ValueError as exc:
                 raise ValueError(f"not an IP address or CIDR range: {item!r}") from exc
-        return networks
+        return value
+
+    @property
+    def trusted_networks(self) -> list[str]:
+        """The trusted proxies as networks in canonical form (`10.0.0.1/8` is `10.0.0.0/8`):
+        uvicorn takes only strict ranges, and would match any other as a literal host name."""
+        return [str(ipaddress.ip_network(item, strict=False)) for item in self.trusted_proxies]
 
     @property
     def timezone(self) -> ZoneInfo:
