@@ -2018,6 +2018,7 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description An email address; internal mail domains (`.local`, `.internal`, `.lan`) are accepted for staff
              */
             email: string;
             /**

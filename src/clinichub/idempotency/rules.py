@@ -43,7 +43,9 @@ def request_fingerprint(method: str, path: str, body: bytes) -> str:
     and whitespace do not make a retry a different request."""
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"))
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not JSON, or a body whose content type is not JSON (so no depth check ran before)
+        # nested too deep for the parser: compared byte for byte.
         canonical = body.decode("latin-1")
     return hashlib.sha256(f"{method} {path}\n{canonical}".encode()).hexdigest()
 

@@ -52,6 +52,7 @@ from clinichub.schemas import (
     PathId,
     QueryId,
     SortOrder,
+    Text,
     check_range,
     error_responses,
 )
@@ -326,7 +327,7 @@ async def cancel_appointment(
     audit: Audited,
     db: DbSession,
     reason: Annotated[
-        str | None, Query(max_length=500, description="Stored as cancellation_reason")
+        Text | None, Query(max_length=500, description="Stored as cancellation_reason")
     ] = None,
 ) -> AppointmentCancelled:
     """Admins, doctors and receptionists. A soft delete: the appointment stays, with status

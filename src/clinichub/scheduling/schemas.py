@@ -20,11 +20,11 @@ from clinichub.billing.schemas import CptCodeValue
 from clinichub.errors import BadRequest
 from clinichub.models import Role
 from clinichub.scheduling.rules import AppointmentStatus, Interval, VisitType, local_day
-from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import Omittable, Pagination, RequestModel, Text, UtcDateTime, reject_null
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
-Reason = Annotated[str, StringConstraints(max_length=500)]
-Notes = Annotated[str, StringConstraints(max_length=5000)]
+Reason = Annotated[Text, StringConstraints(max_length=500)]
+Notes = Annotated[Text, StringConstraints(max_length=5000)]
 
 
 def _wall_clock(value: time) -> time:
