@@ -91,7 +91,8 @@ def sync_detailed(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter
@@ -127,7 +128,8 @@ def sync(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter
@@ -158,7 +160,8 @@ async def asyncio_detailed(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter
@@ -192,7 +195,8 @@ async def asyncio(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter

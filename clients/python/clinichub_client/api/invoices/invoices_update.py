@@ -102,7 +102,7 @@ def sync_detailed(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
@@ -143,7 +143,7 @@ def sync(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
@@ -179,7 +179,7 @@ async def asyncio_detailed(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
@@ -218,7 +218,7 @@ async def asyncio(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
