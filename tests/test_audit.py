@@ -78,7 +78,7 @@ async def test_a_list_read_is_recorded_for_each_patient_returned(
         "/api/patients?per_page=2&sort_by=patient_id", headers={**headers, "X-Request-ID": "list-1"}
     )
     assert response.status_code == 200
-    recorded = await events(app, "request_id = 'list-1'")
+    recorded = await events(app, "request_id = 'list-1' AND resource_type = 'patient'")
     assert sorted(e["patient_id"] for e in recorded) == ids[:2]
     assert {e["action"] for e in recorded} == {"read"}
 
@@ -334,6 +334,7 @@ async def test_a_list_for_an_unknown_patient_is_a_recorded_failure(
     assert [(e["action"], e["outcome"], e["patient_id"]) for e in recorded] == [
         ("read", "failure", 424242)
     ]
+    assert recorded[0]["resource_type"] == "vitals_list"
 
 
 async def forge_seals(owner_engine: AsyncEngine, key: bytes | None) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from clinichub.models import Role, User
 from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET, MakeUser
@@ -162,6 +162,37 @@ async def test_create_user_with_password_from_environment(
         "last_name": "Admin",
         "role": "admin",
     }
+
+
+async def test_create_user_on_an_internal_mail_domain_is_audited(
+    app: FastAPI, clean_db: None, env: dict[str, str], tmp_path: Path
+) -> None:
+    result = await run_cli(
+        "create-user",
+        "--email",
+        "ops@clinic.local",
+        "--role",
+        "admin",
+        "--first-name",
+        "Ops",
+        "--last-name",
+        "Admin",
+        "--password",
+        "a long passphrase",
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    user_id = int(result.stdout.strip())
+    async with app.state.engine.connect() as connection:
+        rows = await connection.execute(
+            text(
+                "SELECT action, resource_type, resource_id, actor_user_id, user_agent "
+                "FROM audit_events"
+            )
+        )
+        recorded = [tuple(row) for row in rows]
+    assert recorded == [("create", "user", str(user_id), None, "clinichub create-user")]
 
 
 async def test_create_user_with_a_used_email_fails(

@@ -184,6 +184,7 @@ export interface paths {
          * @description Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
          *     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
          *     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+         *     Recorded in the audit trail, as is every change of a user.
          */
         post: operations["users_create"];
         delete?: never;
@@ -209,6 +210,9 @@ export interface paths {
          * @description Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
          *     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
          *     changed since that version is a 412; every update increments `version`.
+         *
+         *     Each field changed is an audit event of its own, `user.<field>` (`user.role`,
+         *     `user.is_active`): who changed which field of whom, never the values.
          */
         put: operations["users_update"];
         post?: never;
@@ -466,7 +470,8 @@ export interface paths {
          * Replace a provider's working hours
          * @description Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
          *     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
-         *     times, so bookings follow daylight-saving changes. Existing appointments are kept.
+         *     times, so bookings follow daylight-saving changes. Existing appointments are kept. Recorded
+         *     in the audit trail (`working_hours`, the provider's id).
          */
         put: operations["providers_set_working_hours"];
         post?: never;
@@ -535,7 +540,8 @@ export interface paths {
         /**
          * Re-price, rename or deactivate a CPT code
          * @description Admins only. A new price applies to charges made from now on: charges and invoices already
-         *     made keep theirs. A deactivated code can no longer be charged.
+         *     made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+         *     event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
          */
         put: operations["cpt_codes_update"];
         post?: never;
@@ -662,7 +668,7 @@ export interface paths {
          * @description Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
          *     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
          *     `If-Match`, an invoice changed since that version is a 412; every update increments
-         *     `version`.
+         *     `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
          */
         put: operations["invoices_update"];
         post?: never;
@@ -2096,6 +2102,7 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description An email address; internal mail domains (`.local`, `.internal`, `.lan`) are accepted for staff
              */
             email: string;
             /**

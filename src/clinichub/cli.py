@@ -133,7 +133,9 @@ def _seed_demo(settings: Settings) -> None:
 
 
 def _create_user(settings: Settings, args: argparse.Namespace) -> None:
+    from clinichub.audit.repository import Origin, event_values, insert_events
     from clinichub.auth.passwords import check_new_password, hash_password
+    from clinichub.models import AuditAction
     from clinichub.users.repository import create_user
     from clinichub.users.schemas import UserCreate
 
@@ -154,7 +156,21 @@ def _create_user(settings: Settings, args: argparse.Namespace) -> None:
 
     async def create(maker: async_sessionmaker[AsyncSession]) -> int:
         async with maker() as db, db.begin():
-            return (await create_user(db, body, await hash_password(body.password))).user_id
+            user = await create_user(db, body, await hash_password(body.password))
+            # No caller to name: the event says the command made it, in the same transaction.
+            origin = Origin(request_id=None, ip=None, user_agent="clinichub create-user")
+            await insert_events(
+                db,
+                [
+                    event_values(
+                        origin,
+                        action=AuditAction.create,
+                        resource_type="user",
+                        resource_id=user.user_id,
+                    )
+                ],
+            )
+            return user.user_id
 
     print(_with_database(settings, create))
 

@@ -805,7 +805,37 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
             _error("Too many password attempts", "rate_limited"),
         ),
     },
-    "users_create": {"409": _EMAIL_EXISTS},
+    "users_create": {
+        "400": {
+            **ERROR_EXAMPLES["400"],
+            **_named(
+                "duplicate_key",
+                "A JSON object names a key twice (refused in every body)",
+                _error(
+                    "A JSON object names the same key twice",
+                    "duplicate_key",
+                    details=[{"field": "role", "message": "duplicate key"}],
+                ),
+            ),
+            **_named(
+                "hidden_character",
+                "A name or free text with a bidirectional override (refused in every text field)",
+                _error(
+                    "Invalid value for first_name: must not contain invisible or bidirectional "
+                    "control characters (U+202E)",
+                    "invalid_request",
+                    details=[
+                        {
+                            "field": "first_name",
+                            "message": "must not contain invisible or bidirectional control "
+                            "characters (U+202E)",
+                        }
+                    ],
+                ),
+            ),
+        },
+        "409": _EMAIL_EXISTS,
+    },
     "users_update": {
         "409": _named(
             "last_admin",

@@ -1,11 +1,19 @@
 """Request bodies over 1 MiB get 413 and JSON nested deeper than 32 levels gets 400, before any
-handler parses them (OWASP API4:2023, unrestricted resource consumption).
+handler parses them (OWASP API4:2023, unrestricted resource consumption); a JSON object that
+names a key twice gets 400 `duplicate_key`.
 
 The body is read here, counting the bytes as they arrive: a declared Content-Length over the
 limit is refused without reading, and a chunked body without one is refused as soon as it passes
 the limit. Python's JSON parser recurses once per level, so depth is checked first, by a scan that
 does not recurse.
+
+Duplicate keys: RFC 8259 leaves their meaning open, and parsers disagree (Python keeps the last,
+others the first), so `{"role": "receptionist", "role": "admin"}` could pass a check that reads
+one value and act on the other. Every JSON body the app parses passes through here first.
 """
+
+import email.message
+import json
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -40,9 +48,47 @@ def json_depth(body: bytes) -> int:
     return deepest
 
 
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return obj
+
+
+def duplicate_key(body: bytes) -> str | None:
+    """The first key that some object of a JSON text names twice, or None. Malformed JSON is
+    left for the parser to report; call only on text whose depth is bounded."""
+    try:
+        json.loads(body, object_pairs_hook=_refuse_duplicates)
+    except DuplicateKey as duplicate:
+        return duplicate.key
+    except ValueError:  # not JSON, or not UTF-8: the app's parser answers
+        return None
+    return None
+
+
 def _is_json(headers: Headers) -> bool:
-    media_type = headers.get("content-type", "").split(";")[0].strip().lower()
-    return media_type == "application/json" or media_type.endswith("+json")
+    """Whether the app parses this body as JSON: the same test as FastAPI's (an `application/json`
+    or `application/*+json` content type), so that no JSON body escapes the checks here."""
+    value = headers.get("content-type")
+    if not value:
+        return False
+    message = email.message.Message()
+    message["content-type"] = value
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (
+        subtype == "json" or subtype.endswith("+json")
+    )
 
 
 def _declared_length(headers: Headers) -> int | None:
@@ -84,9 +130,9 @@ class RequestLimitsMiddleware:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        if _is_json(headers) and json_depth(body) > MAX_JSON_DEPTH:
-            nested = BadRequest(f"JSON nested too deep: at most {MAX_JSON_DEPTH} levels")
-            await self._refuse(nested, scope, receive, send)
+        refusal = _refusal(body) if body and _is_json(headers) else None
+        if refusal is not None:
+            await self._refuse(refusal, scope, receive, send)
             return
         whole: Message = {"type": "http.request", "body": body, "more_body": False}
         await self.app(scope, _replaying([whole], receive), send)
@@ -94,6 +140,20 @@ class RequestLimitsMiddleware:
     @staticmethod
     async def _refuse(error: AppError, scope: Scope, receive: Receive, send: Send) -> None:
         await error_response(error)(scope, receive, send)
+
+
+def _refusal(body: bytes) -> AppError | None:
+    if json_depth(body) > MAX_JSON_DEPTH:
+        return BadRequest(f"JSON nested too deep: at most {MAX_JSON_DEPTH} levels")
+    key = duplicate_key(body)
+    if key is not None:
+        # The key is named, not its values: it is a field name of the API (or the client's).
+        return BadRequest(
+            "A JSON object names the same key twice",
+            code="duplicate_key",
+            details=[{"field": key[:100], "message": "duplicate key"}],
+        )
+    return None
 
 
 def _replaying(messages: list[Message], receive: Receive) -> Receive:

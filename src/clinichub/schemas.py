@@ -2,6 +2,7 @@
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -57,7 +58,39 @@ T = TypeVar("T")
 Omittable = Annotated[T | None, Field(json_schema_extra=_offer_no_null)]
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+# Characters that change how text is shown without being seen: bidirectional overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069) and zero-width characters (U+200B-U+200F, U+2060,
+# U+FEFF) are all format characters (Unicode category Cf), as are the other invisible ones (the
+# soft hyphen, invisible operators, tag characters). With them a name or a note can read one way
+# on screen and another in storage, or reorder what a printed record says (CVE-2021-42574,
+# "Trojan Source"). Control characters other than tab and line breaks, and lone surrogates (which
+# no encoding can store), have no place in text either.
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def hidden_character(value: str) -> str | None:
+    """The first invisible format character, control character or lone surrogate in `value`."""
+    for char in value:
+        category = unicodedata.category(char)
+        if category in ("Cf", "Cs") or (category == "Cc" and char not in _ALLOWED_CONTROLS):
+            return char
+    return None
+
+
+def _visible_text(value: str) -> str:
+    char = hidden_character(value)
+    if char is not None:
+        raise ValueError(
+            f"must not contain invisible or bidirectional control characters (U+{ord(char):04X})"
+        )
+    return value
+
+
+# Every person's name and free-text field of a request: one type, so that no field forgets the
+# check. Constrain its length where it is used: Annotated[Text, StringConstraints(...)].
+Text = Annotated[str, AfterValidator(_visible_text)]
+
+Name = Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 
 _PHONE_CHARS = re.compile(r"[0-9 +\-().]{7,20}")
 

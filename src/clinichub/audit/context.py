@@ -35,6 +35,32 @@ def origin_of(request: Request) -> Origin:
     )
 
 
+# The resource type of a list request's own event: `patient_list`, `appointment_list`, ...
+LIST_SUFFIX = "_list"
+# The resource type of a replayed response's event; its resource id is the operation.
+REPLAY_RESOURCE = "idempotent_replay"
+# Filters whose values are identifiers of staff or records, never patient data: a list event
+# keeps their values. (`patient_id` has a column of its own.) Every other filter is named only:
+# the name, email or birth date searched for is patient data.
+IDENTIFIER_FILTERS = frozenset({"provider_user_id", "appointment_id"})
+_RESOURCE_ID_LENGTH = 64
+
+
+def list_filters(**filters: object) -> str | None:
+    """The filters a list request used, as the resource id of its event: their names in order,
+    `name=value` for identifiers (`patient_id,status,provider_user_id=7`); names only if that
+    does not fit the column; None for an unfiltered list."""
+    used = [(name, value) for name, value in filters.items() if value is not None]
+    if not used:
+        return None
+    names = ",".join(name for name, _ in used)
+    detailed = ",".join(
+        f"{name}={value}" if name in IDENTIFIER_FILTERS and type(value) is int else name
+        for name, value in used
+    )
+    return detailed if len(detailed) <= _RESOURCE_ID_LENGTH else names[:_RESOURCE_ID_LENGTH]
+
+
 @dataclass
 class PendingEvent:
     """An event of this request, written when the request ends; the handler may still fill in
@@ -76,6 +102,33 @@ class Audit:
         """One event per (resource_id, patient_id): a list read is findable for each patient."""
         for resource_id, patient_id in items:
             self.record(action, resource_type, resource_id, patient_id=patient_id)
+
+    def record_list(
+        self, resource_type: str, *, patient_id: int | None = None, **filters: object
+    ) -> PendingEvent:
+        """One event for a list or search request itself, besides the read of each row it
+        returns: recorded before the query runs, so a search that finds nothing, or a page past
+        the end, still leaves a trace. See `list_filters` for what it says about the filters."""
+        return self.record(
+            AuditAction.read,
+            f"{resource_type}{LIST_SUFFIX}",
+            list_filters(patient_id=patient_id, **filters),
+            patient_id=patient_id,
+        )
+
+    def record_changes(self, event: PendingEvent, fields: Iterable[str]) -> None:
+        """Names the fields a change of `event`'s resource touches: one event per field, of
+        resource type `<type>.<field>` (`user.role`, `cpt_code.price_cents`), so that the trail
+        answers "who changed roles?" with one filter. Field names only, never their values.
+        Without fields, `event` stays as it is."""
+        base = event.resource_type
+        for index, name in enumerate(fields):
+            if index == 0:
+                event.resource_type = f"{base}.{name}"
+            else:
+                self.record(
+                    event.action, f"{base}.{name}", event.resource_id, patient_id=event.patient_id
+                )
 
     def deny(self) -> None:
         """The caller may not do what was recorded (a check that needs the record itself, such
@@ -122,6 +175,38 @@ def record_denied(db: AsyncSession, request: Request, actor_user_id: int, actor_
                 actor_user_id=actor_user_id,
                 actor_role=actor_role,
             )
+        )
+
+    on_failure(db, write)
+
+
+def record_replay(
+    db: AsyncSession,
+    request: Request,
+    actor_user_id: int,
+    actor_role: str,
+    *,
+    operation: str,
+    patient_id: int | None,
+) -> None:
+    """Record that an idempotent retry was answered with a stored response: a read of what that
+    response holds (written after the request's rollback, as a success)."""
+    origin = origin_of(request)
+
+    async def write(db: AsyncSession) -> None:
+        await insert_events(
+            db,
+            [
+                event_values(
+                    origin,
+                    action=AuditAction.read,
+                    resource_type=REPLAY_RESOURCE,
+                    resource_id=operation[:_RESOURCE_ID_LENGTH],
+                    patient_id=patient_id,
+                    actor_user_id=actor_user_id,
+                    actor_role=actor_role,
+                )
+            ],
         )
 
     on_failure(db, write)

@@ -1,6 +1,7 @@
 """JWT access and refresh tokens (HS256, RFC 7519), and how refresh tokens are stored."""
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -10,6 +11,10 @@ import jwt
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "jti", "type", "sid"]
+# A user id is a PostgreSQL bigint written in plain decimal: a validly signed token whose `sub` is
+# anything else (beyond 64 bits, signed, with underscores or spaces) is invalid, never a 500.
+_USER_ID = re.compile(r"[1-9][0-9]{0,18}")
+_MAX_USER_ID = 2**63 - 1
 
 
 class TokenType(StrEnum):
@@ -57,9 +62,15 @@ def decode_token(token: str, *, secret: str, expected: TokenType) -> Claims:
         )
         if payload["type"] != expected.value:
             raise InvalidToken("wrong token type")
-        return Claims(user_id=int(payload["sub"]), session_id=uuid.UUID(payload["sid"]))
+        return Claims(user_id=_user_id(payload["sub"]), session_id=uuid.UUID(payload["sid"]))
     except (jwt.PyJWTError, ValueError, TypeError) as exc:
         raise InvalidToken(str(exc)) from exc
+
+
+def _user_id(sub: object) -> int:
+    if not isinstance(sub, str) or not _USER_ID.fullmatch(sub) or int(sub) > _MAX_USER_ID:
+        raise InvalidToken("sub is not a user id")
+    return int(sub)
 
 
 def token_digest(token: str) -> str:

@@ -109,9 +109,12 @@ async def list_cpt_codes(
     response_model=CptCodeCreated,
     responses=error_responses(400, 401, 403, 409),
 )
-async def create_cpt_code(body: CptCodeCreate, _: AdminUser, db: DbSession) -> CptCodeCreated:
+async def create_cpt_code(
+    body: CptCodeCreate, _: AdminUser, audit: Audited, db: DbSession
+) -> CptCodeCreated:
     """Admins only. A code is five digits, or four digits and a letter; an existing code is a 409
     (re-price or reactivate it with `PUT` instead)."""
+    audit.record(AuditAction.create, "cpt_code", body.code)
     cpt_code = await repository.create_cpt_code(db, body)
     return CptCodeCreated(
         message="CPT code created successfully", cpt_code=CptCodeRead.model_validate(cpt_code)
@@ -127,13 +130,23 @@ async def create_cpt_code(body: CptCodeCreate, _: AdminUser, db: DbSession) -> C
     responses=error_responses(400, 401, 403, 404),
 )
 async def update_cpt_code(
-    code: Annotated[CptCodeValue, Path()], body: CptCodeUpdate, _: AdminUser, db: DbSession
+    code: Annotated[CptCodeValue, Path()],
+    body: CptCodeUpdate,
+    _: AdminUser,
+    audit: Audited,
+    db: DbSession,
 ) -> CptCodeUpdated:
     """Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged."""
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`)."""
+    event = audit.record(AuditAction.update, "cpt_code", code)
     cpt_code = await repository.get_cpt_code(db, code)
     if cpt_code is None:
         raise NotFound("CPT code not found", code="cpt_code_not_found")
+    changes = body.model_dump(exclude_unset=True)
+    audit.record_changes(
+        event, [f for f, value in changes.items() if getattr(cpt_code, f) != value]
+    )
     cpt_code = await repository.update_cpt_code(db, cpt_code, body)
     return CptCodeUpdated(
         message="CPT code updated successfully", cpt_code=CptCodeRead.model_validate(cpt_code)
@@ -157,7 +170,6 @@ def _appointment_or_404(appointment: Appointment | None) -> Appointment:
     status_code=201,
     response_model=ChargeCreated,
     responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_charge(
     appointment_id: PathId,
@@ -166,6 +178,7 @@ async def create_charge(
     _: Biller,
     audit: Audited,
     db: DbSession,
+    _key: Idempotent,
 ) -> ChargeCreated:
     """Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
     catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
@@ -226,6 +239,7 @@ async def list_cpt_records(
     appointment_id: QueryId = None,
 ) -> CptRecordList:
     """Admins, doctors and receptionists. Newest first."""
+    audit.record_list("charge", patient_id=patient_id, appointment_id=appointment_id)
     records, total = await repository.list_cpt_records(
         db, paging, patient_id=patient_id, appointment_id=appointment_id
     )
@@ -284,10 +298,9 @@ async def _invoice_or_404(db: DbSession, invoice_id: int, *, lock: bool = False)
     status_code=201,
     response_model=InvoiceCreated,
     responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_invoice(
-    body: InvoiceCreate, _: BillingStaff, audit: Audited, db: DbSession
+    body: InvoiceCreate, _: BillingStaff, audit: Audited, db: DbSession, _key: Idempotent
 ) -> InvoiceCreated:
     """Admins, doctors and receptionists. The invoice lists every charge of the visit; its total
     is their sum. With an active insurance plan that is not self-pay the patient owes the copay
@@ -344,6 +357,14 @@ async def list_invoices(
     """Admins, doctors and receptionists. Newest first by default; equal keys follow
     `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
     days (400 `invalid_range`)."""
+    audit.record_list(
+        "invoice",
+        patient_id=patient_id,
+        status=status,
+        appointment_id=appointment_id,
+        issued_from=issued_from,
+        issued_to=issued_to,
+    )
     tz = request.app.state.settings.timezone
     filters = InvoiceFilters(
         status=status,
@@ -401,13 +422,16 @@ async def update_invoice(
     """Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`."""
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`)."""
     event = audit.record(AuditAction.update, "invoice", invoice_id)
     invoice = await _invoice_or_404(db, invoice_id, lock=True)
     event.patient_id = invoice.patient_id
     check_if_match(if_match, invoice.version)
     state = rules.change_payment_status(
         rules.PaymentState(invoice.status, invoice.paid_at), body.status, datetime.now(UTC)
+    )
+    audit.record_changes(
+        event, [f for f in ("status", "paid_at") if getattr(state, f) != getattr(invoice, f)]
     )
     invoice = await repository.set_payment(db, invoice, state.status, state.paid_at)
     return InvoiceUpdated(message="Invoice updated", invoice=InvoiceRead.of(invoice))

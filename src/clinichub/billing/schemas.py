@@ -21,7 +21,7 @@ from clinichub.billing.rules import (
     parse_invoice_status,
 )
 from clinichub.models import CptRecordStatus, Invoice
-from clinichub.schemas import Omittable, Pagination, RequestModel, UtcDateTime, reject_null
+from clinichub.schemas import Omittable, Pagination, RequestModel, Text, UtcDateTime, reject_null
 
 CptCodeValue = Annotated[
     str,
@@ -33,9 +33,11 @@ CptCodeValue = Annotated[
         json_schema_extra={"pattern": "^[0-9]{4}[0-9A-Za-z]$"},
     ),
 ]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Description = Annotated[
+    Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+]
 Category = Annotated[
-    str,
+    Text,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=50),
     Field(examples=["Office Visit"]),
 ]

@@ -10,7 +10,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from clinichub.audit.context import Audit
 from clinichub.auth.dependencies import Audited, Principal, require_roles
 from clinichub.clinical import repository
 from clinichub.clinical.rules import bmi, bmi_category, parse_blood_pressure
@@ -57,12 +56,10 @@ async def _require_patient(db: DbSession, patient_id: int) -> None:
         raise NotFound("Patient not found")
 
 
-async def _require_listed_patient(
-    db: DbSession, audit: Audit, resource_type: str, patient_id: int | None
-) -> None:
-    """A list filtered by an unknown or archived patient is a 404, recorded as a failed read."""
+async def _require_listed_patient(db: DbSession, patient_id: int | None) -> None:
+    """A list filtered by an unknown or archived patient is a 404 (the list's own audit event,
+    which names the patient, records it as a failed read)."""
     if patient_id is not None and not await patient_exists(db, patient_id):
-        audit.record(AuditAction.read, resource_type, patient_id=patient_id)
         raise NotFound("Patient not found")
 
 
@@ -109,10 +106,14 @@ def _today(request: Request) -> datetime:
     status_code=201,
     response_model=MedicalRecordCreated,
     responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_record(
-    body: MedicalRecordCreate, author: Author, audit: Audited, db: DbSession, request: Request
+    body: MedicalRecordCreate,
+    author: Author,
+    audit: Audited,
+    db: DbSession,
+    request: Request,
+    _key: Idempotent,
 ) -> MedicalRecordCreated:
     """Admins and doctors. The author is the caller. `appointment_id`, if given, must be a visit
     of the same patient (400 otherwise). `record_date` is today by default, and never after
@@ -156,7 +157,8 @@ async def list_records(
     _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
 ) -> MedicalRecordList:
     """Admins, doctors and nurses. Newest first (by record date)."""
-    await _require_listed_patient(db, audit, "medical_record", patient_id)
+    audit.record_list("medical_record", patient_id=patient_id)
+    await _require_listed_patient(db, patient_id)
     rows, total = await repository.list_records(db, paging, patient_id=patient_id)
     audit.record_many(
         AuditAction.read,
@@ -276,10 +278,9 @@ def _decimal(value: float | None) -> Decimal | None:
     status_code=201,
     response_model=VitalsCreated,
     responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_vitals(
-    body: VitalsCreate, caller: Clinician, audit: Audited, db: DbSession
+    body: VitalsCreate, caller: Clinician, audit: Audited, db: DbSession, _key: Idempotent
 ) -> VitalsCreated:
     """Admins, doctors and nurses. Every measurement is optional, but at least one is needed;
     implausible values are refused. `bmi` and `bmi_category` are computed from height and
@@ -330,7 +331,8 @@ async def list_vitals(
     _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
 ) -> VitalsList:
     """Admins, doctors and nurses. Newest first."""
-    await _require_listed_patient(db, audit, "vitals", patient_id)
+    audit.record_list("vitals", patient_id=patient_id)
+    await _require_listed_patient(db, patient_id)
     rows, total = await repository.list_vitals(db, paging, patient_id=patient_id)
     audit.record_many(AuditAction.read, "vitals", [(v.vitals_id, v.patient_id) for v in rows])
     return VitalsList(

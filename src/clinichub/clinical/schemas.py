@@ -9,12 +9,13 @@ from clinichub.schemas import (
     Omittable,
     Pagination,
     RequestModel,
+    Text,
     UtcDateTime,
     reject_null,
 )
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
-ClinicalText = Annotated[str, Field(min_length=1, max_length=10_000)]
+ClinicalText = Annotated[Text, Field(min_length=1, max_length=10_000)]
 Icd10Code = Annotated[
     str,
     Field(

@@ -8,6 +8,12 @@ How one request goes (the key is per user):
 3. The stored response is written in the request's own transaction, so the resource and the
    answer that names it commit together, or neither does. If the request fails without an answer
    worth keeping (see rules.is_stored), the claim is released and a retry runs it again.
+
+The claim comes after authentication and the role check: a caller whose role changed since the
+first request (a doctor made a receptionist) gets a 403, not the stored record. FastAPI solves a
+route's dependencies in order, those of `dependencies=[...]` first, so `Idempotent` is the last
+parameter of every creating POST, and IdempotentRoute refuses a route where it is not. A replay is
+recorded in the audit trail as a read of what it returns.
 """
 
 from collections.abc import Callable, Coroutine
@@ -19,6 +25,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clinichub.audit.context import record_replay
 from clinichub.auth.dependencies import CurrentUser
 from clinichub.db.session import DbSession, on_failure, on_success, side_sessionmaker
 from clinichub.errors import AppError
@@ -87,15 +94,25 @@ async def _idempotency_key(
         claimed = await repository.claim(side, principal.user_id, key, request_hash)
         stored = None if claimed else await repository.find(side, principal.user_id, key)
     if not claimed:
-        raise IdempotentReplay(rules.replay_for(stored, request_hash))
+        replay = rules.replay_for(stored, request_hash)
+        route = request.scope.get("route")
+        record_replay(
+            db,
+            request,
+            principal.user_id,
+            principal.role.value,
+            operation=getattr(route, "operation_id", None) or request.url.path,
+            patient_id=rules.patient_named_in(replay.body),
+        )
+        raise IdempotentReplay(replay)
     pending = PendingKey(principal.user_id, key)
     request.state.idempotency = pending
     on_success(db, pending.store)
     on_failure(db, pending.store)
 
 
-# For the `dependencies` of a creating POST (whose router uses IdempotentRoute).
-Idempotent = Depends(_idempotency_key)
+# The last parameter of a creating POST (whose router uses IdempotentRoute): `_key: Idempotent`.
+Idempotent = Annotated[None, Depends(_idempotency_key)]
 
 # The response header, for the creating POSTs' OpenAPI declarations.
 IDEMPOTENT_RESPONSE: dict[int | str, dict[str, Any]] = {
@@ -113,6 +130,14 @@ IDEMPOTENT_RESPONSE: dict[int | str, dict[str, Any]] = {
 
 class IdempotentRoute(APIRoute):
     """Notes each response (or client error) for the idempotency key its request claimed."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        super().__init__(path, endpoint, **kwargs)
+        calls = [dependency.call for dependency in self.dependant.dependencies]
+        if _idempotency_key in calls and calls[-1] is not _idempotency_key:
+            # Claimed before the role check, a key would replay a stored response to a caller
+            # the route no longer admits.
+            raise TypeError(f"{self.name}: `Idempotent` must be the route's last dependency")
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()

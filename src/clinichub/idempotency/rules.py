@@ -43,7 +43,9 @@ def request_fingerprint(method: str, path: str, body: bytes) -> str:
     and whitespace do not make a retry a different request."""
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"))
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not JSON, or a body whose content type is not JSON (so no depth check ran before)
+        # nested too deep for the parser: compared byte for byte.
         canonical = body.decode("latin-1")
     return hashlib.sha256(f"{method} {path}\n{canonical}".encode()).hexdigest()
 
@@ -65,3 +67,23 @@ def replay_for(stored: StoredKey | None, request_hash: str) -> Replay:
             code="idempotency_key_in_progress",
         )
     return Replay(stored.status_code, stored.response_body)
+
+
+MAX_ID = 2**63 - 1
+
+
+def patient_named_in(body: bytes) -> int | None:
+    """The patient a stored response is about, for the audit event of its replay: the
+    `patient_id` of the response or of the resource it carries (`{"message", "<thing>": {...}}`)."""
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return None
+    if not isinstance(document, dict):
+        return None
+    for candidate in (document, *document.values()):
+        if isinstance(candidate, dict):
+            value = candidate.get("patient_id")
+            if type(value) is int and 1 <= value <= MAX_ID:
+                return value
+    return None

@@ -100,6 +100,7 @@ async def list_patients(
     counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
     page of a list always carries the exact total.
     """
+    audit.record_list("patient", search=search, dob=dob, email=email)
     patients, total = await repository.list_patients(
         db, paging, search=search, dob=dob, email=email, sort_by=sort_by, order=order
     )
@@ -117,10 +118,9 @@ async def list_patients(
     status_code=201,
     response_model=PatientCreated,
     responses=error_responses(400, 401, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_patient(
-    body: PatientCreate, audit: Audited, db: DbSession, today: ClinicToday
+    body: PatientCreate, audit: Audited, db: DbSession, today: ClinicToday, _key: Idempotent
 ) -> PatientCreated:
     """All staff. `first_name`, `last_name` and `dob` are required; `dob` is `YYYY-MM-DD`, from
     1900-01-01 up to today in the clinic's time zone. The email is stored lower-cased and must

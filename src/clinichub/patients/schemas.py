@@ -25,6 +25,7 @@ from clinichub.schemas import (
     Pagination,
     Phone,
     RequestModel,
+    Text,
     UtcDateTime,
     reject_null,
 )
@@ -47,10 +48,12 @@ BirthDate = Annotated[
 ]
 # Stored lower-cased: the unique index on patients' emails is case-insensitive.
 Email = Annotated[EmailStr, AfterValidator(str.lower)]
-ContactName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Address = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+ContactName = Annotated[
+    Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+]
+Address = Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Label = Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Code = Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 
 
 class PatientCreate(RequestModel):

@@ -57,6 +57,7 @@ from clinichub.schemas import (
     PathId,
     QueryId,
     SortOrder,
+    Text,
     check_range,
     error_responses,
 )
@@ -111,10 +112,9 @@ async def _provider(db: DbSession, user_id: int) -> User:
     status_code=201,
     response_model=AppointmentCreated,
     responses=error_responses(400, 401, 404, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_appointment(
-    body: AppointmentCreate, audit: Audited, db: DbSession, settings: AppSettings
+    body: AppointmentCreate, audit: Audited, db: DbSession, settings: AppSettings, _key: Idempotent
 ) -> AppointmentCreated:
     """All staff. A new appointment is `scheduled` (default) or `confirmed`, ends after it
     starts and lasts at most 12 hours. Times without an offset are UTC. Both times lie from
@@ -200,6 +200,15 @@ async def list_appointments(
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
     Ties in the sort key are ordered by appointment_id."""
+    audit.record_list(
+        "appointment",
+        patient_id=patient_id,
+        provider_user_id=provider_user_id,
+        status=status,
+        visit_type=visit_type,
+        date_from=date_from,
+        date_to=date_to,
+    )
     filters = AppointmentFilters(
         patient_id=patient_id,
         provider_user_id=provider_user_id,
@@ -352,7 +361,7 @@ async def cancel_appointment(
     audit: Audited,
     db: DbSession,
     reason: Annotated[
-        str | None, Query(max_length=500, description="Stored as cancellation_reason")
+        Text | None, Query(max_length=500, description="Stored as cancellation_reason")
     ] = None,
 ) -> AppointmentCancelled:
     """Admins, doctors and receptionists. A soft delete: the appointment stays, with status
@@ -431,11 +440,17 @@ async def get_working_hours(
     responses=error_responses(400, 401, 403, 404),
 )
 async def set_working_hours(
-    provider_user_id: PathId, body: WorkingHoursUpdate, _: AdminUser, db: DbSession
+    provider_user_id: PathId,
+    body: WorkingHoursUpdate,
+    _: AdminUser,
+    audit: Audited,
+    db: DbSession,
 ) -> WorkingHoursUpdated:
     """Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
-    times, so bookings follow daylight-saving changes. Existing appointments are kept."""
+    times, so bookings follow daylight-saving changes. Existing appointments are kept. Recorded
+    in the audit trail (`working_hours`, the provider's id)."""
+    audit.record(AuditAction.update, "working_hours", provider_user_id)
     await _provider(db, provider_user_id)
     week = rules.check_week(
         [rules.WorkingRange(r.weekday, r.start_time, r.end_time) for r in body.hours]

@@ -25,6 +25,7 @@ from clinichub.schemas import (
     Omittable,
     Pagination,
     RequestModel,
+    Text,
     UtcDateTime,
     check_date_bounds,
     out_of_bounds,
@@ -32,8 +33,8 @@ from clinichub.schemas import (
 )
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
-Reason = Annotated[str, StringConstraints(max_length=500)]
-Notes = Annotated[str, StringConstraints(max_length=5000)]
+Reason = Annotated[Text, StringConstraints(max_length=500)]
+Notes = Annotated[Text, StringConstraints(max_length=5000)]
 
 
 def _wall_clock(value: time) -> time:

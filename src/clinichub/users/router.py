@@ -5,13 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from clinichub.auth.dependencies import AdminUser, AppSettings, CurrentUser
+from clinichub.auth.dependencies import AdminUser, AppSettings, Audited, CurrentUser
 from clinichub.auth.passwords import check_new_password, hash_password
 from clinichub.auth.repository import revoke_user_sessions
 from clinichub.db.session import DbSession
 from clinichub.errors import Conflict, NotFound
 from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
-from clinichub.models import Role, User
+from clinichub.models import AuditAction, Role, User
 from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
 from clinichub.schemas import Pagination, Paging, PathId, error_responses
 from clinichub.users import repository
@@ -41,18 +41,25 @@ async def _get_or_404(db: DbSession, user_id: int, *, lock: bool = False) -> Use
     status_code=201,
     response_model=UserCreated,
     responses=error_responses(400, 401, 403, 409) | IDEMPOTENT_RESPONSE,
-    dependencies=[Idempotent],
 )
 async def create_user(
-    body: UserCreate, _: AdminUser, db: DbSession, settings: AppSettings
+    body: UserCreate,
+    _: AdminUser,
+    audit: Audited,
+    db: DbSession,
+    settings: AppSettings,
+    _key: Idempotent,
 ) -> UserCreated:
     """Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
-    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2)."""
+    of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+    Recorded in the audit trail, as is every change of a user."""
+    event = audit.record(AuditAction.create, "user")
     check_new_password(
         body.password, email=body.email, min_length=settings.password_min_length, field="password"
     )
     user = await repository.create_user(db, body, await hash_password(body.password))
+    event.resource_id = user.user_id
     return UserCreated(message="User created successfully", user=UserRead.model_validate(user))
 
 
@@ -104,14 +111,26 @@ async def get_user(user_id: PathId, _: CurrentUser, db: DbSession, response: Res
     responses=error_responses(400, 401, 403, 404, 409, 412),
 )
 async def update_user(
-    user_id: PathId, body: UserUpdate, _: AdminUser, db: DbSession, if_match: IfMatch = None
+    user_id: PathId,
+    body: UserUpdate,
+    _: AdminUser,
+    audit: Audited,
+    db: DbSession,
+    if_match: IfMatch = None,
 ) -> UserUpdated:
     """Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
-    changed since that version is a 412; every update increments `version`."""
+    changed since that version is a 412; every update increments `version`.
+
+    Each field changed is an audit event of its own, `user.<field>` (`user.role`,
+    `user.is_active`): who changed which field of whom, never the values."""
+    event = audit.record(AuditAction.update, "user", user_id)
     user = await _get_or_404(db, user_id, lock=True)
-    check_if_match(if_match, user.version)
     changes = body.model_dump(exclude_unset=True)
+    audit.record_changes(
+        event, [field for field, value in changes.items() if getattr(user, field) != value]
+    )
+    check_if_match(if_match, user.version)
     loses_admin = (
         user.role == Role.admin
         and user.is_active

@@ -1,4 +1,7 @@
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from typing import Annotated
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from clinichub.auth.schemas import NewPassword
 from clinichub.models import Role
@@ -12,9 +15,47 @@ from clinichub.schemas import (
     reject_null,
 )
 
+# Mail domains that exist only inside an organisation's network (RFC 6762 `.local`, ICANN's
+# `.internal`, the customary `.lan`). A clinic's staff may well have their mail there; patients
+# give addresses on the internet, and keep the strict check (patients.schemas.Email).
+INTERNAL_MAIL_DOMAINS = ("local", "internal", "lan")
+# email-validator refuses `.local` as a special-use name; the address is checked under a stand-in
+# top-level label that it accepts, which changes nothing else about the check.
+_STAND_IN = "internal"
+
+
+def _staff_email(value: str) -> str:
+    """An email address as for patients, but also on an internal mail domain."""
+    local, _, domain = value.rpartition("@")
+    label = domain.rsplit(".", 1)[-1].lower() if "." in domain else ""
+    probe = f"{local}@{domain[: -len(label)]}{_STAND_IN}" if label == "local" else value
+    try:
+        normalized = validate_email(probe, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValueError(f"value is not a valid email address: {error}") from None
+    if label == "local":
+        normalized = normalized[: -len(_STAND_IN)] + label
+    return normalized
+
+
+StaffEmail = Annotated[
+    str,
+    Field(max_length=254),
+    AfterValidator(_staff_email),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "email",
+            "maxLength": 254,
+            "description": "An email address; internal mail domains (`.local`, `.internal`, "
+            "`.lan`) are accepted for staff",
+        }
+    ),
+]
+
 
 class UserCreate(RequestModel):
-    email: EmailStr
+    email: StaffEmail
     password: NewPassword
     first_name: Name
     last_name: Name

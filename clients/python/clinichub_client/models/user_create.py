@@ -15,7 +15,7 @@ T = TypeVar("T", bound="UserCreate")
 class UserCreate:
     """
     Attributes:
-        email (str):
+        email (str): An email address; internal mail domains (`.local`, `.internal`, `.lan`) are accepted for staff
         password (str): At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the
             10,000 most common passwords, not the email address
         first_name (str):

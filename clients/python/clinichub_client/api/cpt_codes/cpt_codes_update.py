@@ -96,7 +96,8 @@ def sync_detailed(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter
@@ -132,7 +133,8 @@ def sync(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter
@@ -197,7 +200,8 @@ async def asyncio(
     """Re-price, rename or deactivate a CPT code
 
      Admins only. A new price applies to charges made from now on: charges and invoices already
-    made keep theirs. A deactivated code can no longer be charged.
+    made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
+    event of its own (`cpt_code.price_cents`, `cpt_code.is_active`).
 
     Args:
         code (str): Five digits, or four digits and a letter

@@ -107,7 +107,7 @@ def sync_detailed(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
@@ -148,7 +148,7 @@ def sync(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
@@ -184,7 +184,7 @@ async def asyncio_detailed(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):
@@ -223,7 +223,7 @@ async def asyncio(
      Admins and receptionists. `paid` sets `paid_at` to now the first time (paying again keeps
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
-    `version`.
+    `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`).
 
     Args:
         invoice_id (int):

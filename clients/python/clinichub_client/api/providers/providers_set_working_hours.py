@@ -99,7 +99,8 @@ def sync_detailed(
 
      Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
-    times, so bookings follow daylight-saving changes. Existing appointments are kept.
+    times, so bookings follow daylight-saving changes. Existing appointments are kept. Recorded
+    in the audit trail (`working_hours`, the provider's id).
 
     Args:
         provider_user_id (int):
@@ -135,7 +136,8 @@ def sync(
 
      Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
-    times, so bookings follow daylight-saving changes. Existing appointments are kept.
+    times, so bookings follow daylight-saving changes. Existing appointments are kept. Recorded
+    in the audit trail (`working_hours`, the provider's id).
 
     Args:
         provider_user_id (int):
@@ -166,7 +168,8 @@ async def asyncio_detailed(
 
      Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
-    times, so bookings follow daylight-saving changes. Existing appointments are kept.
+    times, so bookings follow daylight-saving changes. Existing appointments are kept. Recorded
+    in the audit trail (`working_hours`, the provider's id).
 
     Args:
         provider_user_id (int):
@@ -200,7 +203,8 @@ async def asyncio(
 
      Admins only. Replaces the whole week. Several ranges per day are allowed (a lunch
     break); ranges of one day must not overlap (touching is fine). Times are clinic-local wall
-    times, so bookings follow daylight-saving changes. Existing appointments are kept.
+    times, so bookings follow daylight-saving changes. Existing appointments are kept. Recorded
+    in the audit trail (`working_hours`, the provider's id).
 
     Args:
         provider_user_id (int):

@@ -95,6 +95,7 @@ def sync_detailed(
      Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+    Recorded in the audit trail, as is every change of a user.
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -136,6 +137,7 @@ def sync(
      Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+    Recorded in the audit trail, as is every change of a user.
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -172,6 +174,7 @@ async def asyncio_detailed(
      Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+    Recorded in the audit trail, as is every change of a user.
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1
@@ -211,6 +214,7 @@ async def asyncio(
      Admins only. The email is stored lower-cased and must be unused (409 otherwise). The
     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
+    Recorded in the audit trail, as is every change of a user.
 
     Args:
         idempotency_key (None | str | Unset): Optional. A unique value per operation (a UUID), 1

@@ -111,6 +111,9 @@ def sync_detailed(
     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
     changed since that version is a 412; every update increments `version`.
 
+    Each field changed is an audit event of its own, `user.<field>` (`user.role`,
+    `user.is_active`): who changed which field of whom, never the values.
+
     Args:
         user_id (int):
         if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
@@ -151,6 +154,9 @@ def sync(
     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
     changed since that version is a 412; every update increments `version`.
 
+    Each field changed is an audit event of its own, `user.<field>` (`user.role`,
+    `user.is_active`): who changed which field of whom, never the values.
+
     Args:
         user_id (int):
         if_match (None | str | Unset): The ETag of the version read (`"3"`), or `*`: the update is
@@ -185,6 +191,9 @@ async def asyncio_detailed(
      Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
     changed since that version is a 412; every update increments `version`.
+
+    Each field changed is an audit event of its own, `user.<field>` (`user.role`,
+    `user.is_active`): who changed which field of whom, never the values.
 
     Args:
         user_id (int):
@@ -223,6 +232,9 @@ async def asyncio(
      Admins only: names, phone, role and is_active. Deactivating a user ends their sessions.
     The last active admin cannot be demoted or deactivated (409). With `If-Match`, a user
     changed since that version is a 412; every update increments `version`.
+
+    Each field changed is an audit event of its own, `user.<field>` (`user.role`,
+    `user.is_active`): who changed which field of whom, never the values.
 
     Args:
         user_id (int):
