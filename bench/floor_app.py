@@ -25,9 +25,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from clinichub.audit.repository import _INSERT_EVENTS
 from clinichub.auth.repository import _USER_FOR_SESSION
 from clinichub.auth.tokens import ALGORITHM, REQUIRED_CLAIMS
-from clinichub.models import AuditAction, AuditOutcome
 from clinichub.patients.repository import _READ_PATIENT
 from clinichub.patients.schemas import PatientRead
+from clinichub.vocabulary import AuditAction, AuditOutcome
 
 SECRET = os.environ["CLINICHUB_SECRET_KEY"]
 engine = create_async_engine(

@@ -30,7 +30,8 @@ from clinichub.cli import migrate
 from clinichub.config import Settings, to_asyncpg_url
 from clinichub.db.embedded import start_embedded_postgres
 from clinichub.db.privileges import RUNTIME_ROLE as RUNTIME
-from clinichub.models import AuthSession, Base, Role, User
+from clinichub.models import AuthSession, Base, User
+from clinichub.vocabulary import Role
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"

@@ -12,8 +12,9 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from clinichub.models import Appointment, CptRecord, Patient, Role, User
-from clinichub.scheduling.rules import ALLOWED_TRANSITIONS, AppointmentStatus
+from clinichub.models import Appointment, CptRecord, Patient, User
+from clinichub.scheduling.rules import ALLOWED_TRANSITIONS
+from clinichub.vocabulary import AppointmentStatus, Role
 from tests.conftest import Login
 
 S = AppointmentStatus

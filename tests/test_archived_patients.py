@@ -9,7 +9,8 @@ import httpx
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
-from clinichub.models import Appointment, MedicalRecordVersion, Role
+from clinichub.models import Appointment, MedicalRecordVersion
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 from tests.test_audit import events
 from tests.test_clinical import RECORD, new_patient

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from clinichub.audit.repository import seal_pending
 from clinichub.audit.rules import GENESIS_HASH, EventRecord, canonical, seal_hash
 from clinichub.audit.sealing import seal_round
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import PASSWORD, TEST_AUDIT_KEY, Login, MakeUser
 from tests.test_clinical import RECORD, new_patient
 

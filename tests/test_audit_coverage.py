@@ -9,9 +9,9 @@ import httpx
 import pytest
 from fastapi import APIRouter, FastAPI
 
-from clinichub.auth.dependencies import CurrentUser
-from clinichub.idempotency.dependencies import Idempotent, IdempotentRoute
-from clinichub.models import Role
+from clinichub.vocabulary import Role
+from clinichub.web.dependencies import CurrentUser
+from clinichub.web.idempotency import Idempotent, IdempotentRoute
 from tests.conftest import PASSWORD, Login, MakeUser
 from tests.test_audit import events
 from tests.test_clinical import RECORD, new_patient

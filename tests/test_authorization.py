@@ -14,7 +14,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 A, D, N, R = Role.admin, Role.doctor, Role.nurse, Role.receptionist

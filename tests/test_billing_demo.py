@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from clinichub.billing.demo import DEMO_VISITS
 from clinichub.demo import seed_demo
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from clinichub.billing.rules import (
     MAX_PRICE_CENTS,
     MAX_QUANTITY,
-    InvoiceStatus,
     PaymentState,
     PlanTerms,
     change_payment_status,
@@ -23,6 +22,7 @@ from clinichub.billing.rules import (
     visit_modifier,
 )
 from clinichub.errors import AppError, BadRequest, Conflict, NotFound
+from clinichub.vocabulary import InvoiceStatus
 
 NOW = datetime(2026, 4, 14, 22, 30, tzinfo=UTC)
 

@@ -13,7 +13,8 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select, text
 
-from clinichub.models import Role, User
+from clinichub.models import User
+from clinichub.vocabulary import Role
 from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET, MakeUser
 
 _SCRIPT = Path(sys.executable).with_name("clinichub")

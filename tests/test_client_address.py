@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from clinichub.models import AuditAction, AuditEvent, Role
+from clinichub.models import AuditEvent
+from clinichub.vocabulary import AuditAction, Role
 from tests.conftest import PASSWORD, MakeUser
 from tests.live_server import running_server
 

@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 import pytest
 
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 Json = dict[str, Any]

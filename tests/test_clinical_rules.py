@@ -7,13 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clinichub.audit.rules import GENESIS_HASH, EventRecord, canonical, seal_hash
-from clinichub.clinical.rules import (
-    BmiCategory,
-    bmi,
-    bmi_category,
-    normalize_icd10,
-    parse_blood_pressure,
-)
+from clinichub.clinical.rules import bmi, bmi_category, normalize_icd10, parse_blood_pressure
+from clinichub.vocabulary import BmiCategory
 
 
 def test_bmi_is_weight_over_height_squared_to_one_decimal() -> None:

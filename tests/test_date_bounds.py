@@ -8,7 +8,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 from tests.test_clinical import RECORD, new_patient
 

@@ -11,7 +11,7 @@ import pytest
 
 from clinichub.cli import warn_unbillable_default_code
 from clinichub.config import Settings
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 from tests.live_server import running_server
 

@@ -34,7 +34,8 @@ from schemathesis.specs.openapi.checks import (
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from clinichub.models import Role, User
+from clinichub.models import User
+from clinichub.vocabulary import Role
 from tests.conftest import FAST_BCRYPT, PASSWORD, TEST_SECRET, SeededRows, reset_database
 from tests.live_server import LiveServer, running_server
 

@@ -13,9 +13,10 @@ from fastapi import FastAPI
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 
-from clinichub.models import Patient, Role, User
+from clinichub.models import Patient, User
 from clinichub.request_limits import duplicate_key
 from clinichub.schemas import RequestModel
+from clinichub.vocabulary import Role
 from tests.conftest import TEST_SECRET, Login, MakeUser
 from tests.test_clinical import RECORD, new_patient
 

@@ -13,7 +13,8 @@ from sqlalchemy import func, select, update
 
 from clinichub.idempotency import repository
 from clinichub.idempotency.rules import request_fingerprint
-from clinichub.models import IdempotencyKey, Patient, Role
+from clinichub.models import IdempotencyKey, Patient
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 from tests.test_invoices import Desk, desk
 

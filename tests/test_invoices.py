@@ -15,7 +15,8 @@ from sqlalchemy import event, update
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from clinichub.models import Invoice, Role
+from clinichub.models import Invoice
+from clinichub.vocabulary import Role
 from tests.conftest import Login, MakeUser
 
 # Visits of the past (a visit is completed on or after its day), one hour apart, so that no two

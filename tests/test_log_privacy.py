@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from clinichub.db.session import DbSession
 from clinichub.logs import JsonFormatter
-from clinichub.models import Role
+from clinichub.vocabulary import Role
+from clinichub.web.dependencies import DbSession
 from tests.conftest import PASSWORD, MakeUser
 
 # The first demo patient.

@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 
 from clinichub.logs import JsonFormatter
-from clinichub.models import Role
 from clinichub.request_id import current_request_id
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 from tests.live_server import running_server
 

@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 

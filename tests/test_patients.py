@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from clinichub.models import InsurancePlan, Patient, Role
+from clinichub.models import InsurancePlan, Patient
 from clinichub.patients import repository
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 JOHN = {

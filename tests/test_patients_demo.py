@@ -4,8 +4,8 @@ import httpx
 from fastapi import FastAPI
 
 from clinichub.demo import seed_demo
-from clinichub.models import Role
 from clinichub.patients.demo import DEMO_PATIENTS, DEMO_PLANS
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 

@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from clinichub.models import InsurancePlan, Role
+from clinichub.models import InsurancePlan
+from clinichub.vocabulary import Role
 from tests.conftest import Login
 
 PPO = {

@@ -24,7 +24,8 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
-from clinichub.models import Patient, Role
+from clinichub.models import Patient
+from clinichub.vocabulary import Role
 from tests.conftest import Login, MakeUser
 from tests.live_server import running_server
 from tests.test_cli import free_port

@@ -15,7 +15,8 @@ import psutil
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
-from clinichub.models import AuditEvent, AuditSeal, Patient, Role
+from clinichub.models import AuditEvent, AuditSeal, Patient
+from clinichub.vocabulary import Role
 from tests.conftest import PASSWORD, Login, MakeUser
 from tests.live_server import LiveServer, running_server
 

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from clinichub.models import Role
+from clinichub.vocabulary import Role
 from tests import test_appointments
 from tests.conftest import Login
 from tests.test_appointments import Clinic, MakePatient, MakeStaff

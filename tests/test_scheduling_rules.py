@@ -12,7 +12,6 @@ from clinichub.errors import BadRequest, Conflict
 from clinichub.scheduling.rules import (
     ALLOWED_TRANSITIONS,
     BLOCKING_STATUSES,
-    AppointmentStatus,
     Interval,
     UpdatePlan,
     WorkingRange,
@@ -36,6 +35,7 @@ from clinichub.scheduling.rules import (
     within_working_hours,
     working_intervals,
 )
+from clinichub.vocabulary import AppointmentStatus
 
 S = AppointmentStatus
 UTC_ZONE = ZoneInfo("UTC")

@@ -19,8 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.db.privileges import RUNTIME_ROLE
-from clinichub.db.session import DbSession
 from clinichub.logs import JsonFormatter
+from clinichub.web.dependencies import DbSession
 
 
 class ProbeFailure(RuntimeError):

@@ -14,9 +14,9 @@ from sqlalchemy import text
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from clinichub.db.session import DbSession
-from clinichub.models import Role
 from clinichub.transient_retry import ATTEMPTS
+from clinichub.vocabulary import Role
+from clinichub.web.dependencies import DbSession
 from tests.conftest import Login, MakeUser
 
 CLIENTS = 16

@@ -9,7 +9,8 @@ import pytest
 from fastapi import FastAPI
 
 from clinichub.auth.passwords import hash_password
-from clinichub.models import Role, User
+from clinichub.models import User
+from clinichub.vocabulary import Role
 from tests.conftest import PASSWORD, Login, MakeUser
 
 STAFF_ROLES = [Role.doctor, Role.nurse, Role.receptionist]

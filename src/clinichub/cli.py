@@ -135,9 +135,9 @@ def _seed_demo(settings: Settings) -> None:
 def _create_user(settings: Settings, args: argparse.Namespace) -> None:
     from clinichub.audit.repository import Origin, event_values, insert_events
     from clinichub.auth.passwords import check_new_password, hash_password
-    from clinichub.models import AuditAction
     from clinichub.users.repository import create_user
     from clinichub.users.schemas import UserCreate
+    from clinichub.vocabulary import AuditAction
 
     password = args.password or os.environ.get("CLINICHUB_NEW_USER_PASSWORD")
     if not password:

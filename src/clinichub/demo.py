@@ -10,14 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from clinichub.auth.passwords import hash_password
 from clinichub.billing.demo import seed_demo_billing
 from clinichub.db.base import AnyRow
-from clinichub.models import Appointment, Role, User
+from clinichub.models import Appointment, User
 from clinichub.patients.demo import seed_demo_patients
 from clinichub.patients.repository import list_patients
 from clinichub.patients.schemas import PatientSortKey
 from clinichub.scheduling import repository as scheduling
-from clinichub.scheduling.rules import AppointmentStatus, VisitType, WorkingRange, available_slots
+from clinichub.scheduling.rules import WorkingRange, available_slots
 from clinichub.schemas import PageParams
 from clinichub.users.repository import get_user_by_email
+from clinichub.vocabulary import AppointmentStatus, Role, VisitType
 
 # (email, password, first name, last name, role). Passwords follow the original product's
 # example, `<role>123`: demo only, never for real data.

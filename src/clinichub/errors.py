@@ -3,6 +3,8 @@
 No FastAPI here: rules and repositories raise these, the web layer turns them into responses.
 """
 
+from dataclasses import dataclass
+from string import Formatter
 from typing import Any, ClassVar
 
 
@@ -92,3 +94,33 @@ class TooManyRequests(AppError):
 
     def __init__(self, message: str, *, retry_after: int, **kwargs: Any) -> None:
         super().__init__(message, headers={"Retry-After": str(retry_after)}, **kwargs)
+
+
+@dataclass(frozen=True)
+class Catalogued:
+    """One error of the catalogue: its status (the class), code and message, defined once. The
+    code raises `.error()`; the OpenAPI document shows `.example()`, so both always agree.
+
+    A message may have `{placeholders}`, filled by the keyword arguments of `error` and
+    `example`; the others become context keys of the body (`conflict_appointment_id`)."""
+
+    kind: type[AppError]
+    code: str
+    message: str
+
+    @property
+    def status_code(self) -> int:
+        return self.kind.status_code
+
+    def _split(self, values: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        names = {name for _, name, _, _ in Formatter().parse(self.message) if name}
+        message = self.message.format(**{name: values[name] for name in names})
+        return message, {key: value for key, value in values.items() if key not in names}
+
+    def error(self, *, details: list[dict[str, str]] | None = None, **values: Any) -> AppError:
+        message, context = self._split(values)
+        return self.kind(message, code=self.code, details=details, **context)
+
+    def example(self, **values: Any) -> dict[str, Any]:
+        message, context = self._split(values)
+        return {"error": message, "code": self.code, **context}

@@ -11,9 +11,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clinichub.db.constraints import violated_constraint
 from clinichub.errors import AppError
-from clinichub.idempotency.dependencies import IdempotentReplay, replay_response
 from clinichub.security_headers import headers_for
 from clinichub.transient_retry import TRANSIENT_SQLSTATES, mark_retryable
+from clinichub.web.idempotency import IdempotentReplay, replay_response
 
 logger = logging.getLogger("clinichub.errors")
 

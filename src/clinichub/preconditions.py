@@ -6,22 +6,9 @@ people editing the same appointment cannot silently overwrite each other. Withou
 update proceeds (older clients keep working) and the version still increments.
 """
 
-from typing import Annotated, Any
-
-from fastapi import Header
+from typing import Any
 
 from clinichub.errors import PreconditionFailed
-
-IfMatch = Annotated[
-    str | None,
-    Header(
-        alias="If-Match",
-        max_length=1024,
-        description='The ETag of the version read (`"3"`), or `*`: the update is refused '
-        "with 412 `precondition_failed` if the resource has changed since. Optional.",
-        examples=['"3"'],
-    ),
-]
 
 ETAG_HEADER: dict[int | str, dict[str, Any]] = {
     200: {

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Path, Query
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -327,8 +326,6 @@ MAX_PAGE = (2**63 - 1) // MAX_PER_PAGE
 
 # Ids are PostgreSQL bigints: a path or query id outside 1..2**63 - 1 is a 400, never a 500.
 MAX_ID = 2**63 - 1
-PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
-QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 @dataclass(frozen=True)
@@ -339,18 +336,6 @@ class PageParams:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.per_page
-
-
-async def _page_params(
-    page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1")] = 1,
-    per_page: Annotated[
-        int, Query(ge=1, description=f"Items per page; values above {MAX_PER_PAGE} are capped")
-    ] = 10,
-) -> PageParams:
-    return PageParams(page=page, per_page=min(per_page, MAX_PER_PAGE))
-
-
-Paging = Annotated[PageParams, Depends(_page_params)]
 
 
 class Pagination(BaseModel):

@@ -5,35 +5,14 @@ just before its commit, or, if it fails, with outcome `failure` after its work i
 An attempt is recorded whether or not it succeeded.
 """
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.audit.repository import Origin, event_values, insert_events, new_event
+from clinichub.audit.repository import Origin, event_values, insert_events
 from clinichub.db.session import Action, on_failure, on_success
-from clinichub.models import AuditAction, AuditOutcome
-
-
-def _client_ip(request: Request) -> str | None:
-    """The caller's IP address, or None: behind a proxy the client may be `unknown` (RFC 7239)
-    or anything else a forwarding header says, and the columns are INET."""
-    host = request.client.host if request.client else None
-    try:
-        return str(ipaddress.ip_address(host)) if host else None
-    except ValueError:
-        return None
-
-
-def origin_of(request: Request) -> Origin:
-    return Origin(
-        request_id=request.scope.get("state", {}).get("request_id"),
-        ip=_client_ip(request),
-        user_agent=(request.headers.get("user-agent") or "")[:512] or None,
-    )
-
+from clinichub.vocabulary import AuditAction, AuditOutcome
 
 # The resource type of a list request's own event: `patient_list`, `appointment_list`, ...
 LIST_SUFFIX = "_list"
@@ -158,55 +137,32 @@ class Audit:
         return write
 
 
-def record_denied(db: AsyncSession, request: Request, actor_user_id: int, actor_role: str) -> None:
-    """Record a request refused for the caller's role (written after the rollback)."""
-    route = request.scope.get("route")
-    tags = getattr(route, "tags", None) or ["api"]
-    origin = origin_of(request)
-
-    async def write(db: AsyncSession) -> None:
-        db.add(
-            new_event(
-                origin,
-                action=AuditAction.access_denied,
-                outcome=AuditOutcome.denied,
-                resource_type=str(tags[0]),
-                resource_id=request.url.path[:64],
-                actor_user_id=actor_user_id,
-                actor_role=actor_role,
-            )
-        )
-
-    on_failure(db, write)
-
-
-def record_replay(
+def record_after_rollback(
     db: AsyncSession,
-    request: Request,
+    origin: Origin,
+    *,
+    action: AuditAction,
+    outcome: AuditOutcome,
+    resource_type: str,
+    resource_id: object,
     actor_user_id: int,
     actor_role: str,
-    *,
-    operation: str,
-    patient_id: int | None,
+    patient_id: int | None = None,
 ) -> None:
-    """Record that an idempotent retry was answered with a stored response: a read of what that
-    response holds (written after the request's rollback, as a success)."""
-    origin = origin_of(request)
+    """Record one event on its own, written after the request's work is rolled back: a request
+    refused for the caller's role, or a retry answered with a stored response."""
+    values = event_values(
+        origin,
+        action=action,
+        outcome=outcome,
+        resource_type=resource_type,
+        resource_id=None if resource_id is None else str(resource_id)[:_RESOURCE_ID_LENGTH],
+        patient_id=patient_id,
+        actor_user_id=actor_user_id,
+        actor_role=actor_role,
+    )
 
     async def write(db: AsyncSession) -> None:
-        await insert_events(
-            db,
-            [
-                event_values(
-                    origin,
-                    action=AuditAction.read,
-                    resource_type=REPLAY_RESOURCE,
-                    resource_id=operation[:_RESOURCE_ID_LENGTH],
-                    patient_id=patient_id,
-                    actor_user_id=actor_user_id,
-                    actor_role=actor_role,
-                )
-            ],
-        )
+        await insert_events(db, [values])
 
     on_failure(db, write)

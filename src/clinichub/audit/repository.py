@@ -9,8 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.audit.rules import GENESIS_HASH, EventRecord, seal_hash
 from clinichub.db.base import table_of
-from clinichub.models import AuditAction, AuditEvent, AuditOutcome, AuditSeal
+from clinichub.models import AuditEvent, AuditSeal
 from clinichub.schemas import PageParams
+from clinichub.vocabulary import AuditAction, AuditOutcome
 
 # A Core INSERT on the table, built once: no ORM bulk machinery, and nothing read back (inline:
 # not even the new id).

@@ -14,19 +14,18 @@ from clinichub.audit.schemas import (
     AuditHead,
     AuditVerification,
 )
-from clinichub.auth.dependencies import AdminUser, AppSettings, Audited
-from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
-from clinichub.models import AuditAction
 from clinichub.patients.repository import patient_on_record
-from clinichub.schemas import (
-    Pagination,
+from clinichub.schemas import Pagination, UtcDateTime, check_range, error_responses
+from clinichub.vocabulary import AuditAction
+from clinichub.web.dependencies import (
+    AdminUser,
+    AppSettings,
+    Audited,
+    DbSession,
     Paging,
     PathId,
     QueryId,
-    UtcDateTime,
-    check_range,
-    error_responses,
 )
 
 router = APIRouter(prefix="/api/audit", tags=["audit"])

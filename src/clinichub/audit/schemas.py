@@ -1,7 +1,7 @@
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from clinichub.models import AuditAction, AuditOutcome
 from clinichub.schemas import Pagination, UtcDateTime
+from clinichub.vocabulary import AuditAction, AuditOutcome
 
 
 class AuditEventRead(BaseModel):

@@ -7,7 +7,8 @@ from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.db.base import table_of
-from clinichub.models import AuthSession, Role, User
+from clinichub.models import AuthSession, User
+from clinichub.vocabulary import Role
 
 # Every authenticated request runs this: built once, with bound parameters, in Core, for two
 # columns (see table_of).

@@ -9,16 +9,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.audit.context import origin_of
 from clinichub.audit.repository import new_event
 from clinichub.auth import repository
-from clinichub.auth.dependencies import (
-    INVALID_TOKEN,
-    AppSettings,
-    Audited,
-    CurrentUser,
-    Principal,
-)
 from clinichub.auth.passwords import check_new_password, hash_password, verify_password
 from clinichub.auth.schemas import (
     LoginRequest,
@@ -32,9 +24,9 @@ from clinichub.auth.schemas import (
 )
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token, encode_token, token_digest
 from clinichub.config import Settings
-from clinichub.db.session import DbSession, on_failure, side_sessionmaker
+from clinichub.db.session import on_failure
 from clinichub.errors import BadRequest, TooManyRequests, Unauthorized
-from clinichub.models import AuditAction, AuditEvent, AuditOutcome, AuthSession, User
+from clinichub.models import AuditEvent, AuthSession, User
 from clinichub.schemas import Message, error_responses
 from clinichub.throttling import repository as throttling
 from clinichub.throttling.rules import (
@@ -44,6 +36,17 @@ from clinichub.throttling.rules import (
     seconds_until_reset,
 )
 from clinichub.users.repository import get_user, get_user_by_email
+from clinichub.vocabulary import AuditAction, AuditOutcome
+from clinichub.web.dependencies import (
+    INVALID_TOKEN,
+    AppSettings,
+    Audited,
+    CurrentUser,
+    DbSession,
+    Principal,
+    origin_of,
+    side_sessionmaker,
+)
 
 router = APIRouter(prefix="/api", tags=["auth"])
 

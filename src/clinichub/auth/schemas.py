@@ -2,8 +2,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from clinichub.models import Role
 from clinichub.schemas import RequestModel
+from clinichub.vocabulary import Role
 
 # Passwords are never trimmed: every character is part of the secret. The policy (length, common
 # passwords, the email) is checked by auth.passwords.check_new_password, with the settings.

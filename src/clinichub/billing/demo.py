@@ -7,13 +7,14 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.billing import repository
-from clinichub.billing.rules import InvoiceStatus, visit_modifier
+from clinichub.billing.rules import visit_modifier
 from clinichub.models import Appointment
 from clinichub.patients.repository import list_patients
 from clinichub.patients.schemas import PatientSortKey
-from clinichub.scheduling.rules import AppointmentStatus, VisitType, service_date
+from clinichub.scheduling.rules import service_date
 from clinichub.schemas import PageParams
 from clinichub.users.repository import get_user_by_email
+from clinichub.vocabulary import AppointmentStatus, InvoiceStatus, VisitType
 
 DEMO_DOCTOR = "doctor@clinichub.com"
 # (days ago, local hour, visit type, visit code, further charges, paid): one visit per patient.

@@ -5,7 +5,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from clinichub.auth.dependencies import AdminUser, Audited, CurrentUser, Principal, require_roles
 from clinichub.billing import repository, rules
 from clinichub.billing.repository import InvoiceFilters
 from clinichub.billing.schemas import (
@@ -31,24 +30,33 @@ from clinichub.billing.schemas import (
     InvoiceUpdate,
     InvoiceUpdated,
 )
-from clinichub.db.session import DbSession
 from clinichub.errors import NotFound
-from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
-from clinichub.models import Appointment, AuditAction, Invoice, Role
-from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.scheduling.rules import AppointmentStatus, local_day, service_date
+from clinichub.models import Appointment, Invoice
+from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
+from clinichub.scheduling.rules import local_day, service_date
 from clinichub.scheduling.schemas import parse_bound
 from clinichub.schemas import (
     DateOrDateTime,
     IsoDate,
     Pagination,
-    Paging,
-    PathId,
-    QueryId,
     SortOrder,
     check_range,
     error_responses,
 )
+from clinichub.vocabulary import AppointmentStatus, AuditAction, InvoiceStatus, Role
+from clinichub.web.dependencies import (
+    AdminUser,
+    Audited,
+    CurrentUser,
+    DbSession,
+    IfMatch,
+    Paging,
+    PathId,
+    Principal,
+    QueryId,
+    require_roles,
+)
+from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(route_class=IdempotentRoute)
 
@@ -340,7 +348,7 @@ async def list_invoices(
     audit: Audited,
     db: DbSession,
     paging: Paging,
-    status: rules.InvoiceStatus | None = None,
+    status: InvoiceStatus | None = None,
     patient_id: QueryId = None,
     appointment_id: QueryId = None,
     issued_from: Annotated[

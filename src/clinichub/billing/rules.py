@@ -2,13 +2,13 @@
 and payment status changes. Pure: plain values in (including `now`), values or domain errors out.
 """
 
-import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from clinichub.errors import BadRequest, Conflict, NotFound
+from clinichub.vocabulary import InvoiceStatus
 
 CURRENCY = "USD"
 
@@ -23,11 +23,6 @@ MAX_QUANTITY = 99
 # $100,000.00 per unit: far above any price in a clinic catalogue, and small enough that
 # quantity x price and the sum of an invoice stay exact in 64-bit integers.
 MAX_PRICE_CENTS = 10_000_000
-
-
-class InvoiceStatus(enum.StrEnum):
-    unpaid = "unpaid"
-    paid = "paid"
 
 
 # The plan type under which the patient pays everything, as if uninsured.

@@ -16,12 +16,12 @@ from clinichub.billing.rules import (
     CURRENCY,
     MAX_PRICE_CENTS,
     MAX_QUANTITY,
-    InvoiceStatus,
     normalize_cpt_code,
     parse_invoice_status,
 )
-from clinichub.models import CptRecordStatus, Invoice
+from clinichub.models import Invoice
 from clinichub.schemas import Omittable, Pagination, RequestModel, Text, UtcDateTime, reject_null
+from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
 
 CptCodeValue = Annotated[
     str,

@@ -10,7 +10,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from clinichub.auth.dependencies import Audited, Principal, require_roles
 from clinichub.clinical import repository
 from clinichub.clinical.rules import bmi, bmi_category, parse_blood_pressure
 from clinichub.clinical.schemas import (
@@ -27,20 +26,23 @@ from clinichub.clinical.schemas import (
     VitalsList,
     VitalsRead,
 )
-from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
-from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
-from clinichub.models import AuditAction, MedicalRecord, MedicalRecordVersion, Role, Vitals
+from clinichub.models import MedicalRecord, MedicalRecordVersion, Vitals
 from clinichub.patients.repository import patient_exists
-from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import (
-    Pagination,
+from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
+from clinichub.schemas import Pagination, error_responses, out_of_bounds
+from clinichub.vocabulary import AuditAction, Role
+from clinichub.web.dependencies import (
+    Audited,
+    DbSession,
+    IfMatch,
     Paging,
     PathId,
+    Principal,
     QueryId,
-    error_responses,
-    out_of_bounds,
+    require_roles,
 )
+from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 records_router = APIRouter(
     prefix="/api/medical-records", tags=["medical_records"], route_class=IdempotentRoute

@@ -2,7 +2,8 @@
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
+
+from clinichub.vocabulary import BmiCategory
 
 # ICD-10-CM codes: a letter, two characters (digits, or a digit and a letter), then optionally a
 # dot and up to four more characters (CMS ICD-10-CM Official Guidelines, section I.A.3), e.g. E11.9.
@@ -11,13 +12,6 @@ ICD10_PATTERN = re.compile(r"[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?")
 _BLOOD_PRESSURE = re.compile(r"(\d{2,3})/(\d{2,3})")
 SYSTOLIC_RANGE = (50, 300)
 DIASTOLIC_RANGE = (20, 200)
-
-
-class BmiCategory(StrEnum):
-    underweight = "underweight"
-    normal = "normal"
-    overweight = "overweight"
-    obese = "obese"
 
 
 def normalize_icd10(code: str) -> str:

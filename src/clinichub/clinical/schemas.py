@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from clinichub.clinical.rules import BmiCategory, normalize_icd10, parse_blood_pressure
+from clinichub.clinical.rules import normalize_icd10, parse_blood_pressure
 from clinichub.schemas import (
     IsoDate,
     Omittable,
@@ -13,6 +13,7 @@ from clinichub.schemas import (
     UtcDateTime,
     reject_null,
 )
+from clinichub.vocabulary import BmiCategory
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 ClinicalText = Annotated[Text, Field(min_length=1, max_length=10_000)]

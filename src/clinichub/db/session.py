@@ -2,9 +2,8 @@
 
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated
+from contextlib import asynccontextmanager
 
-from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -71,12 +70,6 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
 SIDE_POOL_SIZE = 2
 
 
-def side_sessionmaker(request: Request) -> async_sessionmaker[AsyncSession]:
-    """Sessions for short transactions independent of the request's (see SIDE_POOL_SIZE)."""
-    maker: async_sessionmaker[AsyncSession] = request.app.state.side_sessionmaker
-    return maker
-
-
 def on_success(session: AsyncSession, action: Action) -> None:
     """Run `action` just before this request's transaction commits (what it writes is committed
     with the rest, in the same round trip as the last changes)."""
@@ -92,10 +85,13 @@ def on_failure(session: AsyncSession, action: Action) -> None:
     session.info.setdefault(_ON_FAILURE, []).append(action)
 
 
-async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
-    """The request's session. Commits after the handler returns and before the response is sent,
-    so a failed commit can never have produced a 2xx; any error rolls everything back."""
-    maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+@asynccontextmanager
+async def run_in_transaction(
+    maker: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """A session whose work commits when the block ends, and rolls back if it raises; then the
+    `on_failure` actions run in a fresh transaction. A request runs in one such block, committed
+    before its response is sent, so a failed commit can never have produced a 2xx."""
     async with maker() as session:
         try:
             yield session
@@ -112,6 +108,3 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
                     await action(session)
                 await session.commit()
             raise
-
-
-DbSession = Annotated[AsyncSession, Depends(get_db, scope="function")]

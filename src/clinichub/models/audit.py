@@ -1,4 +1,3 @@
-import enum
 from datetime import datetime
 
 from sqlalchemy import BigInteger, DateTime, Enum, Index, Integer, String, Text, text
@@ -6,26 +5,7 @@ from sqlalchemy.dialects.postgresql import INET
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinichub.db.base import Base
-
-
-class AuditAction(enum.StrEnum):
-    read = "read"
-    create = "create"
-    update = "update"
-    delete = "delete"
-    login = "login"
-    login_failed = "login_failed"
-    login_locked = "login_locked"
-    logout = "logout"
-    token_reuse = "token_reuse"
-    access_denied = "access_denied"
-    export = "export"
-
-
-class AuditOutcome(enum.StrEnum):
-    success = "success"
-    failure = "failure"
-    denied = "denied"
+from clinichub.vocabulary import AuditAction, AuditOutcome
 
 
 class AuditEvent(Base):

@@ -16,9 +16,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from clinichub.billing.rules import CURRENCY, MAX_PRICE_CENTS, InvoiceStatus
+from clinichub.billing.rules import CURRENCY, MAX_PRICE_CENTS
 from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
 from clinichub.models.scheduling import CptRecord
+from clinichub.vocabulary import InvoiceStatus
 
 # The shape rule of billing.rules.CPT_CODE_PATTERN, repeated in the database.
 CPT_CODE_CHECK = "code ~ '^[0-9]{4}[0-9A-Z]$'"

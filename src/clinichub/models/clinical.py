@@ -20,8 +20,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.clinical.rules import BmiCategory
 from clinichub.db.base import Base, created_at_column
+from clinichub.vocabulary import BmiCategory
 
 
 class MedicalRecord(Base):

@@ -1,4 +1,3 @@
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -19,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
+from clinichub.vocabulary import PlanType, Sex
 
 # Created by migration 0002: `unaccent` declared IMMUTABLE, so that a generated column (and so an
 # index) may use it. It is only as immutable as the unaccent rules file, which we never change.
@@ -32,23 +32,6 @@ SEARCH_TEXT = (
 )
 
 ACTIVE = text("deleted_at IS NULL")
-
-
-class Sex(enum.StrEnum):
-    male = "male"
-    female = "female"
-    other = "other"
-    prefer_not_to_say = "prefer_not_to_say"
-
-
-class PlanType(enum.StrEnum):
-    HMO = "HMO"
-    PPO = "PPO"
-    EPO = "EPO"
-    POS = "POS"
-    Medicare = "Medicare"
-    Medicaid = "Medicaid"
-    self_pay = "self_pay"
 
 
 def _sorted_by(column: str) -> Index:

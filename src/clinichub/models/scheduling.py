@@ -1,6 +1,5 @@
 """Appointments, providers' working hours, and the charge a completed visit creates."""
 
-import enum
 from datetime import date, datetime, time
 
 from sqlalchemy import (
@@ -25,7 +24,8 @@ from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
-from clinichub.scheduling.rules import BLOCKING_STATUSES, AppointmentStatus, VisitType
+from clinichub.scheduling.rules import BLOCKING_STATUSES
+from clinichub.vocabulary import AppointmentStatus, CptRecordStatus, VisitType
 
 # Only appointments in these statuses hold their slot (cancelled and no-show ones free it).
 _BLOCKING = text(
@@ -37,11 +37,6 @@ _SLOT = func.tstzrange(
 )
 PROVIDER_OVERLAP = "ex_appointments_provider_overlap"
 PATIENT_OVERLAP = "ex_appointments_patient_overlap"
-
-
-class CptRecordStatus(enum.StrEnum):
-    pending = "pending"
-    invoiced = "invoiced"
 
 
 class CptRecord(Base):

@@ -1,4 +1,3 @@
-import enum
 import uuid
 from datetime import datetime
 
@@ -18,13 +17,7 @@ from sqlalchemy.dialects.postgresql import INET, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
-
-
-class Role(enum.StrEnum):
-    admin = "admin"
-    doctor = "doctor"
-    nurse = "nurse"
-    receptionist = "receptionist"
+from clinichub.vocabulary import Role
 
 
 class User(Base):

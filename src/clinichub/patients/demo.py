@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.models import PlanType, Sex
 from clinichub.patients import repository
 from clinichub.patients.schemas import PatientCreate, PlanCreate
 from clinichub.schemas import PageParams
+from clinichub.vocabulary import PlanType, Sex
 
 # (first, last, dob, sex, email local part, phone, address, emergency contact and phone)
 DEMO_PATIENTS = [

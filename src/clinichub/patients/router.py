@@ -5,12 +5,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from clinichub.auth.dependencies import AdminUser, Audited, Principal, require_roles
 from clinichub.config import Settings
-from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, NotFound
-from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
-from clinichub.models import AuditAction, Patient, Role
+from clinichub.models import Patient
 from clinichub.patients import repository
 from clinichub.patients.schemas import (
     Email,
@@ -28,9 +25,21 @@ from clinichub.patients.schemas import (
     PlanRead,
     PlanSaved,
 )
-from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
+from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
 from clinichub.scheduling.repository import cancel_future_appointments
-from clinichub.schemas import IsoDate, Pagination, Paging, PathId, SortOrder, error_responses
+from clinichub.schemas import IsoDate, Pagination, SortOrder, error_responses
+from clinichub.vocabulary import AuditAction, Role
+from clinichub.web.dependencies import (
+    AdminUser,
+    Audited,
+    DbSession,
+    IfMatch,
+    Paging,
+    PathId,
+    Principal,
+    require_roles,
+)
+from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/patients", tags=["patients"], route_class=IdempotentRoute)
 

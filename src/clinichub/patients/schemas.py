@@ -16,7 +16,6 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from clinichub.models import PlanType, Sex
 from clinichub.schemas import (
     DATE_RANGE,
     IsoDate,
@@ -29,6 +28,7 @@ from clinichub.schemas import (
     UtcDateTime,
     reject_null,
 )
+from clinichub.vocabulary import PlanType, Sex
 
 # The lower bound is IsoDate's; "not in the future" depends on the clinic's today (the router).
 _BIRTH_DATE = "From 1900-01-01 to today in the clinic's time zone"

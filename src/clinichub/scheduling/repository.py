@@ -14,18 +14,18 @@ from sqlalchemy.orm.attributes import set_committed_value
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
 from clinichub.errors import Conflict
-from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, Role, User
+from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
 from clinichub.patients.repository import on_file
 from clinichub.scheduling.rules import (
     BLOCKING_STATUSES,
     CANCELLABLE_STATUSES,
-    AppointmentStatus,
     Interval,
     WorkingRange,
 )
 from clinichub.scheduling.schemas import AppointmentFilters, AppointmentRead, AppointmentSort
 from clinichub.schemas import PageParams, SortOrder
+from clinichub.vocabulary import AppointmentStatus, Role
 
 PROVIDER_ROLES = (Role.doctor, Role.nurse)
 BLOCKING = sorted(BLOCKING_STATUSES)

@@ -6,14 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from clinichub.auth.dependencies import (
-    AdminUser,
-    AppSettings,
-    Audited,
-    CurrentUser,
-    Principal,
-    require_roles,
-)
 from clinichub.billing.repository import (
     add_charge,
     require_active_cpt_code,
@@ -21,12 +13,10 @@ from clinichub.billing.repository import (
 )
 from clinichub.billing.rules import visit_modifier
 from clinichub.config import Settings
-from clinichub.db.session import DbSession
 from clinichub.errors import BadRequest, Forbidden, NotFound
-from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
-from clinichub.models import Appointment, AuditAction, Role, User
+from clinichub.models import Appointment, User
 from clinichub.patients.repository import patient_exists
-from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
+from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
 from clinichub.scheduling import repository, rules
 from clinichub.scheduling.schemas import (
     AppointmentCancelled,
@@ -53,15 +43,27 @@ from clinichub.schemas import (
     DateOrDateTime,
     IsoDate,
     Pagination,
-    Paging,
-    PathId,
-    QueryId,
     SortOrder,
     Text,
     check_range,
     error_responses,
 )
 from clinichub.users.repository import get_user
+from clinichub.vocabulary import AppointmentStatus, AuditAction, Role, VisitType
+from clinichub.web.dependencies import (
+    AdminUser,
+    AppSettings,
+    Audited,
+    CurrentUser,
+    DbSession,
+    IfMatch,
+    Paging,
+    PathId,
+    Principal,
+    QueryId,
+    require_roles,
+)
+from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
 providers_router = APIRouter(prefix="/api/providers", tags=["providers"])
@@ -80,9 +82,7 @@ async def _get_or_404(db: DbSession, appointment_id: int, *, lock: bool = False)
     return appointment
 
 
-def _telehealth_link(
-    visit_type: rules.VisitType, current: str | None, settings: Settings
-) -> str | None:
+def _telehealth_link(visit_type: VisitType, current: str | None, settings: Settings) -> str | None:
     # 128 random bits: a room nobody can guess (OWASP ASVS 2.9: at least 64 bits of entropy).
     return rules.telehealth_link(
         visit_type,
@@ -175,7 +175,7 @@ async def list_appointments(
             examples=["scheduled,confirmed"],
         ),
     ] = None,
-    visit_type: rules.VisitType | None = None,
+    visit_type: VisitType | None = None,
     date_from: Annotated[
         DateOrDateTime | None,
         Query(
@@ -339,7 +339,7 @@ async def update_appointment(
             billed_code,
             quantity=1,
             service_date=rules.service_date(appointment.scheduled_start, settings.timezone),
-            modifier=visit_modifier(appointment.visit_type == rules.VisitType.telehealth),
+            modifier=visit_modifier(appointment.visit_type == VisitType.telehealth),
         )
         repository.note_primary_charge(appointment, charge.cpt_record_id)
     return AppointmentUpdated(
@@ -371,7 +371,7 @@ async def cancel_appointment(
     appointment = await _get_or_404(db, appointment_id, lock=True)
     event.patient_id = appointment.patient_id
     rules.check_cancel(appointment.status)
-    appointment.status = rules.AppointmentStatus.cancelled
+    appointment.status = AppointmentStatus.cancelled
     appointment.cancellation_reason = reason
     await db.flush()
     return AppointmentCancelled(

@@ -5,7 +5,6 @@ the rules decide or raise a domain error. PostgreSQL's exclusion constraints bac
 rule when two requests race.
 """
 
-import enum
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -13,22 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
 from clinichub.errors import BadRequest, Conflict
-
-
-class AppointmentStatus(enum.StrEnum):
-    scheduled = "scheduled"
-    confirmed = "confirmed"
-    checked_in = "checked_in"
-    in_progress = "in_progress"
-    completed = "completed"
-    cancelled = "cancelled"
-    no_show = "no_show"
-
-
-class VisitType(enum.StrEnum):
-    in_person = "in_person"
-    telehealth = "telehealth"
-
+from clinichub.vocabulary import AppointmentStatus, VisitType
 
 S = AppointmentStatus
 

@@ -18,8 +18,7 @@ from pydantic import (
 
 from clinichub.billing.schemas import CptCodeValue
 from clinichub.errors import BadRequest
-from clinichub.models import Role
-from clinichub.scheduling.rules import AppointmentStatus, Interval, VisitType, local_day
+from clinichub.scheduling.rules import Interval, local_day
 from clinichub.schemas import (
     DATE_RANGE,
     Omittable,
@@ -31,6 +30,7 @@ from clinichub.schemas import (
     out_of_bounds,
     reject_null,
 )
+from clinichub.vocabulary import AppointmentStatus, Role, VisitType
 
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Reason = Annotated[Text, StringConstraints(max_length=500)]

@@ -7,9 +7,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.errors import Conflict
-from clinichub.models import Role, User
+from clinichub.models import User
 from clinichub.schemas import PageParams
 from clinichub.users.schemas import UserCreate
+from clinichub.vocabulary import Role
 
 EMAIL_EXISTS = "Email already exists"
 

@@ -5,15 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from clinichub.auth.dependencies import AdminUser, AppSettings, Audited, CurrentUser
 from clinichub.auth.passwords import check_new_password, hash_password
 from clinichub.auth.repository import revoke_user_sessions
-from clinichub.db.session import DbSession
 from clinichub.errors import Conflict, NotFound
-from clinichub.idempotency.dependencies import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
-from clinichub.models import AuditAction, Role, User
-from clinichub.preconditions import ETAG_HEADER, IfMatch, check_if_match, etag
-from clinichub.schemas import Pagination, Paging, PathId, error_responses
+from clinichub.models import User
+from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
+from clinichub.schemas import Pagination, error_responses
 from clinichub.users import repository
 from clinichub.users.schemas import (
     UserCreate,
@@ -23,6 +20,18 @@ from clinichub.users.schemas import (
     UserUpdate,
     UserUpdated,
 )
+from clinichub.vocabulary import AuditAction, Role
+from clinichub.web.dependencies import (
+    AdminUser,
+    AppSettings,
+    Audited,
+    CurrentUser,
+    DbSession,
+    IfMatch,
+    Paging,
+    PathId,
+)
+from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/users", tags=["users"], route_class=IdempotentRoute)
 

@@ -4,7 +4,6 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 from clinichub.auth.schemas import NewPassword
-from clinichub.models import Role
 from clinichub.schemas import (
     Name,
     Omittable,
@@ -14,6 +13,7 @@ from clinichub.schemas import (
     UtcDateTime,
     reject_null,
 )
+from clinichub.vocabulary import Role
 
 # Mail domains that exist only inside an organisation's network (RFC 6762 `.local`, ICANN's
 # `.internal`, the customary `.lan`). A clinic's staff may well have their mail there; patients

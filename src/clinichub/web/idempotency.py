@@ -25,11 +25,12 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.audit.context import record_replay
-from clinichub.auth.dependencies import CurrentUser
-from clinichub.db.session import DbSession, on_failure, on_success, side_sessionmaker
+from clinichub.audit.context import REPLAY_RESOURCE, record_after_rollback
+from clinichub.db.session import on_failure, on_success
 from clinichub.errors import AppError
 from clinichub.idempotency import repository, rules
+from clinichub.vocabulary import AuditAction, AuditOutcome
+from clinichub.web.dependencies import CurrentUser, DbSession, origin_of, side_sessionmaker
 
 REPLAYED_HEADER = "Idempotent-Replayed"
 
@@ -96,13 +97,16 @@ async def _idempotency_key(
     if not claimed:
         replay = rules.replay_for(stored, request_hash)
         route = request.scope.get("route")
-        record_replay(
+        record_after_rollback(
             db,
-            request,
-            principal.user_id,
-            principal.role.value,
-            operation=getattr(route, "operation_id", None) or request.url.path,
+            origin_of(request),
+            action=AuditAction.read,
+            outcome=AuditOutcome.success,
+            resource_type=REPLAY_RESOURCE,
+            resource_id=getattr(route, "operation_id", None) or request.url.path,
             patient_id=rules.patient_named_in(replay.body),
+            actor_user_id=principal.user_id,
+            actor_role=principal.role.value,
         )
         raise IdempotentReplay(replay)
     pending = PendingKey(principal.user_id, key)

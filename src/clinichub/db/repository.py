@@ -1,0 +1,60 @@
+"""What every repository repeats: a page of rows with the count of all of them, a row or its 404,
+and a LIKE pattern built from a user's words."""
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, FromClause, Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from clinichub.errors import AppError
+from clinichub.schemas import PageParams
+
+T = TypeVar("T")
+
+
+def found(value: T | None, error: AppError) -> T:
+    """`value`, or `error` (a 404) when the lookup found nothing."""
+    if value is None:
+        raise error
+    return value
+
+
+async def count_where(
+    db: AsyncSession, source: FromClause | type[Any], conditions: Sequence[ColumnElement[bool]]
+) -> int:
+    return await db.scalar(select(func.count()).select_from(source).where(*conditions)) or 0
+
+
+async def page_of_rows(
+    db: AsyncSession,
+    query: Select[Any],
+    page: PageParams,
+    *,
+    count_from: FromClause | type[Any],
+    conditions: Sequence[ColumnElement[bool]],
+) -> tuple[Sequence[Any], int]:
+    """One page of `query`'s rows under `conditions`, and how many rows all pages hold."""
+    total = await count_where(db, count_from, conditions)
+    rows = await db.execute(query.where(*conditions).offset(page.offset).limit(page.per_page))
+    return rows.all(), total
+
+
+async def page_of_entities(
+    db: AsyncSession,
+    query: Select[Any],
+    page: PageParams,
+    *,
+    count_from: FromClause | type[Any],
+    conditions: Sequence[ColumnElement[bool]],
+) -> tuple[Sequence[Any], int]:
+    """As page_of_rows, for a query of one ORM entity: the entities themselves."""
+    total = await count_where(db, count_from, conditions)
+    rows = await db.scalars(query.where(*conditions).offset(page.offset).limit(page.per_page))
+    return rows.all(), total
+
+
+def like_pattern(term: str) -> str:
+    """A case-insensitive substring pattern in which % and _ are literal."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -1,0 +1,239 @@
+"""The layers the README describes, checked on the source tree's imports (run by `make lint`).
+
+Top to bottom: a route parses, makes one service call and answers; a service owns the use case
+(rules, repositories, audit); rules are pure decisions; repositories hold every query. So:
+- a rules module imports only the standard library, the domain vocabulary and the errors;
+- nothing below the routes (`db/`, repositories, services, rules) imports FastAPI or Starlette;
+- a router touches neither the models nor the session, and calls services, not repositories;
+- no two domains import each other.
+"""
+
+import ast
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "clinichub"
+WEB_FRAMEWORKS = frozenset({"fastapi", "starlette"})
+# What a rules module may import from the project: the domain's words and errors, and the pure
+# clinic-time helpers (a clinic day in UTC, a visit's service date).
+RULES_MAY_IMPORT = frozenset({"vocabulary", "errors", "clinic_time"})
+BELOW_THE_ROUTES = frozenset({"repository", "service", "rules"})
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str  # dotted, from the package: `clinichub.patients.router`
+    tree: ast.Module
+
+    @property
+    def parts(self) -> list[str]:
+        return self.name.split(".")
+
+    def imports(self) -> Iterator[tuple[int, str]]:
+        """(line, module) of every import, relative ones made absolute; `from a import b` gives
+        `a.b`, which may name a module or a name in `a` (both are checked as prefixes)."""
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    yield node.lineno, alias.name
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    package = self.parts[: -node.level]
+                    base = ".".join([*package, base] if base else package)
+                for alias in node.names:
+                    yield node.lineno, f"{base}.{alias.name}"
+
+
+def modules(root: Path) -> list[Module]:
+    package = root.name
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root).with_suffix("").parts
+        dotted = ".".join([package, *relative]).removesuffix(".__init__")
+        found.append(Module(dotted, ast.parse(path.read_text(), filename=str(path))))
+    return found
+
+
+def domains(root: Path) -> set[str]:
+    """The domain packages: those with a router, a repository or a service."""
+    names = {"router.py", "repository.py", "service.py"}
+    return {p.parent.name for name in names for p in root.glob(f"*/{name}")}
+
+
+def violations(root: Path) -> list[str]:
+    package = root.name
+    domain_names = domains(root)
+    found: list[str] = []
+    edges: dict[tuple[str, str], str] = {}  # (importer, imported) -> the first module doing it
+    for module in modules(root):
+        parts = module.parts
+        leaf = parts[-1]
+        own_domain = parts[1] if len(parts) > 2 and parts[1] in domain_names else None
+        for line, imported in module.imports():
+            where = f"{module.name}:{line}"
+            top = imported.split(".")[0]
+            inner = imported.split(".")[1] if "." in imported else ""
+            outside_rules = (
+                inner not in RULES_MAY_IMPORT
+                if top == package
+                else top not in sys.stdlib_module_names
+            )
+            if leaf == "rules" and outside_rules:
+                found.append(f"{where}: a rules module imports {imported}")
+            if (leaf in BELOW_THE_ROUTES or parts[1] == "db") and top in WEB_FRAMEWORKS:
+                found.append(f"{where}: below the routes, {imported}")
+            if leaf == "router" and (
+                imported.startswith((f"{package}.models", f"{package}.db"))
+                or top == "sqlalchemy"
+                or imported.split(".")[2:3] == ["repository"]
+            ):
+                found.append(f"{where}: a router imports {imported}")
+            other = inner if top == package else None
+            if own_domain and other in domain_names and other != own_domain:
+                edges.setdefault((own_domain, other), module.name)
+        if leaf == "router":
+            for node in ast.walk(module.tree):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id == "db"
+                ):
+                    found.append(f"{module.name}:{node.lineno}: a router uses the session")
+    for (first, second), where in sorted(edges.items()):
+        if first < second and (second, first) in edges:
+            found.append(
+                f"domains {first} and {second} import each other "
+                f"({where}, {edges[(second, first)]})"
+            )
+    return found
+
+
+# What the tree still does against the rules: each entry goes as its code is moved where it
+# belongs, and the test fails when one is fixed and still listed, as when a new one appears.
+KNOWN: frozenset[str] = frozenset(
+    {
+        "clinichub.audit.router a router imports clinichub.audit.repository",
+        "clinichub.audit.router a router imports clinichub.audit.repository.EventFilters",
+        "clinichub.audit.router a router imports clinichub.patients.repository.patient_on_record",
+        "clinichub.auth.router a router imports clinichub.audit.repository.new_event",
+        "clinichub.auth.router a router imports clinichub.auth.repository",
+        "clinichub.auth.router a router imports clinichub.db.session.on_failure",
+        "clinichub.auth.router a router imports clinichub.models.AuditEvent",
+        "clinichub.auth.router a router imports clinichub.models.AuthSession",
+        "clinichub.auth.router a router imports clinichub.models.User",
+        "clinichub.auth.router a router imports clinichub.throttling.repository",
+        "clinichub.auth.router a router imports clinichub.users.repository.get_user",
+        "clinichub.auth.router a router imports clinichub.users.repository.get_user_by_email",
+        "clinichub.auth.router a router imports sqlalchemy.ext.asyncio.AsyncSession",
+        "clinichub.auth.router a router uses the session",
+        "clinichub.billing.router a router imports clinichub.billing.repository",
+        "clinichub.billing.router a router imports clinichub.billing.repository.InvoiceFilters",
+        "clinichub.billing.router a router imports clinichub.models.Appointment",
+        "clinichub.billing.router a router imports clinichub.models.Invoice",
+        "clinichub.clinical.router a router imports clinichub.clinical.repository",
+        "clinichub.clinical.router a router imports clinichub.models.MedicalRecord",
+        "clinichub.clinical.router a router imports clinichub.models.MedicalRecordVersion",
+        "clinichub.clinical.router a router imports clinichub.models.Vitals",
+        "clinichub.clinical.router a router imports clinichub.patients.repository.patient_exists",
+        "clinichub.patients.router a router imports clinichub.models.Patient",
+        "clinichub.patients.router a router imports clinichub.patients.repository",
+        "clinichub.patients.router a router imports clinichub.scheduling.repository.cancel_future_appointments",
+        "clinichub.scheduling.router a router imports clinichub.billing.repository.add_charge",
+        "clinichub.scheduling.router a router imports clinichub.billing.repository.require_active_cpt_code",
+        "clinichub.scheduling.router a router imports clinichub.billing.repository.require_billable_code",
+        "clinichub.scheduling.router a router imports clinichub.models.Appointment",
+        "clinichub.scheduling.router a router imports clinichub.models.User",
+        "clinichub.scheduling.router a router imports clinichub.patients.repository.patient_exists",
+        "clinichub.scheduling.router a router imports clinichub.scheduling.repository",
+        "clinichub.scheduling.router a router imports clinichub.users.repository.get_user",
+        "clinichub.scheduling.router a router uses the session",
+        "clinichub.users.router a router imports clinichub.auth.repository.revoke_user_sessions",
+        "clinichub.users.router a router imports clinichub.models.User",
+        "clinichub.users.router a router imports clinichub.users.repository",
+        "clinichub.users.router a router uses the session",
+        "domains auth and users import each other (clinichub.auth.router, clinichub.users.router)",
+        "domains billing and scheduling import each other (clinichub.billing.demo, clinichub.scheduling.router)",
+        "domains patients and scheduling import each other (clinichub.patients.router, clinichub.scheduling.repository)",
+    }
+)
+
+
+def _without_lines(found: list[str]) -> set[str]:
+    """Violations without their line numbers, so that unrelated edits do not move them."""
+    return {
+        entry.split(" (")[0] if entry.startswith("domains ") else "".join(entry.split(":", 2)[::2])
+        for entry in found
+    }
+
+
+def test_the_source_tree_keeps_its_layers() -> None:
+    found = _without_lines(violations(SOURCE))
+    assert sorted(found - KNOWN) == []
+    assert sorted(KNOWN - found) == []  # fixed: remove them from KNOWN
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"shop/rules.py": "import sqlalchemy\nfrom shopapp.models import Order\n"},
+            [
+                "a rules module imports sqlalchemy",
+                "a rules module imports shopapp.models.Order",
+            ],
+        ),
+        ({"shop/rules.py": "import math\nfrom shopapp.vocabulary import Role\n"}, []),
+        (
+            {"shop/service.py": "from fastapi import Request\n"},
+            ["below the routes, fastapi.Request"],
+        ),
+        ({"db/session.py": "from starlette.types import Scope\n"}, ["below the routes"]),
+        (
+            {"shop/router.py": "from shopapp.models import Order\n"},
+            ["a router imports shopapp.models.Order"],
+        ),
+        (
+            {"shop/router.py": "from shopapp.shop import repository\n"},
+            ["a router imports shopapp.shop.repository"],
+        ),
+        (
+            {"shop/router.py": "async def buy(db):\n    await db.execute('SELECT 1')\n"},
+            ["a router uses the session"],
+        ),
+        (
+            {
+                "shop/service.py": "from shopapp.stock import service\n",
+                "stock/service.py": "from shopapp.shop.service import buy\n",
+            },
+            ["domains shop and stock import each other"],
+        ),
+        (
+            {
+                "shop/service.py": "from shopapp.stock import service\n",
+                "stock/service.py": "import math\n",
+            },
+            [],
+        ),
+    ],
+)
+def test_the_check_catches_each_kind_of_violation(
+    tmp_path: Path, files: dict[str, str], expected: list[str]
+) -> None:
+    root = tmp_path / "shopapp"
+    _write(root, {"__init__.py": "", **files})
+    found = violations(root)
+    assert len(found) == len(expected), found
+    for entry, words in zip(found, expected, strict=True):
+        assert words in entry
