@@ -156,9 +156,9 @@ KNOWN: frozenset[str] = frozenset(
         "clinichub.users.router a router imports clinichub.models.User",
         "clinichub.users.router a router imports clinichub.users.repository",
         "clinichub.users.router a router uses the session",
-        "domains auth and users import each other (clinichub.auth.router, clinichub.users.router)",
-        "domains billing and scheduling import each other (clinichub.billing.demo, clinichub.scheduling.router)",
-        "domains patients and scheduling import each other (clinichub.patients.router, clinichub.scheduling.repository)",
+        "domains auth and users import each other",
+        "domains billing and scheduling import each other",
+        "domains patients and scheduling import each other",
     }
 )
 
