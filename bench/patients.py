@@ -37,9 +37,9 @@ import asyncpg
 import httpx
 from sqlalchemy.engine import make_url
 
-from clinichub.auth.passwords import hash_password
 from clinichub.cli import migrate
 from clinichub.config import Settings
+from clinichub.users.passwords import hash_password
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_EMAIL = "bench-admin@clinichub.test"

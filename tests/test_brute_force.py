@@ -16,11 +16,11 @@ from fastapi import FastAPI
 from sqlalchemy import func, select, update
 
 from clinichub.app import create_app
-from clinichub.auth.passwords import common_passwords
 from clinichub.auth.tokens import TokenType, decode_token
 from clinichub.config import Settings
 from clinichub.housekeeping import COUNTER_RETENTION, prune
 from clinichub.models import AuditEvent, RateLimitCounter
+from clinichub.users.passwords import common_passwords
 from clinichub.vocabulary import AuditAction, Role
 from tests.conftest import PASSWORD, TEST_AUDIT_KEY, TEST_SECRET, MakeUser
 from tests.test_cli import CLINICHUB, clean_environment, free_port, run_cli

@@ -8,8 +8,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from clinichub.auth.passwords import hash_password
 from clinichub.models import User
+from clinichub.users.passwords import hash_password
 from clinichub.vocabulary import Role
 from tests.conftest import PASSWORD, Login, MakeUser
 

@@ -133,11 +133,8 @@ def _seed_demo(settings: Settings) -> None:
 
 
 def _create_user(settings: Settings, args: argparse.Namespace) -> None:
-    from clinichub.audit.repository import Origin, event_values, insert_events
-    from clinichub.auth.passwords import check_new_password, hash_password
-    from clinichub.users.repository import create_user
     from clinichub.users.schemas import UserCreate
-    from clinichub.vocabulary import AuditAction
+    from clinichub.users.service import create_user
 
     password = args.password or os.environ.get("CLINICHUB_NEW_USER_PASSWORD")
     if not password:
@@ -150,26 +147,10 @@ def _create_user(settings: Settings, args: argparse.Namespace) -> None:
         role=args.role,
         phone=args.phone,
     )
-    check_new_password(
-        body.password, email=body.email, min_length=settings.password_min_length, field="password"
-    )
 
     async def create(maker: async_sessionmaker[AsyncSession]) -> int:
         async with maker() as db, db.begin():
-            user = await create_user(db, body, await hash_password(body.password))
-            # No caller to name: the event says the command made it, in the same transaction.
-            origin = Origin(request_id=None, ip=None, user_agent="clinichub create-user")
-            await insert_events(
-                db,
-                [
-                    event_values(
-                        origin,
-                        action=AuditAction.create,
-                        resource_type="user",
-                        resource_id=user.user_id,
-                    )
-                ],
-            )
+            user = await create_user(db, body, password_min_length=settings.password_min_length)
             return user.user_id
 
     print(_with_database(settings, create))

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from clinichub.auth.passwords import hash_password
 from clinichub.billing.demo import seed_demo_billing
 from clinichub.db.base import AnyRow
 from clinichub.models import Appointment, User
@@ -17,6 +16,7 @@ from clinichub.patients.schemas import PatientSortKey
 from clinichub.scheduling import repository as scheduling
 from clinichub.scheduling.rules import WorkingRange, available_slots
 from clinichub.schemas import PageParams
+from clinichub.users.passwords import hash_password
 from clinichub.users.repository import get_user_by_email
 from clinichub.vocabulary import AppointmentStatus, Role, VisitType
 

@@ -124,3 +124,7 @@ class Catalogued:
     def example(self, **values: Any) -> dict[str, Any]:
         message, context = self._split(values)
         return {"error": message, "code": self.code, **context}
+
+
+# Errors of more than one domain, catalogued once (each domain's own are in `<domain>/errors.py`).
+EMAIL_EXISTS = Catalogued(Conflict, "email_exists", "Email already exists")

@@ -7,6 +7,10 @@ every example against its schema, so they cannot drift from the API.
 
 from typing import Any
 
+from clinichub.auth.errors import INVALID_TOKEN, TOKEN_MISSING
+from clinichub.errors import EMAIL_EXISTS
+from clinichub.users.errors import USER_NOT_FOUND
+
 Example = dict[str, Any]
 Examples = dict[str, Example]
 
@@ -25,27 +29,7 @@ def _named(name: str, summary: str, value: Any) -> Example:
 
 PAGE_1 = {"total": 1, "pages": 1, "page": 1, "per_page": 10, "has_next": False, "has_prev": False}
 CREATED_AT = "2026-04-14T09:00:00Z"
-TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9..."
 
-USER_SUMMARY = {
-    "user_id": 1,
-    "email": "admin@clinichub.com",
-    "first_name": "Ada",
-    "last_name": "Admin",
-    "role": "admin",
-}
-USER = {
-    "user_id": 2,
-    "email": "doctor@clinichub.com",
-    "first_name": "Gregory",
-    "last_name": "Santos",
-    "phone": "7871234567",
-    "role": "doctor",
-    "is_active": True,
-    "version": 1,
-    "created_at": CREATED_AT,
-    "updated_at": CREATED_AT,
-}
 PATIENT = {
     "patient_id": 1,
     "first_name": "John",
@@ -218,31 +202,6 @@ AUDIT_EVENT = {
 }
 
 REQUEST_EXAMPLES: dict[str, Examples] = {
-    "auth_login": _one("The demo admin", {"email": "admin@clinichub.com", "password": "admin123"}),
-    "auth_token": _one(
-        "The demo admin, as a form",
-        {"grant_type": "password", "username": "admin@clinichub.com", "password": "admin123"},
-    ),
-    "auth_refresh": _one("The refresh token from logging in", {"refresh_token": TOKEN}),
-    "auth_change_password": _one(
-        "A new passphrase",
-        {"current_password": "admin123", "new_password": "a much longer passphrase"},
-    ),
-    "users_create": _one(
-        "A doctor",
-        {
-            "email": "dr.rivera@clinichub.com",
-            "password": "a long passphrase",
-            "first_name": "Ana",
-            "last_name": "Rivera",
-            "role": "doctor",
-            "phone": "7871234567",
-        },
-    ),
-    "users_update": {
-        **_named("deactivate", "Deactivate a user (ends their sessions)", {"is_active": False}),
-        **_named("role", "Change a role", {"role": "nurse"}),
-    },
     "patients_create": _one(
         "A new patient",
         {
@@ -349,51 +308,8 @@ REQUEST_EXAMPLES: dict[str, Examples] = {
     ),
 }
 
-_LOGIN = {
-    "message": "Login successful",
-    "access_token": TOKEN,
-    "refresh_token": TOKEN,
-    "token_type": "bearer",
-    "expires_in": 900,
-    "user": USER_SUMMARY,
-}
-_PROFILE = {"message": "Access granted", **USER_SUMMARY}
 
 RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
-    "auth_login": {"200": _one("Logged in", _LOGIN)},
-    "auth_token": {"200": _one("Logged in", _LOGIN)},
-    "auth_refresh": {
-        "200": _one(
-            "New tokens",
-            {
-                "message": "Token refreshed",
-                "access_token": TOKEN,
-                "refresh_token": TOKEN,
-                "token_type": "bearer",
-                "expires_in": 900,
-            },
-        )
-    },
-    "auth_logout": {"200": _one("Logged out", {"message": "Logged out successfully"})},
-    "auth_profile": {"200": _one("The demo admin", _PROFILE)},
-    "auth_change_password": {"200": _one("Changed", {"message": "Password changed successfully"})},
-    "auth_protected": {
-        "200": _one("A valid token", {"message": "Access granted", "user_id": 1, "role": "admin"})
-    },
-    "users_create": {
-        "201": _one("Created", {"message": "User created successfully", "user": USER})
-    },
-    "users_list": {"200": _one("One user", {"users": [USER], "pagination": PAGE_1})},
-    "users_get": {"200": _one("A doctor", USER)},
-    "users_update": {
-        "200": _one(
-            "Updated",
-            {
-                "message": "User updated successfully",
-                "user": {**USER, "is_active": False, "version": 2},
-            },
-        )
-    },
     "patients_list": {"200": _one("One patient", {"patients": [PATIENT], "pagination": PAGE_1})},
     "patients_create": {
         "201": _one("Created", {"message": "Patient created successfully", "patient": PATIENT})
@@ -675,12 +591,12 @@ ERROR_EXAMPLES: dict[str, Examples] = {
         **_named(
             "token_missing",
             "No token",
-            _error("Authorization token is missing", "token_missing"),
+            TOKEN_MISSING.example(),
         ),
         **_named(
             "invalid_token",
             "Invalid or expired token",
-            _error("Invalid or expired token", "invalid_token"),
+            INVALID_TOKEN.example(),
         ),
     },
     "403": _named(
@@ -722,7 +638,7 @@ ERROR_EXAMPLES: dict[str, Examples] = {
 
 NOT_FOUND_BY_TAG: dict[str, Example] = {
     "auth": _error("Resource not found", "not_found"),
-    "users": _error("User not found", "not_found"),
+    "users": USER_NOT_FOUND.example(),
     "patients": _error("Patient not found", "not_found"),
     "appointments": _error("Appointment not found", "not_found"),
     "providers": _error("Provider not found or inactive", "not_found"),
@@ -735,13 +651,8 @@ NOT_FOUND_BY_TAG: dict[str, Example] = {
     "audit": _error("Resource not found", "not_found"),
 }
 
-_BAD_LOGIN = _named(
-    "invalid_credentials",
-    "Wrong email or password",
-    _error("Invalid email or password", "invalid_credentials"),
-)
-_EMAIL_EXISTS = _named(
-    "email_exists", "The email belongs to another", _error("Email already exists", "email_exists")
+EMAIL_EXISTS_EXAMPLES = _named(
+    "email_exists", "The email belongs to another", EMAIL_EXISTS.example()
 )
 _BOOKING_CONFLICTS = {
     **_named(
@@ -769,82 +680,10 @@ _BOOKING_CONFLICTS = {
     ),
 }
 
-_LOGIN_LIMIT = _named(
-    "rate_limited",
-    "Too many failed logins for the account or the address",
-    _error("Too many login attempts", "rate_limited"),
-)
 
 OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
-    "auth_login": {"401": _BAD_LOGIN, "429": _LOGIN_LIMIT},
-    "auth_token": {"401": _BAD_LOGIN, "429": _LOGIN_LIMIT},
-    "auth_refresh": {
-        "429": _named(
-            "rate_limited",
-            "Too many refreshes of one session",
-            _error("Too many token refreshes", "rate_limited"),
-        ),
-        "401": {
-            **ERROR_EXAMPLES["401"],
-            **_named(
-                "token_reused",
-                "A refresh token sent twice: the session is ended",
-                _error("Invalid or expired token", "token_reused"),
-            ),
-        },
-    },
-    "auth_change_password": {
-        "400": _named(
-            "invalid_current_password",
-            "Wrong current password",
-            _error("Current password is incorrect", "invalid_current_password"),
-        ),
-        "429": _named(
-            "rate_limited",
-            "Too many wrong current passwords or failed logins: the session is ended",
-            _error("Too many password attempts", "rate_limited"),
-        ),
-    },
-    "users_create": {
-        "400": {
-            **ERROR_EXAMPLES["400"],
-            **_named(
-                "duplicate_key",
-                "A JSON object names a key twice (refused in every body)",
-                _error(
-                    "A JSON object names the same key twice",
-                    "duplicate_key",
-                    details=[{"field": "role", "message": "duplicate key"}],
-                ),
-            ),
-            **_named(
-                "hidden_character",
-                "A name or free text with a bidirectional override (refused in every text field)",
-                _error(
-                    "Invalid value for first_name: must not contain invisible or bidirectional "
-                    "control characters (U+202E)",
-                    "invalid_request",
-                    details=[
-                        {
-                            "field": "first_name",
-                            "message": "must not contain invisible or bidirectional control "
-                            "characters (U+202E)",
-                        }
-                    ],
-                ),
-            ),
-        },
-        "409": _EMAIL_EXISTS,
-    },
-    "users_update": {
-        "409": _named(
-            "last_admin",
-            "The last active admin",
-            _error("Cannot demote or deactivate the last active admin", "last_admin"),
-        )
-    },
-    "patients_create": {"409": _EMAIL_EXISTS},
-    "patients_update": {"409": _EMAIL_EXISTS},
+    "patients_create": {"409": EMAIL_EXISTS_EXAMPLES},
+    "patients_update": {"409": EMAIL_EXISTS_EXAMPLES},
     "appointments_create": {"409": _BOOKING_CONFLICTS},
     "appointments_update": {
         "409": {

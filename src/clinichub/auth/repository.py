@@ -1,7 +1,7 @@
 """Queries on login sessions."""
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -51,12 +51,30 @@ async def revoke_session(db: AsyncSession, session_id: uuid.UUID, now: datetime)
     )
 
 
-async def revoke_user_sessions(
-    db: AsyncSession, user_id: int, now: datetime, *, keep: uuid.UUID | None = None
-) -> None:
-    statement = update(AuthSession).where(
-        AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None)
+def open_session(
+    db: AsyncSession,
+    *,
+    user_id: int,
+    now: datetime,
+    lifetime: timedelta,
+    user_agent: str | None,
+    ip: str | None,
+) -> AuthSession:
+    """A new session of the user, in a token family of its own, written with the transaction."""
+    session = AuthSession(
+        session_id=uuid.uuid4(),
+        user_id=user_id,
+        token_family=uuid.uuid4(),
+        expires_at=now + lifetime,
+        user_agent=user_agent,
+        ip=ip,
     )
-    if keep is not None:
-        statement = statement.where(AuthSession.session_id != keep)
-    await db.execute(statement.values(revoked_at=now))
+    db.add(session)
+    return session
+
+
+def rotate(session: AuthSession, refresh_digest: str, now: datetime) -> None:
+    """The session's current refresh token is now the one of `refresh_digest`: the one before
+    stops working."""
+    session.refresh_token_hash = refresh_digest
+    session.last_used_at = now

@@ -1,20 +1,8 @@
-from typing import Annotated
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from clinichub.schemas import RequestModel
+from clinichub.users.schemas import NewPassword
 from clinichub.vocabulary import Role
-
-# Passwords are never trimmed: every character is part of the secret. The policy (length, common
-# passwords, the email) is checked by auth.passwords.check_new_password, with the settings.
-NewPassword = Annotated[
-    str,
-    Field(
-        max_length=1024,
-        description="At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of "
-        "UTF-8; not one of the 10,000 most common passwords, not the email address",
-    ),
-]
 
 
 class LoginRequest(RequestModel):

@@ -12,11 +12,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from clinichub.billing.rules import INVOICE_EXISTS, PlanTerms, invoice_breakdown, line_amount_cents
 from clinichub.billing.schemas import CptCodeCreate, CptCodeUpdate, InvoiceSort
+from clinichub.db.repository import like_pattern
 from clinichub.errors import BadRequest, Conflict
 from clinichub.models import Appointment, CptCode, CptRecord, InsurancePlan, Invoice
 from clinichub.patients.repository import on_file
 from clinichub.schemas import PageParams
-from clinichub.users.repository import like_pattern
 from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
 
 CPT_CODE_EXISTS = "CPT code already exists"

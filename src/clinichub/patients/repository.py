@@ -26,12 +26,12 @@ from sqlalchemy.sql.expression import ClauseElement, Executable
 
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
-from clinichub.errors import Conflict
+from clinichub.db.repository import like_pattern
+from clinichub.errors import EMAIL_EXISTS
 from clinichub.models import InsurancePlan, Patient
 from clinichub.models.patients import UNACCENT
 from clinichub.patients.schemas import PatientCreate, PatientRead, PatientSortKey, PlanCreate
 from clinichub.schemas import PageParams, SortOrder
-from clinichub.users.repository import EMAIL_EXISTS, like_pattern
 
 # Up to this many matches, list totals are exact; beyond it they are the planner's estimate, so
 # that no request counts a million rows. The patients_list description states this number.
@@ -77,7 +77,7 @@ async def _flush_unique_email(db: AsyncSession) -> None:
         await db.flush()
     except IntegrityError as exc:
         if violated_constraint(exc) == _EMAIL_INDEX:
-            raise Conflict(EMAIL_EXISTS, code="email_exists") from exc
+            raise EMAIL_EXISTS.error() from exc
         raise
 
 

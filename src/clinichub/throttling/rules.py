@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from clinichub.errors import TooManyRequests
+from clinichub.errors import Catalogued
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def seconds_until_reset(count: Count, window: timedelta) -> int:
     return max(1, math.ceil(remaining.total_seconds()))
 
 
-def check_limit(count: Count, *, max_hits: int, window: timedelta, message: str) -> None:
-    """429 with Retry-After when `count` is past `max_hits` in its window."""
+def check_limit(count: Count, *, max_hits: int, window: timedelta, error: Catalogued) -> None:
+    """`error` (a 429) with Retry-After when `count` is past `max_hits` in its window."""
     if count.hits > max_hits:
-        raise TooManyRequests(message, retry_after=seconds_until_reset(count, window))
+        raise error.error(retry_after=seconds_until_reset(count, window))

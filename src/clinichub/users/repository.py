@@ -1,24 +1,20 @@
-"""Queries on staff users."""
+"""Queries on staff users and their sessions."""
 
+import uuid
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.errors import Conflict
-from clinichub.models import User
+from clinichub.db.repository import like_pattern, page_of_entities
+from clinichub.errors import EMAIL_EXISTS
+from clinichub.models import AuthSession, User
 from clinichub.schemas import PageParams
 from clinichub.users.schemas import UserCreate
 from clinichub.vocabulary import Role
-
-EMAIL_EXISTS = "Email already exists"
-
-
-def like_pattern(term: str) -> str:
-    """A case-insensitive substring pattern in which % and _ are literal."""
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 async def get_user(db: AsyncSession, user_id: int, *, lock: bool = False) -> User | None:
@@ -34,7 +30,7 @@ async def get_user_by_email(db: AsyncSession, email: str) -> User | None:
 async def create_user(db: AsyncSession, data: UserCreate, password_hash: str) -> User:
     """Insert a staff user; a used email is a 409, also when two creates race."""
     if await get_user_by_email(db, data.email):
-        raise Conflict(EMAIL_EXISTS, code="email_exists")
+        raise EMAIL_EXISTS.error()
     user = User(
         email=data.email.lower(),
         password_hash=password_hash,
@@ -47,7 +43,17 @@ async def create_user(db: AsyncSession, data: UserCreate, password_hash: str) ->
     try:
         await db.flush()
     except IntegrityError as exc:
-        raise Conflict(EMAIL_EXISTS, code="email_exists") from exc
+        raise EMAIL_EXISTS.error() from exc
+    await db.refresh(user)
+    return user
+
+
+async def update_user(db: AsyncSession, user: User, changes: dict[str, Any]) -> User:
+    """Apply `changes` (field: value) to `user` and read back what the database set (its
+    version, its updated_at)."""
+    for field, value in changes.items():
+        setattr(user, field, value)
+    await db.flush()
     await db.refresh(user)
     return user
 
@@ -74,15 +80,13 @@ async def list_users(
                 User.email.ilike(pattern),
             )
         )
-    total = await db.scalar(select(func.count()).select_from(User).where(*conditions)) or 0
-    users = await db.scalars(
-        select(User)
-        .where(*conditions)
-        .order_by(User.last_name, User.first_name, User.user_id)
-        .offset(page.offset)
-        .limit(page.per_page)
+    return await page_of_entities(
+        db,
+        select(User).order_by(User.last_name, User.first_name, User.user_id),
+        page,
+        count_from=User,
+        conditions=conditions,
     )
-    return users.all(), total
 
 
 async def lock_active_admins(db: AsyncSession) -> list[int]:
@@ -91,3 +95,20 @@ async def lock_active_admins(db: AsyncSession) -> list[int]:
         select(User.user_id).where(User.role == Role.admin, User.is_active).with_for_update()
     )
     return list(rows)
+
+
+async def revoke_user_sessions(
+    db: AsyncSession, user_id: int, now: datetime, *, keep: uuid.UUID | None = None
+) -> None:
+    """End every live session of the user (but `keep`): their tokens stop working at once."""
+    statement = update(AuthSession).where(
+        AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None)
+    )
+    if keep is not None:
+        statement = statement.where(AuthSession.session_id != keep)
+    await db.execute(statement.values(revoked_at=now))
+
+
+def set_password_hash(user: User, password_hash: str) -> None:
+    """The user's new password (its hash), written with the transaction."""
+    user.password_hash = password_hash

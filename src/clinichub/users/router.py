@@ -1,17 +1,12 @@
 """Staff accounts: admins create and manage them; all staff can look them up (provider pickers)."""
 
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from clinichub.auth.passwords import check_new_password, hash_password
-from clinichub.auth.repository import revoke_user_sessions
-from clinichub.errors import Conflict, NotFound
-from clinichub.models import User
-from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
+from clinichub.preconditions import ETAG_HEADER, etag
 from clinichub.schemas import Pagination, error_responses
-from clinichub.users import repository
+from clinichub.users import service
 from clinichub.users.schemas import (
     UserCreate,
     UserCreated,
@@ -20,7 +15,7 @@ from clinichub.users.schemas import (
     UserUpdate,
     UserUpdated,
 )
-from clinichub.vocabulary import AuditAction, Role
+from clinichub.vocabulary import Role
 from clinichub.web.dependencies import (
     AdminUser,
     AppSettings,
@@ -34,13 +29,6 @@ from clinichub.web.dependencies import (
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/users", tags=["users"], route_class=IdempotentRoute)
-
-
-async def _get_or_404(db: DbSession, user_id: int, *, lock: bool = False) -> User:
-    user = await repository.get_user(db, user_id, lock=lock)
-    if user is None:
-        raise NotFound("User not found")
-    return user
 
 
 @router.post(
@@ -63,12 +51,9 @@ async def create_user(
     password needs `CLINICHUB_PASSWORD_MIN_LENGTH` characters (8 by default) and must not be one
     of the 10,000 most common passwords or the email address (NIST SP 800-63B 5.1.1.2).
     Recorded in the audit trail, as is every change of a user."""
-    event = audit.record(AuditAction.create, "user")
-    check_new_password(
-        body.password, email=body.email, min_length=settings.password_min_length, field="password"
+    user = await service.create_user(
+        db, body, password_min_length=settings.password_min_length, audit=audit
     )
-    user = await repository.create_user(db, body, await hash_password(body.password))
-    event.resource_id = user.user_id
     return UserCreated(message="User created successfully", user=UserRead.model_validate(user))
 
 
@@ -90,7 +75,7 @@ async def list_users(
     ] = None,
 ) -> UserList:
     """All staff. Sorted by last name, first name. Filter by role to pick a provider."""
-    users, total = await repository.list_users(
+    users, total = await service.list_users(
         db, paging, role=role, is_active=is_active, search=search
     )
     return UserList(
@@ -107,7 +92,7 @@ async def list_users(
 )
 async def get_user(user_id: PathId, _: CurrentUser, db: DbSession, response: Response) -> UserRead:
     """All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`."""
-    user = await _get_or_404(db, user_id)
+    user = await service.get_user(db, user_id)
     response.headers["ETag"] = etag(user.version)
     return UserRead.model_validate(user)
 
@@ -133,26 +118,5 @@ async def update_user(
 
     Each field changed is an audit event of its own, `user.<field>` (`user.role`,
     `user.is_active`): who changed which field of whom, never the values."""
-    event = audit.record(AuditAction.update, "user", user_id)
-    user = await _get_or_404(db, user_id, lock=True)
-    changes = body.model_dump(exclude_unset=True)
-    audit.record_changes(
-        event, [field for field, value in changes.items() if getattr(user, field) != value]
-    )
-    check_if_match(if_match, user.version)
-    loses_admin = (
-        user.role == Role.admin
-        and user.is_active
-        and (
-            changes.get("role", Role.admin) != Role.admin or changes.get("is_active", True) is False
-        )
-    )
-    if loses_admin and await repository.lock_active_admins(db) == [user.user_id]:
-        raise Conflict("Cannot demote or deactivate the last active admin", code="last_admin")
-    for field, value in changes.items():
-        setattr(user, field, value)
-    if changes.get("is_active") is False:
-        await revoke_user_sessions(db, user.user_id, datetime.now(UTC))
-    await db.flush()
-    await db.refresh(user)
+    user = await service.update_user(db, audit, user_id, body, if_match)
     return UserUpdated(message="User updated successfully", user=UserRead.model_validate(user))

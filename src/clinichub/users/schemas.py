@@ -3,7 +3,6 @@ from typing import Annotated
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
-from clinichub.auth.schemas import NewPassword
 from clinichub.schemas import (
     Name,
     Omittable,
@@ -22,6 +21,17 @@ INTERNAL_MAIL_DOMAINS = ("local", "internal", "lan")
 # email-validator refuses `.local` as a special-use name; the address is checked under a stand-in
 # top-level label that it accepts, which changes nothing else about the check.
 _STAND_IN = "internal"
+
+# Passwords are never trimmed: every character is part of the secret. The policy (length, common
+# passwords, the email) is checked by users.passwords.check_new_password, with the settings.
+NewPassword = Annotated[
+    str,
+    Field(
+        max_length=1024,
+        description="At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of "
+        "UTF-8; not one of the 10,000 most common passwords, not the email address",
+    ),
+]
 
 
 def _staff_email(value: str) -> str:

@@ -20,14 +20,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from clinichub.audit.context import Audit, record_after_rollback
 from clinichub.audit.repository import Origin
 from clinichub.auth import repository
+from clinichub.auth.errors import INVALID_TOKEN, TOKEN_MISSING
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
 from clinichub.config import Settings
 from clinichub.db.session import run_in_transaction
-from clinichub.errors import Forbidden, Unauthorized
+from clinichub.errors import Forbidden
 from clinichub.schemas import MAX_ID, MAX_PAGE, MAX_PER_PAGE, PageParams
 from clinichub.vocabulary import AuditAction, AuditOutcome, Role
-
-INVALID_TOKEN = "Invalid or expired token"
 
 # --- The database and the settings ------------------------------------------------------------
 
@@ -104,7 +103,7 @@ async def current_principal(
     _oauth2_token: Annotated[str | None, Security(_oauth2)],
 ) -> Principal:
     if credentials is None:
-        raise Unauthorized("Authorization token is missing", code="token_missing")
+        raise TOKEN_MISSING.error()
     try:
         claims = decode_token(
             credentials.credentials,
@@ -112,12 +111,12 @@ async def current_principal(
             expected=TokenType.access,
         )
     except InvalidToken:
-        raise Unauthorized(INVALID_TOKEN, code="invalid_token") from None
+        raise INVALID_TOKEN.error() from None
     user = await repository.user_for_session(
         db, user_id=claims.user_id, session_id=claims.session_id, now=datetime.now(UTC)
     )
     if user is None:
-        raise Unauthorized(INVALID_TOKEN, code="invalid_token")
+        raise INVALID_TOKEN.error()
     return Principal(user_id=user.user_id, role=user.role, session_id=claims.session_id)
 
 

@@ -31,7 +31,7 @@ def common_passwords() -> frozenset[str]:
     The first 10,000 lines of Django's `common-passwords.txt.gz` (BSD licence): Royce Williams'
     list of the 20,000 most common passwords in breach corpora, most common first.
     """
-    text = files("clinichub.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    text = files("clinichub.users").joinpath("common_passwords.txt").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line)
 
 

@@ -1,0 +1,6 @@
+"""The errors of staff accounts (the catalogue: see clinichub.errors.Catalogued)."""
+
+from clinichub.errors import Catalogued, Conflict, NotFound
+
+USER_NOT_FOUND = Catalogued(NotFound, "not_found", "User not found")
+LAST_ADMIN = Catalogued(Conflict, "last_admin", "Cannot demote or deactivate the last active admin")
