@@ -14,13 +14,27 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from clinichub.openapi_examples import (
-    ERROR_EXAMPLES,
-    NOT_FOUND_BY_TAG,
-    OPERATION_ERROR_EXAMPLES,
-    REQUEST_EXAMPLES,
-    RESPONSE_EXAMPLES,
+from clinichub import openapi_examples as shared
+from clinichub.audit import examples as audit
+from clinichub.clinical import examples as clinical
+from clinichub.openapi_examples import ERROR_EXAMPLES
+from clinichub.patients import examples as patients
+
+# The examples of each domain live next to its code; these tables merge them with the shared ones.
+REQUEST_EXAMPLES = shared.REQUEST_EXAMPLES | patients.REQUEST_EXAMPLES | clinical.REQUEST_EXAMPLES
+RESPONSE_EXAMPLES = (
+    shared.RESPONSE_EXAMPLES
+    | patients.RESPONSE_EXAMPLES
+    | audit.RESPONSE_EXAMPLES
+    | clinical.RESPONSE_EXAMPLES
 )
+OPERATION_ERROR_EXAMPLES = (
+    shared.OPERATION_ERROR_EXAMPLES
+    | patients.OPERATION_ERROR_EXAMPLES
+    | audit.OPERATION_ERROR_EXAMPLES
+    | clinical.OPERATION_ERROR_EXAMPLES
+)
+NOT_FOUND_BY_TAG = shared.NOT_FOUND_BY_TAG | patients.NOT_FOUND_BY_TAG | clinical.NOT_FOUND_BY_TAG
 
 Document = dict[str, Any]
 
