@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 
 from clinichub.models import Appointment, MedicalRecordVersion
+from clinichub.patients.rules import CANCELLED_ON_ARCHIVE
+from clinichub.scheduling.rules import CANCELLABLE_STATUSES
 from clinichub.vocabulary import Role
 from tests.conftest import Login
 from tests.test_audit import events
@@ -284,3 +286,8 @@ async def test_the_access_log_outlives_the_record(client: httpx.AsyncClient, bea
     never = await client.get("/api/patients/999999/access-log", headers=admin)
     assert never.status_code == 404
     assert never.json() == {"error": "Patient not found", "code": "not_found"}
+
+
+def test_archiving_cancels_exactly_the_visits_that_can_still_be_cancelled() -> None:
+    # Patients do not import scheduling, so the statuses are named twice: they must agree.
+    assert CANCELLED_ON_ARCHIVE == CANCELLABLE_STATUSES

@@ -16,28 +16,39 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from clinichub import openapi_examples
+from clinichub.audit import examples as audit_examples
 from clinichub.auth import examples as auth_examples
-from clinichub.openapi_examples import ERROR_EXAMPLES, NOT_FOUND_BY_TAG, Examples
+from clinichub.clinical import examples as clinical_examples
+from clinichub.openapi_examples import ERROR_EXAMPLES, Examples
+from clinichub.patients import examples as patients_examples
 from clinichub.users import examples as users_examples
 
 Document = dict[str, Any]
 
 # The examples of the operations, by operation id: the shared module's and each domain's
 # `examples` module (REQUEST_EXAMPLES, RESPONSE_EXAMPLES, OPERATION_ERROR_EXAMPLES), merged.
-EXAMPLE_MODULES: tuple[ModuleType, ...] = (openapi_examples, auth_examples, users_examples)
+EXAMPLE_MODULES: tuple[ModuleType, ...] = (
+    openapi_examples,
+    auth_examples,
+    users_examples,
+    patients_examples,
+    audit_examples,
+    clinical_examples,
+)
 
 
 def _merged(table: str) -> dict[str, Any]:
     return {
         operation_id: examples
         for module in EXAMPLE_MODULES
-        for operation_id, examples in getattr(module, table).items()
+        for operation_id, examples in getattr(module, table, {}).items()
     }
 
 
 REQUEST_EXAMPLES: dict[str, Examples] = _merged("REQUEST_EXAMPLES")
 RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = _merged("RESPONSE_EXAMPLES")
 OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = _merged("OPERATION_ERROR_EXAMPLES")
+NOT_FOUND_BY_TAG: dict[str, Examples] = _merged("NOT_FOUND_BY_TAG")
 
 ERROR_REF = "#/components/schemas/Error"
 # Operations whose errors are not `Error` bodies: the health check answers 503 with its own.

@@ -30,41 +30,6 @@ def _named(name: str, summary: str, value: Any) -> Example:
 PAGE_1 = {"total": 1, "pages": 1, "page": 1, "per_page": 10, "has_next": False, "has_prev": False}
 CREATED_AT = "2026-04-14T09:00:00Z"
 
-PATIENT = {
-    "patient_id": 1,
-    "first_name": "John",
-    "last_name": "Doe",
-    "dob": "1990-05-10",
-    "sex": "male",
-    "email": "john.doe@email.com",
-    "phone": "7871234567",
-    "address": "123 Main St",
-    "emergency_contact_name": "Jane Doe",
-    "emergency_contact_phone": "7877654321",
-    "version": 1,
-    "created_at": CREATED_AT,
-    "updated_at": CREATED_AT,
-}
-PATIENT_UPDATED = {
-    **PATIENT,
-    "phone": "7879998888",
-    "address": "456 Updated St",
-    "version": 2,
-    "updated_at": "2026-04-14T09:05:00Z",
-}
-PLAN = {
-    "plan_id": 1,
-    "patient_id": 1,
-    "carrier_name": "Blue Cross Blue Shield",
-    "member_id": "XJH123456789",
-    "group_id": "GRP-00451",
-    "plan_type": "PPO",
-    "copay_cents": 2500,
-    "currency": "USD",
-    "effective_date": "2026-01-01",
-    "is_active": True,
-    "created_at": CREATED_AT,
-}
 APPOINTMENT = {
     "appointment_id": 1,
     "patient_id": 1,
@@ -154,89 +119,8 @@ INVOICE = {
     "version": 1,
 }
 INVOICE_PAID = {**INVOICE, "status": "paid", "paid_at": "2026-04-15T22:30:00Z", "version": 2}
-MEDICAL_RECORD = {
-    "medical_record_id": 1,
-    "patient_id": 1,
-    "appointment_id": 1,
-    "provider_user_id": 2,
-    "record_date": "2026-04-15",
-    "diagnosis": "Type 2 diabetes mellitus without complications",
-    "icd10_codes": ["E11.9"],
-    "treatment_plan": "Metformin 500 mg twice daily; HbA1c in 3 months",
-    "notes": "Patient counselled on diet and exercise",
-    "version": 1,
-    "created_at": "2026-04-15T10:40:00Z",
-    "updated_at": "2026-04-15T10:40:00Z",
-    "updated_by_user_id": 2,
-}
-VITALS = {
-    "vitals_id": 1,
-    "patient_id": 1,
-    "appointment_id": 1,
-    "recorded_by_user_id": 3,
-    "recorded_at": "2026-04-15T10:05:00Z",
-    "height_m": 1.75,
-    "weight_kg": 72.5,
-    "blood_pressure": "120/80",
-    "temperature_c": 36.8,
-    "pulse_bpm": 72,
-    "respiratory_rate": 16,
-    "o2_saturation": 98,
-    "pain_level": 0,
-    "bmi": 23.7,
-    "bmi_category": "normal",
-}
-AUDIT_EVENT = {
-    "event_id": 1,
-    "occurred_at": "2026-04-15T10:40:00Z",
-    "actor_user_id": 2,
-    "actor_role": "doctor",
-    "action": "read",
-    "resource_type": "patient",
-    "resource_id": "1",
-    "patient_id": 1,
-    "outcome": "success",
-    "request_id": "6f1c2b7e9d0a4c3b8e5f1a2d3c4b5a69",
-    "ip": "203.0.113.7",
-    "user_agent": "Mozilla/5.0",
-}
 
 REQUEST_EXAMPLES: dict[str, Examples] = {
-    "patients_create": _one(
-        "A new patient",
-        {
-            key: PATIENT[key]
-            for key in PATIENT
-            if key not in ("patient_id", "version", "created_at", "updated_at")
-        },
-    ),
-    "patients_update": {
-        **_named(
-            "contact",
-            "New phone and address",
-            {"phone": "7879998888", "address": "456 Updated St"},
-        ),
-        **_named("clear", "Clear the email", {"email": None}),
-    },
-    "patients_save_plan": {
-        **_named(
-            "ppo",
-            "A PPO with a copay",
-            {
-                "carrier_name": "Blue Cross Blue Shield",
-                "member_id": "XJH123456789",
-                "group_id": "GRP-00451",
-                "plan_type": "PPO",
-                "copay_cents": 2500,
-                "effective_date": "2026-01-01",
-            },
-        ),
-        **_named(
-            "self_pay",
-            "Self-pay (no copay)",
-            {"carrier_name": "Self", "member_id": "SELF-1", "plan_type": "self_pay"},
-        ),
-    },
     "appointments_create": _one(
         "A checkup",
         {
@@ -281,77 +165,10 @@ REQUEST_EXAMPLES: dict[str, Examples] = {
         **_named("paid", "Pay an invoice", {"status": "paid"}),
         **_named("unpaid", "Mark unpaid", {"status": "unpaid"}),
     },
-    "medical_records_create": _one(
-        "A visit note",
-        {
-            key: MEDICAL_RECORD[key]
-            for key in (
-                "patient_id",
-                "appointment_id",
-                "diagnosis",
-                "icd10_codes",
-                "treatment_plan",
-                "notes",
-            )
-        },
-    ),
-    "medical_records_update": _one(
-        "Amend the plan", {"treatment_plan": "Metformin 1000 mg twice daily; HbA1c in 3 months"}
-    ),
-    "vitals_create": _one(
-        "A full set",
-        {
-            key: VITALS[key]
-            for key in VITALS
-            if key not in ("vitals_id", "recorded_by_user_id", "recorded_at", "bmi", "bmi_category")
-        },
-    ),
 }
 
 
 RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
-    "patients_list": {"200": _one("One patient", {"patients": [PATIENT], "pagination": PAGE_1})},
-    "patients_create": {
-        "201": _one("Created", {"message": "Patient created successfully", "patient": PATIENT})
-    },
-    "patients_get": {"200": _one("A patient", PATIENT)},
-    "patients_update": {
-        "200": _one(
-            "Updated", {"message": "Patient updated successfully", "patient": PATIENT_UPDATED}
-        )
-    },
-    "patients_delete": {
-        "200": _one("Archived", {"message": "Patient deleted successfully", "patient_id": 1})
-    },
-    "patients_get_plan": {
-        "200": {
-            **_named("active", "An active plan", {"plan": PLAN}),
-            **_named("none", "No active plan", {"plan": None}),
-        }
-    },
-    "patients_save_plan": {"201": _one("Saved", {"message": "Plan saved", "plan": PLAN})},
-    "patients_list_plans": {
-        "200": _one(
-            "A current and a past plan",
-            {
-                "plans": [
-                    PLAN,
-                    {
-                        **PLAN,
-                        "plan_id": 2,
-                        "carrier_name": "Aetna",
-                        "plan_type": "HMO",
-                        "copay_cents": 3000,
-                        "is_active": False,
-                        "created_at": "2025-01-10T09:00:00Z",
-                    },
-                ]
-            },
-        )
-    },
-    "patients_access_log": {
-        "200": _one("One read", {"events": [AUDIT_EVENT], "pagination": PAGE_1})
-    },
     "appointments_create": {
         "201": _one(
             "Booked", {"message": "Appointment created successfully", "appointment": APPOINTMENT}
@@ -481,95 +298,6 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
             },
         )
     },
-    "medical_records_create": {
-        "201": _one(
-            "Written",
-            {"message": "Medical record created successfully", "record": MEDICAL_RECORD},
-        )
-    },
-    "medical_records_list": {
-        "200": _one("One record", {"records": [MEDICAL_RECORD], "pagination": PAGE_1})
-    },
-    "medical_records_get": {"200": _one("A record", MEDICAL_RECORD)},
-    "medical_records_update": {
-        "200": _one(
-            "Amended: version 2",
-            {
-                "message": "Medical record updated successfully",
-                "record": {
-                    **MEDICAL_RECORD,
-                    "treatment_plan": "Metformin 1000 mg twice daily; HbA1c in 3 months",
-                    "version": 2,
-                    "updated_at": "2026-04-16T08:00:00Z",
-                },
-            },
-        )
-    },
-    "medical_records_history": {
-        "200": _one(
-            "One version",
-            {
-                "medical_record_id": 1,
-                "versions": [
-                    {
-                        "version": 1,
-                        "diagnosis": MEDICAL_RECORD["diagnosis"],
-                        "icd10_codes": MEDICAL_RECORD["icd10_codes"],
-                        "treatment_plan": MEDICAL_RECORD["treatment_plan"],
-                        "notes": MEDICAL_RECORD["notes"],
-                        "changed_by_user_id": 2,
-                        "changed_at": "2026-04-15T10:40:00Z",
-                    }
-                ],
-            },
-        )
-    },
-    "vitals_create": {
-        "201": _one("Recorded", {"message": "Vitals recorded successfully", "vitals": VITALS})
-    },
-    "vitals_list": {"200": _one("One set", {"vitals": [VITALS], "pagination": PAGE_1})},
-    "audit_list_events": {
-        "200": _one("One event", {"events": [AUDIT_EVENT], "pagination": PAGE_1})
-    },
-    "audit_verify": {
-        "200": {
-            **_named(
-                "valid",
-                "An intact trail",
-                {"valid": True, "events_checked": 1200, "seals_checked": 12},
-            ),
-            **_named(
-                "broken",
-                "A tampered trail",
-                {
-                    "valid": False,
-                    "events_checked": 1200,
-                    "seals_checked": 7,
-                    "broken_seal_id": 7,
-                    "reason": "An event in the sealed range was altered, or the seal was not "
-                    "made with the key",
-                },
-            ),
-            **_named(
-                "head_missing",
-                "The newest seals were removed",
-                {
-                    "valid": False,
-                    "events_checked": 1150,
-                    "seals_checked": 11,
-                    "broken_seal_id": 12,
-                    "reason": "The anchored head is no longer in the chain: seals were removed "
-                    "or replaced",
-                },
-            ),
-        }
-    },
-    "audit_head": {
-        "200": _one(
-            "The newest seal",
-            {"seal_id": 12, "hash": "9f86d081" * 8, "sealed_at": "2026-04-15T10:40:10Z"},
-        )
-    },
     "health_check": {
         "200": _one("Up", {"status": "ok", "database": "ok", "database_privileges": "runtime"}),
         "503": _one("No database", {"status": "unavailable", "database": "unavailable"}),
@@ -639,15 +367,12 @@ ERROR_EXAMPLES: dict[str, Examples] = {
 NOT_FOUND_BY_TAG: dict[str, Example] = {
     "auth": _error("Resource not found", "not_found"),
     "users": USER_NOT_FOUND.example(),
-    "patients": _error("Patient not found", "not_found"),
     "appointments": _error("Appointment not found", "not_found"),
     "providers": _error("Provider not found or inactive", "not_found"),
     "cpt_codes": _error("CPT code not found", "cpt_code_not_found"),
     "charges": _error("Appointment not found", "appointment_not_found"),
     "invoices": _error("Invoice not found", "invoice_not_found"),
     "reports": _error("Resource not found", "not_found"),
-    "medical_records": _error("Medical record not found", "not_found"),
-    "vitals": _error("Patient not found", "not_found"),
     "audit": _error("Resource not found", "not_found"),
 }
 
@@ -682,8 +407,6 @@ _BOOKING_CONFLICTS = {
 
 
 OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
-    "patients_create": {"409": EMAIL_EXISTS_EXAMPLES},
-    "patients_update": {"409": EMAIL_EXISTS_EXAMPLES},
     "appointments_create": {"409": _BOOKING_CONFLICTS},
     "appointments_update": {
         "409": {
@@ -761,27 +484,6 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
     "invoices_update": {
         "400": _named(
             "invalid_status", "Neither paid nor unpaid", _error("Invalid status", "invalid_status")
-        )
-    },
-    "medical_records_update": {
-        "403": _named(
-            "not_the_author",
-            "Another doctor's record",
-            _error("Only the author or an admin may amend a medical record", "forbidden"),
-        )
-    },
-    "audit_head": {
-        "404": _named(
-            "audit_head_missing",
-            "Nothing sealed yet",
-            _error("Nothing is sealed yet", "audit_head_missing"),
-        )
-    },
-    "vitals_create": {
-        "400": _named(
-            "no_measurement",
-            "Nothing measured",
-            _error("At least one measurement is required", "no_measurement"),
         )
     },
 }

@@ -1,15 +1,17 @@
-"""Writing, reading, sealing and verifying audit events."""
+"""Writing, reading and sealing audit events, and reading the seals that verification checks."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import ColumnElement, func, insert, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.audit.rules import GENESIS_HASH, EventRecord, seal_hash
+from clinichub.audit.schemas import EventFilters
 from clinichub.db.base import table_of
-from clinichub.models import AuditEvent, AuditSeal
+from clinichub.db.repository import page_of_entities
+from clinichub.models import AuditEvent, AuditSeal, Patient
 from clinichub.schemas import PageParams
 from clinichub.vocabulary import AuditAction, AuditOutcome
 
@@ -87,47 +89,47 @@ async def insert_events(db: AsyncSession, events: Sequence[dict[str, object]]) -
     await db.execute(_INSERT_EVENTS, list(events))
 
 
-@dataclass(frozen=True)
-class EventFilters:
-    actor_user_id: int | None = None
-    patient_id: int | None = None
-    action: AuditAction | None = None
-    resource_type: str | None = None
-    request_id: str | None = None
-    occurred_from: datetime | None = None
-    occurred_to: datetime | None = None
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = []
-        for column, value in (
-            (AuditEvent.actor_user_id, self.actor_user_id),
-            (AuditEvent.patient_id, self.patient_id),
-            (AuditEvent.action, self.action),
-            (AuditEvent.resource_type, self.resource_type),
-            (AuditEvent.request_id, self.request_id),
-        ):
-            if value is not None:
-                conditions.append(column == value)
-        if self.occurred_from is not None:
-            conditions.append(AuditEvent.occurred_at >= self.occurred_from)
-        if self.occurred_to is not None:
-            conditions.append(AuditEvent.occurred_at <= self.occurred_to)
-        return conditions
+def _conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    for column, value in (
+        (AuditEvent.actor_user_id, filters.actor_user_id),
+        (AuditEvent.patient_id, filters.patient_id),
+        (AuditEvent.action, filters.action),
+        (AuditEvent.resource_type, filters.resource_type),
+        (AuditEvent.request_id, filters.request_id),
+    ):
+        if value is not None:
+            conditions.append(column == value)
+    if filters.occurred_from is not None:
+        conditions.append(AuditEvent.occurred_at >= filters.occurred_from)
+    if filters.occurred_to is not None:
+        conditions.append(AuditEvent.occurred_at <= filters.occurred_to)
+    return conditions
 
 
 async def list_events(
     db: AsyncSession, filters: EventFilters, page: PageParams
 ) -> tuple[Sequence[AuditEvent], int]:
-    conditions = filters.conditions()
-    total = await db.scalar(select(func.count()).select_from(AuditEvent).where(*conditions)) or 0
-    events = await db.scalars(
-        select(AuditEvent)
-        .where(*conditions)
-        .order_by(AuditEvent.event_id.desc())
-        .offset(page.offset)
-        .limit(page.per_page)
+    """Newest first."""
+    return await page_of_entities(
+        db,
+        select(AuditEvent).order_by(AuditEvent.event_id.desc()),
+        page,
+        count_from=AuditEvent,
+        conditions=_conditions(filters),
     )
-    return events.all(), total
+
+
+_patients = table_of(Patient)
+_PATIENT_ON_RECORD = select(_patients.c.patient_id).where(
+    _patients.c.patient_id == bindparam("patient_id")
+)
+
+
+async def patient_on_record(db: AsyncSession, patient_id: int) -> bool:
+    """Whether a patient ever had this id, archived or not (the accounting of disclosures
+    outlives the record)."""
+    return await db.scalar(_PATIENT_ON_RECORD, {"patient_id": patient_id}) is not None
 
 
 def _record(event: AuditEvent) -> EventRecord:
@@ -147,7 +149,8 @@ def _record(event: AuditEvent) -> EventRecord:
     )
 
 
-async def _events_between(db: AsyncSession, first: int, last: int) -> list[EventRecord]:
+async def events_between(db: AsyncSession, first: int, last: int) -> list[EventRecord]:
+    """The events from `first` to `last`, in the form the seals hash."""
     rows = await db.scalars(
         select(AuditEvent)
         .where(AuditEvent.event_id.between(first, last))
@@ -184,7 +187,7 @@ async def seal_pending(
     end = await db.scalar(select(func.max(settled.c.event_id)))
     if end is None:
         return None
-    events = await _events_between(db, after + 1, end)
+    events = await events_between(db, after + 1, end)
     previous_hash = last.hash if last else GENESIS_HASH
     seal = AuditSeal(
         first_event_id=after + 1,
@@ -206,46 +209,6 @@ async def latest_seal(db: AsyncSession) -> AuditSeal | None:
     return seal
 
 
-@dataclass(frozen=True)
-class Verification:
-    valid: bool
-    events_checked: int
-    seals_checked: int
-    broken_seal_id: int | None = None
-    reason: str | None = None
-
-
-async def verify_chain(
-    db: AsyncSession, key: bytes, *, head: tuple[int, str] | None = None
-) -> Verification:
-    """Recompute every seal from the events it covers, and every link between seals. With `head`
-    (a seal's id and hash taken earlier, kept outside the database), the chain must still hold
-    that seal: removing the newest seals together with their events is detected against it."""
-    seals = await db.scalars(select(AuditSeal).order_by(AuditSeal.seal_id))
-    previous_hash = GENESIS_HASH
-    expected_first = 1
-    events_checked = 0
-    seals_checked = 0
-    head_found = False
-    for seal in seals:
-        events = await _events_between(db, seal.first_event_id, seal.last_event_id)
-        events_checked += len(events)
-        reason = None
-        if seal.previous_hash != previous_hash or seal.first_event_id != expected_first:
-            reason = "The seal does not link to the previous seal"
-        elif len(events) != seal.event_count:
-            reason = "Events were added to or removed from the sealed range"
-        elif seal_hash(key, previous_hash, events) != seal.hash:
-            reason = (
-                "An event in the sealed range was altered, or the seal was not made with this key"
-            )
-        if reason:
-            return Verification(False, events_checked, seals_checked, seal.seal_id, reason)
-        seals_checked += 1
-        previous_hash = seal.hash
-        expected_first = seal.last_event_id + 1
-        head_found = head_found or (head is not None and head == (seal.seal_id, seal.hash))
-    if head is not None and not head_found:
-        reason = "The anchored head is no longer in the chain: seals were removed or replaced"
-        return Verification(False, events_checked, seals_checked, head[0], reason)
-    return Verification(True, events_checked, seals_checked)
+async def seals(db: AsyncSession) -> Sequence[AuditSeal]:
+    """The whole chain, oldest seal first."""
+    return (await db.scalars(select(AuditSeal).order_by(AuditSeal.seal_id))).all()

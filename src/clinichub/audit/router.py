@@ -1,22 +1,18 @@
 """The audit trail, for admins: events, a patient's access log, and the chain's verification."""
 
-import dataclasses
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from clinichub.audit import repository
-from clinichub.audit.repository import EventFilters
+from clinichub.audit import service
 from clinichub.audit.schemas import (
     HEAD_PATTERN,
     AuditEventList,
-    AuditEventRead,
     AuditHead,
     AuditVerification,
+    EventFilters,
 )
-from clinichub.errors import NotFound
-from clinichub.patients.repository import patient_on_record
-from clinichub.schemas import Pagination, UtcDateTime, check_range, error_responses
+from clinichub.schemas import UtcDateTime, check_range, error_responses
 from clinichub.vocabulary import AuditAction
 from clinichub.web.dependencies import (
     AdminUser,
@@ -55,14 +51,6 @@ async def _filters(
 Filters = Annotated[EventFilters, Depends(_filters)]
 
 
-async def _page(db: DbSession, filters: EventFilters, paging: Paging) -> AuditEventList:
-    events, total = await repository.list_events(db, filters, paging)
-    return AuditEventList(
-        events=[AuditEventRead.model_validate(event) for event in events],
-        pagination=Pagination.of(paging, total),
-    )
-
-
 @router.get(
     "/events",
     operation_id="audit_list_events",
@@ -81,9 +69,7 @@ async def list_events(
     """Admins only. Newest first. Events hold identifiers, never the values of patient data.
     A range from `occurred_from` to `occurred_to` spans at most 366 days (400
     `invalid_range`); page through longer periods one range at a time."""
-    if patient_id is not None:
-        audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
-    return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
+    return await service.list_events(db, audit, filters, paging, patient_id=patient_id)
 
 
 @access_log_router.get(
@@ -104,10 +90,7 @@ async def patient_access_log(
     """Admins only. Every recorded read or change of this patient's data, newest first: an
     accounting of disclosures (HIPAA, 45 CFR 164.528). List reads appear once per patient
     they returned. Archived patients keep their log; an id no patient ever had is a 404."""
-    audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
-    if not await patient_on_record(db, patient_id):
-        raise NotFound("Patient not found")
-    return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
+    return await service.access_log(db, audit, patient_id, filters, paging)
 
 
 @router.get(
@@ -122,10 +105,7 @@ async def head(_: AdminUser, db: DbSession) -> AuditHead:
     is also written to the service's log) and pass it to `GET /api/audit/verify?head=` later:
     removing the newest seals together with their events is then detected. 404 while nothing
     is sealed yet."""
-    seal = await repository.latest_seal(db)
-    if seal is None:
-        raise NotFound("Nothing is sealed yet", code="audit_head_missing")
-    return AuditHead.model_validate(seal)
+    return await service.head(db)
 
 
 @router.get(
@@ -152,9 +132,4 @@ async def verify(
     `valid: false` names the first broken seal: an event was altered, removed or inserted, or a
     seal was changed or made without the key. With `head`, that seal must still be in the chain
     with that hash."""
-    anchor = None
-    if head is not None:
-        seal_id, seal_hash = head.split(":")
-        anchor = (int(seal_id), seal_hash)
-    result = await repository.verify_chain(db, settings.require_audit_key(), head=anchor)
-    return AuditVerification(**dataclasses.asdict(result))
+    return await service.verify(db, settings, head)

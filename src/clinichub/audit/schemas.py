@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from clinichub.schemas import Pagination, UtcDateTime
@@ -49,3 +52,16 @@ class AuditHead(BaseModel):
     seal_id: int
     hash: str = Field(pattern=r"^[0-9a-f]{64}$")
     sealed_at: UtcDateTime
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What a list of events is filtered by (each filter that is set must match)."""
+
+    actor_user_id: int | None = None
+    patient_id: int | None = None
+    action: AuditAction | None = None
+    resource_type: str | None = None
+    request_id: str | None = None
+    occurred_from: datetime | None = None
+    occurred_to: datetime | None = None

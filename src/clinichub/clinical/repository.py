@@ -1,17 +1,23 @@
 """Queries on medical records (with their versions) and vitals. An archived patient's records
 and vitals are never returned (`on_file`): to the API they no longer exist."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any, cast
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from clinichub.clinical.schemas import MedicalRecordCreate
+from clinichub.db.repository import page_of_entities, page_of_rows
 from clinichub.models import MedicalRecord, MedicalRecordVersion, Vitals
 from clinichub.models.scheduling import Appointment
 from clinichub.patients.repository import on_file
 from clinichub.schemas import PageParams
 
 RecordRow = tuple[MedicalRecord, MedicalRecordVersion]
+# What a version of a record holds; an amendment keeps the fields it does not send.
+CONTENT_FIELDS = ("diagnosis", "icd10_codes", "treatment_plan", "notes")
 
 
 def _with_current_version() -> Select[MedicalRecord, MedicalRecordVersion]:
@@ -31,8 +37,19 @@ async def appointment_patient_id(db: AsyncSession, appointment_id: int) -> int |
 
 
 async def add_record(
-    db: AsyncSession, record: MedicalRecord, content: MedicalRecordVersion
+    db: AsyncSession, data: MedicalRecordCreate, *, author_user_id: int, record_date: date
 ) -> RecordRow:
+    """A new record and its first version, written by `author_user_id`."""
+    record = MedicalRecord(
+        patient_id=data.patient_id,
+        appointment_id=data.appointment_id,
+        provider_user_id=author_user_id,
+        record_date=record_date,
+    )
+    content = MedicalRecordVersion(
+        **{field: getattr(data, field) for field in CONTENT_FIELDS},
+        changed_by_user_id=author_user_id,
+    )
     db.add(record)
     await db.flush()
     content.medical_record_id = record.medical_record_id
@@ -57,9 +74,19 @@ async def get_record(
 
 
 async def add_version(
-    db: AsyncSession, record: MedicalRecord, content: MedicalRecordVersion
+    db: AsyncSession,
+    row: RecordRow,
+    changes: Mapping[str, Any],
+    *,
+    author_user_id: int,
 ) -> MedicalRecordVersion:
-    """Append `content` as the record's next version (the record row is locked by the caller)."""
+    """Append the current version with `changes` merged in as the record's next version (the
+    record row is locked by the caller: get_record with for_update)."""
+    record, current = row
+    content = MedicalRecordVersion(
+        **{field: changes.get(field, getattr(current, field)) for field in CONTENT_FIELDS},
+        changed_by_user_id=author_user_id,
+    )
     record.version += 1
     content.medical_record_id = record.medical_record_id
     content.version = record.version
@@ -75,15 +102,19 @@ async def list_records(
     conditions = [on_file(MedicalRecord.patient_id)]
     if patient_id is not None:
         conditions.append(MedicalRecord.patient_id == patient_id)
-    total = await db.scalar(select(func.count()).select_from(MedicalRecord).where(*conditions))
-    rows = await db.execute(
-        _with_current_version()
-        .where(*conditions)
-        .order_by(MedicalRecord.record_date.desc(), MedicalRecord.medical_record_id.desc())
-        .offset(page.offset)
-        .limit(page.per_page)
+    rows, total = await page_of_rows(
+        db,
+        cast(
+            "Select[Any]",
+            _with_current_version().order_by(
+                MedicalRecord.record_date.desc(), MedicalRecord.medical_record_id.desc()
+            ),
+        ),
+        page,
+        count_from=MedicalRecord,
+        conditions=conditions,
     )
-    return [(row[0], row[1]) for row in rows], total or 0
+    return [(row[0], row[1]) for row in rows], total
 
 
 async def versions(db: AsyncSession, record_id: int) -> Sequence[MedicalRecordVersion]:
@@ -96,7 +127,8 @@ async def versions(db: AsyncSession, record_id: int) -> Sequence[MedicalRecordVe
     return rows.all()
 
 
-async def add_vitals(db: AsyncSession, vitals: Vitals) -> Vitals:
+async def add_vitals(db: AsyncSession, values: Mapping[str, Any]) -> Vitals:
+    vitals = Vitals(**values)
     db.add(vitals)
     await db.flush()
     await db.refresh(vitals)
@@ -109,12 +141,10 @@ async def list_vitals(
     conditions = [on_file(Vitals.patient_id)]
     if patient_id is not None:
         conditions.append(Vitals.patient_id == patient_id)
-    total = await db.scalar(select(func.count()).select_from(Vitals).where(*conditions))
-    rows = await db.scalars(
-        select(Vitals)
-        .where(*conditions)
-        .order_by(Vitals.recorded_at.desc(), Vitals.vitals_id.desc())
-        .offset(page.offset)
-        .limit(page.per_page)
+    return await page_of_entities(
+        db,
+        select(Vitals).order_by(Vitals.recorded_at.desc(), Vitals.vitals_id.desc()),
+        page,
+        count_from=Vitals,
+        conditions=conditions,
     )
-    return rows.all(), total or 0

@@ -1,9 +1,10 @@
 """Clinical rules: pure functions, no I/O."""
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from clinichub.vocabulary import BmiCategory
+from clinichub.vocabulary import BmiCategory, Role
 
 # ICD-10-CM codes: a letter, two characters (digits, or a digit and a letter), then optionally a
 # dot and up to four more characters (CMS ICD-10-CM Official Guidelines, section I.A.3), e.g. E11.9.
@@ -50,3 +51,19 @@ def bmi_category(value: Decimal) -> BmiCategory:
     if value < 30:
         return BmiCategory.overweight
     return BmiCategory.obese
+
+
+def may_amend(role: Role, user_id: int, author_user_id: int) -> bool:
+    """Only the record's author, or an admin, amends a medical record."""
+    return role == Role.admin or user_id == author_user_id
+
+
+def dated_later(record_date: date | None, today: date) -> bool:
+    """Whether a record is dated after today, in the clinic's time zone."""
+    return record_date is not None and record_date > today
+
+
+def as_decimal(value: float | None) -> Decimal | None:
+    """A measurement as the decimal the client wrote (through str), not the binary float's
+    expansion."""
+    return None if value is None else Decimal(str(value))

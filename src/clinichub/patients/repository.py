@@ -2,7 +2,7 @@
 returned: to the API they no longer exist, while the rows that point to them stay intact."""
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -28,10 +28,12 @@ from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
 from clinichub.db.repository import like_pattern
 from clinichub.errors import EMAIL_EXISTS
-from clinichub.models import InsurancePlan, Patient
+from clinichub.models import Appointment, InsurancePlan, Patient
 from clinichub.models.patients import UNACCENT
+from clinichub.patients.rules import CANCELLED_ON_ARCHIVE
 from clinichub.patients.schemas import PatientCreate, PatientRead, PatientSortKey, PlanCreate
 from clinichub.schemas import PageParams, SortOrder
+from clinichub.vocabulary import AppointmentStatus
 
 # Up to this many matches, list totals are exact; beyond it they are the planner's estimate, so
 # that no request counts a million rows. The patients_list description states this number.
@@ -59,8 +61,23 @@ _PATIENT_EXISTS = select(_columns.patient_id).where(*_by_id)
 # FOR SHARE: an archive (an UPDATE of the row) waits for the booking, or the booking for the
 # archive, so that archiving never misses an appointment booked at the same moment.
 _SHARE_PATIENT = _PATIENT_EXISTS.with_for_update(read=True)
-_PATIENT_ON_RECORD = select(_columns.patient_id).where(
-    _columns.patient_id == bindparam("patient_id")
+
+_appointments = table_of(Appointment)
+# The patient's appointments that have not started yet and can still be cancelled (archiving
+# cancels them), built once.
+_CANCEL_FUTURE_APPOINTMENTS = (
+    update(_appointments)
+    .where(
+        _appointments.c.patient_id == bindparam("archived_patient_id"),
+        _appointments.c.scheduled_start > bindparam("after"),
+        _appointments.c.status.in_(sorted(CANCELLED_ON_ARCHIVE)),
+    )
+    .values(
+        status=AppointmentStatus.cancelled,
+        cancellation_reason=bindparam("cancellation"),
+        version=_appointments.c.version + 1,
+    )
+    .returning(_appointments.c.appointment_id)
 )
 
 
@@ -97,12 +114,6 @@ async def patient_exists(db: AsyncSession, patient_id: int, *, share_lock: bool 
     return await db.scalar(query, {"patient_id": patient_id}) is not None
 
 
-async def patient_on_record(db: AsyncSession, patient_id: int) -> bool:
-    """Whether a patient ever had this id, archived or not (the accounting of disclosures
-    outlives the record)."""
-    return await db.scalar(_PATIENT_ON_RECORD, {"patient_id": patient_id}) is not None
-
-
 async def read_patient(db: AsyncSession, patient_id: int) -> AnyRow | None:
     """An active patient's response columns, for reading only."""
     result = await db.execute(_READ_PATIENT, {"patient_id": patient_id})
@@ -133,6 +144,18 @@ async def archive_patient(db: AsyncSession, patient_id: int) -> bool:
         .returning(Patient.patient_id)
     )
     return archived is not None
+
+
+async def cancel_future_appointments(
+    db: AsyncSession, patient_id: int, *, now: datetime, reason: str
+) -> list[int]:
+    """Cancel the patient's appointments that start after `now` and can still be cancelled
+    (archiving the patient does); their ids."""
+    cancelled = await db.scalars(
+        _CANCEL_FUTURE_APPOINTMENTS,
+        {"archived_patient_id": patient_id, "after": now, "cancellation": reason},
+    )
+    return sorted(cancelled.all())
 
 
 def _search_term(term: str) -> ColumnElement[bool]:

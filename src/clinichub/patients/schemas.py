@@ -30,7 +30,7 @@ from clinichub.schemas import (
 )
 from clinichub.vocabulary import PlanType, Sex
 
-# The lower bound is IsoDate's; "not in the future" depends on the clinic's today (the router).
+# The lower bound is IsoDate's; "not in the future" depends on the clinic's today (rules.py).
 _BIRTH_DATE = "From 1900-01-01 to today in the clinic's time zone"
 BirthDate = Annotated[
     IsoDate,

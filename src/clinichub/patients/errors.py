@@ -1,0 +1,14 @@
+"""The errors of patients and their plans, each defined once: raised from here, shown as the
+OpenAPI examples of the patients' operations (`examples.py`)."""
+
+from clinichub.errors import BadRequest, Catalogued, NotFound
+
+PATIENT_NOT_FOUND = Catalogued(NotFound, "not_found", "Patient not found")
+# A field-level 400: raised with the field's detail (`dob_in_future`).
+DOB_IN_FUTURE = Catalogued(
+    BadRequest, "invalid_request", "Invalid value for dob: must not be in the future"
+)
+
+
+def dob_in_future() -> Exception:
+    return DOB_IN_FUTURE.error(details=[{"field": "dob", "message": "must not be in the future"}])
