@@ -12,8 +12,9 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from clinichub.asgi import HttpMiddleware
 from clinichub.request_id import current_request_id
 
 access_logger = logging.getLogger("clinichub.access")
@@ -97,17 +98,11 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
     }
 
 
-class AccessLogMiddleware:
+class AccessLogMiddleware(HttpMiddleware):
     """One line per request: method, path, status, duration. The query string is left out on
     purpose: it can carry patient data (`?search=` a name, `?dob=`, `?email=`)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         status = 500  # unless a response starts: an unhandled error becomes a 500 further out
 

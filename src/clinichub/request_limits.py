@@ -16,8 +16,9 @@ import email.message
 import json
 
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from clinichub.asgi import HttpMiddleware
 from clinichub.errors import AppError, BadRequest, PayloadTooLarge
 from clinichub.exception_handlers import error_response
 
@@ -98,14 +99,8 @@ def _declared_length(headers: Headers) -> int | None:
         return None
 
 
-class RequestLimitsMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class RequestLimitsMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = Headers(scope=scope)
         too_large = PayloadTooLarge(
             f"Request body too large: at most {MAX_BODY_BYTES} bytes (1 MiB)"

@@ -12,7 +12,9 @@ Request bodies are whole by the time they reach it (RequestLimitsMiddleware read
 import asyncio
 import random
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from clinichub.asgi import HttpMiddleware
 
 TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 ATTEMPTS = 4
@@ -27,14 +29,8 @@ def mark_retryable(scope: Scope) -> None:
     scope.setdefault("state", {})[_RETRYABLE] = True
 
 
-class TransientRetryMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class TransientRetryMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         body = await receive()
         for attempt in range(1, ATTEMPTS):
             if not await self._attempt(scope, body, receive, send, last=False):

@@ -41,17 +41,11 @@ async def page_of_rows(
 
 
 async def page_of_entities(
-    db: AsyncSession,
-    query: Select[Any],
-    page: PageParams,
-    *,
-    count_from: FromClause | type[Any],
-    conditions: Sequence[ColumnElement[bool]],
+    db: AsyncSession, query: Select[Any], page: PageParams, **where: Any
 ) -> tuple[Sequence[Any], int]:
     """As page_of_rows, for a query of one ORM entity: the entities themselves."""
-    total = await count_where(db, count_from, conditions)
-    rows = await db.scalars(query.where(*conditions).offset(page.offset).limit(page.per_page))
-    return rows.all(), total
+    rows, total = await page_of_rows(db, query, page, **where)
+    return [row[0] for row in rows], total
 
 
 def like_pattern(term: str) -> str:
