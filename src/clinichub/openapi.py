@@ -14,15 +14,28 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from clinichub.openapi_examples import (
-    ERROR_EXAMPLES,
-    NOT_FOUND_BY_TAG,
-    OPERATION_ERROR_EXAMPLES,
-    REQUEST_EXAMPLES,
-    RESPONSE_EXAMPLES,
-)
+from clinichub import openapi_examples
+from clinichub.billing import examples as billing_examples
+from clinichub.openapi_examples import ERROR_EXAMPLES, Example, Examples
+from clinichub.scheduling import examples as scheduling_examples
 
 Document = dict[str, Any]
+
+# The examples of every operation: the shared module's, and each domain's own (by operation id,
+# or by tag for the 404s), merged.
+_EXAMPLE_TABLES = (openapi_examples, scheduling_examples, billing_examples)
+REQUEST_EXAMPLES: dict[str, Examples] = {
+    k: v for m in _EXAMPLE_TABLES for k, v in m.REQUEST_EXAMPLES.items()
+}
+RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
+    k: v for m in _EXAMPLE_TABLES for k, v in m.RESPONSE_EXAMPLES.items()
+}
+OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
+    k: v for m in _EXAMPLE_TABLES for k, v in m.OPERATION_ERROR_EXAMPLES.items()
+}
+NOT_FOUND_BY_TAG: dict[str, Example] = {
+    k: v for m in _EXAMPLE_TABLES for k, v in m.NOT_FOUND_BY_TAG.items()
+}
 
 ERROR_REF = "#/components/schemas/Error"
 # Operations whose errors are not `Error` bodies: the health check answers 503 with its own.
