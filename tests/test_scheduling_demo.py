@@ -6,12 +6,12 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from clinichub.clinic_time import Interval
 from clinichub.demo import seed_demo
 from clinichub.models import Appointment
 from clinichub.scheduling import repository
 from clinichub.scheduling.rules import (
     INITIAL_STATUSES,
-    Interval,
     WorkingRange,
     within_working_hours,
 )

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clinichub.clinic_time import Interval, service_date
 from clinichub.errors import BadRequest, Conflict
 from clinichub.scheduling.rules import (
     ALLOWED_TRANSITIONS,
     BLOCKING_STATUSES,
-    Interval,
     UpdatePlan,
     WorkingRange,
     available_slots,
@@ -31,7 +31,6 @@ from clinichub.scheduling.rules import (
     may_apply,
     merge,
     plan_update,
-    service_date,
     within_working_hours,
     working_intervals,
 )

@@ -90,10 +90,10 @@ async def _seed_schedule(db: AsyncSession, timezone: tzinfo) -> None:
         # Each provider sees their own patients, so no patient is ever in two places at once.
         own_patients = patients[index :: len(DEMO_SCHEDULES)]
         if book and own_patients:
-            db.add_all(
-                _demo_week(provider.user_id, own_patients, week, duration, step, today, timezone)
+            await scheduling.add_appointments(
+                db,
+                _demo_week(provider.user_id, own_patients, week, duration, step, today, timezone),
             )
-    await db.flush()
 
 
 def _demo_week(

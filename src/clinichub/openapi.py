@@ -18,9 +18,11 @@ from fastapi.openapi.utils import get_openapi
 from clinichub import openapi_examples
 from clinichub.audit import examples as audit_examples
 from clinichub.auth import examples as auth_examples
+from clinichub.billing import examples as billing_examples
 from clinichub.clinical import examples as clinical_examples
 from clinichub.openapi_examples import ERROR_EXAMPLES, Examples
 from clinichub.patients import examples as patients_examples
+from clinichub.scheduling import examples as scheduling_examples
 from clinichub.users import examples as users_examples
 
 Document = dict[str, Any]
@@ -34,6 +36,8 @@ EXAMPLE_MODULES: tuple[ModuleType, ...] = (
     patients_examples,
     audit_examples,
     clinical_examples,
+    scheduling_examples,
+    billing_examples,
 )
 
 

@@ -4,7 +4,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -16,9 +16,11 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
+    TypeAdapter,
     WithJsonSchema,
 )
 
+from clinichub.clinic_time import local_day
 from clinichub.errors import BadRequest
 
 
@@ -357,3 +359,33 @@ class Pagination(BaseModel):
             has_next=params.page < pages,
             has_prev=params.page > 1,
         )
+
+
+_MOMENT: TypeAdapter[datetime] = TypeAdapter(UtcDateTime)
+
+
+def parse_bound(raw: str | None, field: str, tz: tzinfo, *, end: bool) -> datetime | None:
+    """An ISO datetime (UTC unless it has an offset), or a bare date meaning the start (or, for
+    an end bound, the end) of that day in the clinic time zone; either in the API's range
+    (400 naming `field` otherwise)."""
+    if raw is None:
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        pass
+    else:
+        window = local_day(check_date_bounds(day, field), tz)
+        return window.end if end else window.start
+    try:
+        # Python's ISO parser, not pydantic's lax one, which reads "20260415" as a Unix time.
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise BadRequest(
+            f"Invalid value for {field}: expected an ISO date or datetime",
+            details=[{"field": field, "message": "expected YYYY-MM-DD or an ISO datetime"}],
+        ) from None
+    try:
+        return _MOMENT.validate_python(moment)
+    except ValueError:  # outside the range (UtcDateTime's check)
+        raise out_of_bounds(field, f"must be {DATE_RANGE}") from None

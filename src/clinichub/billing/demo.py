@@ -6,12 +6,11 @@ from datetime import UTC, datetime, time, timedelta, tzinfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.billing import repository
-from clinichub.billing.rules import visit_modifier
+from clinichub.billing import repository, service
+from clinichub.clinic_time import service_date
 from clinichub.models import Appointment
 from clinichub.patients.repository import list_patients
 from clinichub.patients.schemas import PatientSortKey
-from clinichub.scheduling.rules import service_date
 from clinichub.schemas import PageParams
 from clinichub.users.repository import get_user_by_email
 from clinichub.vocabulary import AppointmentStatus, InvoiceStatus, VisitType
@@ -52,17 +51,9 @@ async def seed_demo_billing(db: AsyncSession, timezone: tzinfo) -> None:
         )
         db.add(appointment)
         await db.flush()
+        # Completed as the API completes a visit: its charge, at the catalogue price.
+        charges = [await service.charge_completed_visit(db, appointment, code, timezone)]
         day = service_date(start, timezone)
-        charges = [
-            await repository.add_charge(
-                db,
-                appointment,
-                code,
-                quantity=1,
-                service_date=day,
-                modifier=visit_modifier(visit_type == VisitType.telehealth),
-            )
-        ]
         for extra in extras:
             charges.append(
                 await repository.add_charge(db, appointment, extra, quantity=1, service_date=day)

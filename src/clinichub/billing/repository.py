@@ -10,16 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from clinichub.billing.rules import INVOICE_EXISTS, PlanTerms, invoice_breakdown, line_amount_cents
+from clinichub.billing import errors
+from clinichub.billing.rules import PlanTerms, invoice_breakdown, line_amount_cents
 from clinichub.billing.schemas import CptCodeCreate, CptCodeUpdate, InvoiceSort
-from clinichub.db.repository import like_pattern
-from clinichub.errors import BadRequest, Conflict
+from clinichub.db.repository import like_pattern, page_of_entities
 from clinichub.models import Appointment, CptCode, CptRecord, InsurancePlan, Invoice
 from clinichub.patients.repository import on_file
 from clinichub.schemas import PageParams
 from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
-
-CPT_CODE_EXISTS = "CPT code already exists"
 
 # The statements of invoicing and charging, a visit's hot path, built once with bound parameters.
 _appointment_id = bindparam("appointment_id", type_=BigInteger)
@@ -51,9 +49,8 @@ async def require_active_cpt_code(db: AsyncSession, code: str) -> CptCode:
     """The catalogue entry of a code that may be charged (or planned); a 400 otherwise."""
     cpt_code = await get_cpt_code(db, code)
     if cpt_code is None or not cpt_code.is_active:
-        raise BadRequest(
-            f"Unknown or inactive CPT code: {code}",
-            code="invalid_cpt_code",
+        raise errors.INVALID_CPT_CODE.error(
+            code=code,
             details=[{"field": "cpt_code", "message": "not an active code of the CPT catalogue"}],
         )
     return cpt_code
@@ -65,12 +62,7 @@ async def require_billable_code(db: AsyncSession, code: str) -> CptCode:
     needs another code before it can be billed."""
     cpt_code = await get_cpt_code(db, code)
     if cpt_code is None or not cpt_code.is_active:
-        raise Conflict(
-            f"CPT code {code} is inactive or not in the catalogue: set another cpt_code to "
-            "complete the visit",
-            code="cpt_code_inactive",
-            cpt_code=code,
-        )
+        raise errors.CPT_CODE_INACTIVE.error(code=code, cpt_code=code)
     return cpt_code
 
 
@@ -88,27 +80,20 @@ async def list_cpt_codes(
     for term in (search or "").split():
         pattern = like_pattern(term)
         conditions.append(or_(CptCode.code.ilike(pattern), CptCode.description.ilike(pattern)))
-    total = await db.scalar(select(func.count()).select_from(CptCode).where(*conditions)) or 0
-    codes = await db.scalars(
-        select(CptCode)
-        .where(*conditions)
-        .order_by(CptCode.category, CptCode.code)
-        .offset(page.offset)
-        .limit(page.per_page)
-    )
-    return codes.all(), total
+    query = select(CptCode).order_by(CptCode.category, CptCode.code)
+    return await page_of_entities(db, query, page, count_from=CptCode, conditions=conditions)
 
 
 async def create_cpt_code(db: AsyncSession, data: CptCodeCreate) -> CptCode:
     """Add a code to the catalogue; a code already there (active or not) is a 409."""
     if await get_cpt_code(db, data.code):
-        raise Conflict(CPT_CODE_EXISTS, code="cpt_code_exists")
+        raise errors.CPT_CODE_EXISTS.error()
     cpt_code = CptCode(**data.model_dump())
     db.add(cpt_code)
     try:
         await db.flush()
     except IntegrityError as exc:
-        raise Conflict(CPT_CODE_EXISTS, code="cpt_code_exists") from exc
+        raise errors.CPT_CODE_EXISTS.error() from exc
     await db.refresh(cpt_code)
     return cpt_code
 
@@ -163,6 +148,12 @@ async def add_charge(
     return record
 
 
+def note_primary_charge(appointment: Appointment, cpt_record_id: int) -> None:
+    """The charge that completing a visit creates is its first (charges need a completed
+    visit), hence its primary one: `cpt_id`, without reading it back."""
+    set_committed_value(appointment, "cpt_id", cpt_record_id)
+
+
 async def list_charges(db: AsyncSession, appointment_id: int) -> Sequence[CptRecord]:
     records = await db.scalars(_CHARGES, {"appointment_id": appointment_id})
     return records.all()
@@ -180,15 +171,8 @@ async def list_cpt_records(
         conditions.append(CptRecord.patient_id == patient_id)
     if appointment_id is not None:
         conditions.append(CptRecord.appointment_id == appointment_id)
-    total = await db.scalar(select(func.count()).select_from(CptRecord).where(*conditions)) or 0
-    records = await db.scalars(
-        select(CptRecord)
-        .where(*conditions)
-        .order_by(CptRecord.cpt_record_id.desc())
-        .offset(page.offset)
-        .limit(page.per_page)
-    )
-    return records.all(), total
+    query = select(CptRecord).order_by(CptRecord.cpt_record_id.desc())
+    return await page_of_entities(db, query, page, count_from=CptRecord, conditions=conditions)
 
 
 async def get_cpt_record(db: AsyncSession, cpt_record_id: int) -> CptRecord | None:
@@ -253,7 +237,7 @@ async def create_invoice(
     try:
         await db.flush()
     except IntegrityError as exc:
-        raise Conflict(INVOICE_EXISTS, code="invoice_exists") from exc
+        raise errors.INVOICE_EXISTS.error() from exc
     await db.execute(
         update(CptRecord)
         .where(CptRecord.cpt_record_id.in_([charge.cpt_record_id for charge in charges]))
@@ -307,7 +291,6 @@ async def list_invoices(
         conditions.append(Invoice.issued_at >= filters.issued_from)
     if filters.issued_to is not None:
         conditions.append(Invoice.issued_at < filters.issued_to)
-    total = await db.scalar(select(func.count()).select_from(Invoice).where(*conditions)) or 0
     key = {
         "issued_at": Invoice.issued_at,
         "total_cents": Invoice.total_cents,
@@ -315,15 +298,8 @@ async def list_invoices(
     }[sort_by]
     # Ties are broken by invoice_id, in the same direction, so pages never overlap.
     order = [key.desc(), Invoice.invoice_id.desc()] if descending else [key, Invoice.invoice_id]
-    invoices = await db.scalars(
-        select(Invoice)
-        .where(*conditions)
-        .options(selectinload(Invoice.lines))
-        .order_by(*order)
-        .offset(page.offset)
-        .limit(page.per_page)
-    )
-    return invoices.all(), total
+    query = select(Invoice).options(selectinload(Invoice.lines)).order_by(*order)
+    return await page_of_entities(db, query, page, count_from=Invoice, conditions=conditions)
 
 
 async def set_payment(

@@ -1,22 +1,18 @@
 """Billing: the CPT catalogue, charges of completed visits, invoices, the daily revenue report."""
 
-from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
-from clinichub.billing import repository, rules
-from clinichub.billing.repository import InvoiceFilters
+from clinichub.billing import service
 from clinichub.billing.schemas import (
     ChargeCreate,
     ChargeCreated,
     ChargeDeleted,
     ChargeList,
-    ChargeRead,
     CptCodeCreate,
     CptCodeCreated,
     CptCodeList,
-    CptCodeRead,
     CptCodeUpdate,
     CptCodeUpdated,
     CptCodeValue,
@@ -25,27 +21,18 @@ from clinichub.billing.schemas import (
     InvoiceCreate,
     InvoiceCreated,
     InvoiceList,
+    InvoiceQuery,
     InvoiceRead,
     InvoiceSort,
     InvoiceUpdate,
     InvoiceUpdated,
 )
-from clinichub.errors import NotFound
-from clinichub.models import Appointment, Invoice
-from clinichub.preconditions import ETAG_HEADER, check_if_match, etag
-from clinichub.scheduling.rules import local_day, service_date
-from clinichub.scheduling.schemas import parse_bound
-from clinichub.schemas import (
-    DateOrDateTime,
-    IsoDate,
-    Pagination,
-    SortOrder,
-    check_range,
-    error_responses,
-)
-from clinichub.vocabulary import AppointmentStatus, AuditAction, InvoiceStatus, Role
+from clinichub.preconditions import ETAG_HEADER, etag
+from clinichub.schemas import DateOrDateTime, IsoDate, SortOrder, error_responses
+from clinichub.vocabulary import InvoiceStatus, Role
 from clinichub.web.dependencies import (
     AdminUser,
+    AppSettings,
     Audited,
     CurrentUser,
     DbSession,
@@ -59,9 +46,6 @@ from clinichub.web.dependencies import (
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(route_class=IdempotentRoute)
-
-CPT_RECORD_NOT_FOUND = "CPT record not found"
-
 
 # Who may see money: the front desk and clinicians, not nurses.
 BillingStaff = Annotated[
@@ -99,13 +83,7 @@ async def list_cpt_codes(
     ] = None,
 ) -> CptCodeList:
     """All staff. Sorted by category, then code. Prices are integer cents."""
-    codes, total = await repository.list_cpt_codes(
-        db, paging, active=active, category=category, search=search
-    )
-    return CptCodeList(
-        cpt_codes=[CptCodeRead.model_validate(c) for c in codes],
-        pagination=Pagination.of(paging, total),
-    )
+    return await service.list_cpt_codes(db, paging, active=active, category=category, search=search)
 
 
 @router.post(
@@ -122,11 +100,7 @@ async def create_cpt_code(
 ) -> CptCodeCreated:
     """Admins only. A code is five digits, or four digits and a letter; an existing code is a 409
     (re-price or reactivate it with `PUT` instead)."""
-    audit.record(AuditAction.create, "cpt_code", body.code)
-    cpt_code = await repository.create_cpt_code(db, body)
-    return CptCodeCreated(
-        message="CPT code created successfully", cpt_code=CptCodeRead.model_validate(cpt_code)
-    )
+    return await service.create_cpt_code(db, audit, body)
 
 
 @router.put(
@@ -147,27 +121,10 @@ async def update_cpt_code(
     """Admins only. A new price applies to charges made from now on: charges and invoices already
     made keep theirs. A deactivated code can no longer be charged. Each field changed is an audit
     event of its own (`cpt_code.price_cents`, `cpt_code.is_active`)."""
-    event = audit.record(AuditAction.update, "cpt_code", code)
-    cpt_code = await repository.get_cpt_code(db, code)
-    if cpt_code is None:
-        raise NotFound("CPT code not found", code="cpt_code_not_found")
-    changes = body.model_dump(exclude_unset=True)
-    audit.record_changes(
-        event, [f for f, value in changes.items() if getattr(cpt_code, f) != value]
-    )
-    cpt_code = await repository.update_cpt_code(db, cpt_code, body)
-    return CptCodeUpdated(
-        message="CPT code updated successfully", cpt_code=CptCodeRead.model_validate(cpt_code)
-    )
+    return await service.update_cpt_code(db, audit, code, body)
 
 
 # --- Charges ----------------------------------------------------------------------------------
-
-
-def _appointment_or_404(appointment: Appointment | None) -> Appointment:
-    if appointment is None:
-        raise NotFound("Appointment not found", code="appointment_not_found")
-    return appointment
 
 
 @router.post(
@@ -182,7 +139,7 @@ def _appointment_or_404(appointment: Appointment | None) -> Appointment:
 async def create_charge(
     appointment_id: PathId,
     body: ChargeCreate,
-    request: Request,
+    settings: AppSettings,
     _: Biller,
     audit: Audited,
     db: DbSession,
@@ -191,24 +148,7 @@ async def create_charge(
     """Admins and doctors. Bills a further procedure of the visit (a lab, a vaccine) at the
     catalogue's current price. An unknown or inactive code is a 400; an appointment that is not
     completed, or already invoiced, is a 409."""
-    event = audit.record(AuditAction.create, "charge")
-    appointment = _appointment_or_404(await repository.lock_appointment(db, appointment_id))
-    event.patient_id = appointment.patient_id
-    rules.check_charges_editable(
-        appointment_completed=appointment.status == AppointmentStatus.completed,
-        invoiced=await repository.invoice_exists(db, appointment_id),
-    )
-    record = await repository.add_charge(
-        db,
-        appointment,
-        body.cpt_code,
-        quantity=body.quantity,
-        service_date=service_date(appointment.scheduled_start, request.app.state.settings.timezone),
-    )
-    event.resource_id = str(record.cpt_record_id)
-    return ChargeCreated(
-        message="Charge created successfully", charge=ChargeRead.model_validate(record)
-    )
+    return await service.add_charge(db, audit, appointment_id, body, settings.timezone)
 
 
 @router.get(
@@ -223,11 +163,7 @@ async def list_appointment_charges(
     appointment_id: PathId, _: BillingStaff, audit: Audited, db: DbSession
 ) -> ChargeList:
     """Admins, doctors and receptionists. Oldest first: the first is the visit's primary charge."""
-    event = audit.record(AuditAction.read, "charge", f"appointment:{appointment_id}")
-    appointment = _appointment_or_404(await repository.get_appointment(db, appointment_id))
-    event.patient_id = appointment.patient_id
-    records = await repository.list_charges(db, appointment_id)
-    return ChargeList(charges=[ChargeRead.model_validate(r) for r in records])
+    return await service.list_appointment_charges(db, audit, appointment_id)
 
 
 @router.get(
@@ -247,16 +183,8 @@ async def list_cpt_records(
     appointment_id: QueryId = None,
 ) -> CptRecordList:
     """Admins, doctors and receptionists. Newest first."""
-    audit.record_list("charge", patient_id=patient_id, appointment_id=appointment_id)
-    records, total = await repository.list_cpt_records(
-        db, paging, patient_id=patient_id, appointment_id=appointment_id
-    )
-    audit.record_many(
-        AuditAction.read, "charge", [(r.cpt_record_id, r.patient_id) for r in records]
-    )
-    return CptRecordList(
-        cpt_records=[ChargeRead.model_validate(r) for r in records],
-        pagination=Pagination.of(paging, total),
+    return await service.list_charges(
+        db, audit, paging, patient_id=patient_id, appointment_id=appointment_id
     )
 
 
@@ -273,29 +201,10 @@ async def delete_cpt_record(
 ) -> ChargeDeleted:
     """Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
     final). To change a visit's code, delete its charge and add the right one."""
-    event = audit.record(AuditAction.delete, "charge", cpt_record_id)
-    record = await repository.get_cpt_record(db, cpt_record_id)
-    if record is None:
-        raise NotFound(CPT_RECORD_NOT_FOUND, code="cpt_record_not_found")
-    event.patient_id = record.patient_id
-    appointment = _appointment_or_404(await repository.lock_appointment(db, record.appointment_id))
-    rules.check_charges_editable(
-        appointment_completed=appointment.status == AppointmentStatus.completed,
-        invoiced=await repository.invoice_exists(db, appointment.appointment_id),
-    )
-    if not await repository.delete_charge(db, cpt_record_id):
-        raise NotFound(CPT_RECORD_NOT_FOUND, code="cpt_record_not_found")
-    return ChargeDeleted(message="Charge deleted successfully", cpt_record_id=cpt_record_id)
+    return await service.delete_charge(db, audit, cpt_record_id)
 
 
 # --- Invoices ---------------------------------------------------------------------------------
-
-
-async def _invoice_or_404(db: DbSession, invoice_id: int, *, lock: bool = False) -> Invoice:
-    invoice = await repository.get_invoice(db, invoice_id, lock=lock)
-    if invoice is None:
-        raise NotFound("Invoice not found", code="invoice_not_found")
-    return invoice
 
 
 @router.post(
@@ -317,21 +226,7 @@ async def create_invoice(
 
     Errors, in this order: unknown appointment 404; not completed 400; no charge 400; already
     invoiced 409 (one invoice per appointment, also under concurrent requests)."""
-    event = audit.record(AuditAction.create, "invoice")
-    appointment = await repository.lock_appointment(db, body.appointment_id)
-    event.patient_id = appointment.patient_id if appointment else None
-    charges = await repository.list_charges(db, body.appointment_id) if appointment else []
-    rules.check_can_invoice(
-        appointment_exists=appointment is not None,
-        appointment_completed=appointment is not None
-        and appointment.status == AppointmentStatus.completed,
-        has_charge=bool(charges),
-        invoice_exists=await repository.invoice_exists(db, body.appointment_id),
-    )
-    assert appointment is not None
-    invoice = await repository.create_invoice(db, appointment, charges)
-    event.resource_id = str(invoice.invoice_id)
-    return InvoiceCreated(message="Invoice created successfully", invoice=InvoiceRead.of(invoice))
+    return await service.create_invoice(db, audit, body)
 
 
 @router.get(
@@ -343,7 +238,7 @@ async def create_invoice(
     responses=error_responses(400, 401, 403),
 )
 async def list_invoices(
-    request: Request,
+    settings: AppSettings,
     _: BillingStaff,
     audit: Audited,
     db: DbSession,
@@ -365,29 +260,20 @@ async def list_invoices(
     """Admins, doctors and receptionists. Newest first by default; equal keys follow
     `invoice_id` in the same order. A range from `issued_from` to `issued_to` spans at most 366
     days (400 `invalid_range`)."""
-    audit.record_list(
-        "invoice",
-        patient_id=patient_id,
-        status=status,
-        appointment_id=appointment_id,
-        issued_from=issued_from,
-        issued_to=issued_to,
-    )
-    tz = request.app.state.settings.timezone
-    filters = InvoiceFilters(
-        status=status,
-        patient_id=patient_id,
-        appointment_id=appointment_id,
-        issued_from=parse_bound(issued_from, "issued_from", tz, end=False),
-        issued_to=parse_bound(issued_to, "issued_to", tz, end=True),
-    )
-    check_range(filters.issued_from, filters.issued_to, names=("issued_from", "issued_to"))
-    invoices, total = await repository.list_invoices(
-        db, paging, filters, sort_by=sort_by, descending=order == SortOrder.desc
-    )
-    audit.record_many(AuditAction.read, "invoice", [(i.invoice_id, i.patient_id) for i in invoices])
-    return InvoiceList(
-        invoices=[InvoiceRead.of(i) for i in invoices], pagination=Pagination.of(paging, total)
+    return await service.list_invoices(
+        db,
+        audit,
+        paging,
+        settings.timezone,
+        InvoiceQuery(
+            patient_id=patient_id,
+            status=status,
+            appointment_id=appointment_id,
+            issued_from=issued_from,
+            issued_to=issued_to,
+        ),
+        sort_by=sort_by,
+        order=order,
     )
 
 
@@ -404,11 +290,9 @@ async def get_invoice(
 ) -> InvoiceRead:
     """Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
     `If-Match` on `PUT`."""
-    event = audit.record(AuditAction.read, "invoice", invoice_id)
-    invoice = await _invoice_or_404(db, invoice_id)
-    event.patient_id = invoice.patient_id
+    invoice = await service.get_invoice(db, audit, invoice_id)
     response.headers["ETag"] = etag(invoice.version)
-    return InvoiceRead.of(invoice)
+    return invoice
 
 
 @router.put(
@@ -431,18 +315,7 @@ async def update_invoice(
     the original time); `unpaid` clears it. Any other status is a 400 `Invalid status`. With
     `If-Match`, an invoice changed since that version is a 412; every update increments
     `version`. A change of status is an audit event `invoice.status` (and `invoice.paid_at`)."""
-    event = audit.record(AuditAction.update, "invoice", invoice_id)
-    invoice = await _invoice_or_404(db, invoice_id, lock=True)
-    event.patient_id = invoice.patient_id
-    check_if_match(if_match, invoice.version)
-    state = rules.change_payment_status(
-        rules.PaymentState(invoice.status, invoice.paid_at), body.status, datetime.now(UTC)
-    )
-    audit.record_changes(
-        event, [f for f in ("status", "paid_at") if getattr(state, f) != getattr(invoice, f)]
-    )
-    invoice = await repository.set_payment(db, invoice, state.status, state.paid_at)
-    return InvoiceUpdated(message="Invoice updated", invoice=InvoiceRead.of(invoice))
+    return await service.update_invoice(db, audit, invoice_id, body, if_match)
 
 
 # --- Reports ----------------------------------------------------------------------------------
@@ -457,7 +330,7 @@ async def update_invoice(
     responses=error_responses(400, 401, 403),
 )
 async def daily_revenue(
-    request: Request,
+    settings: AppSettings,
     _: AdminUser,
     db: DbSession,
     day: Annotated[
@@ -466,13 +339,4 @@ async def daily_revenue(
 ) -> DailyRevenue:
     """Admins only. The invoices whose payment time falls on that day of the clinic's calendar,
     and what they are worth: billed in total, owed by patients, owed by insurers."""
-    window = local_day(day, request.app.state.settings.timezone)
-    revenue = await repository.revenue_paid_between(db, window.start, window.end)
-    return DailyRevenue(
-        date=day,
-        currency=rules.CURRENCY,
-        invoices_paid=revenue.invoices_paid,
-        billed_cents=revenue.billed_cents,
-        patient_collected_cents=revenue.patient_collected_cents,
-        insurance_receivable_cents=revenue.insurance_receivable_cents,
-    )
+    return await service.daily_revenue(db, day, settings.timezone)

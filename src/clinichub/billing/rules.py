@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from clinichub.errors import BadRequest, Conflict, NotFound
+from clinichub.billing import errors
 from clinichub.vocabulary import InvoiceStatus
 
 CURRENCY = "USD"
@@ -27,10 +27,6 @@ MAX_PRICE_CENTS = 10_000_000
 
 # The plan type under which the patient pays everything, as if uninsured.
 SELF_PAY = "self_pay"
-
-
-INVOICE_EXISTS = "Invoice already exists"
-INVALID_STATUS = "Invalid status"
 
 
 def normalize_cpt_code(value: str) -> str:
@@ -99,34 +95,29 @@ def check_can_invoice(
 ) -> None:
     """Whether an appointment may be invoiced; the errors come in the order the API documents."""
     if not appointment_exists:
-        raise NotFound("Appointment not found", code="appointment_not_found")
+        raise errors.APPOINTMENT_NOT_FOUND.error()
     if not appointment_completed:
-        raise BadRequest("Appointment must be completed", code="appointment_not_completed")
+        raise errors.APPOINTMENT_NOT_COMPLETED.error()
     if not has_charge:
-        raise BadRequest("No CPT record for appointment", code="no_cpt_record")
+        raise errors.NO_CPT_RECORD.error()
     if invoice_exists:
-        raise Conflict(INVOICE_EXISTS, code="invoice_exists")
+        raise errors.INVOICE_EXISTS.error()
 
 
 def check_charges_editable(*, appointment_completed: bool, invoiced: bool) -> None:
     """Charges are added to a completed visit and changed only until it is invoiced, because an
     invoice's lines and amounts are final."""
     if not appointment_completed:
-        raise Conflict(
-            "Charges can only be changed on a completed appointment",
-            code="appointment_not_completed",
-        )
+        raise errors.CHARGES_NOT_EDITABLE.error()
     if invoiced:
-        raise Conflict("Appointment has already been invoiced", code="already_invoiced")
+        raise errors.ALREADY_INVOICED.error()
 
 
 def parse_invoice_status(value: str) -> InvoiceStatus:
     try:
         return InvoiceStatus(value)
     except ValueError:
-        raise BadRequest(
-            INVALID_STATUS,
-            code="invalid_status",
+        raise errors.INVALID_STATUS.error(
             details=[{"field": "status", "message": "must be 'paid' or 'unpaid'"}],
         ) from None
 

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
@@ -252,6 +253,17 @@ class InvoiceUpdated(BaseModel):
 class InvoiceList(BaseModel):
     invoices: list[InvoiceRead]
     pagination: Pagination
+
+
+@dataclass(frozen=True)
+class InvoiceQuery:
+    """The filters of the list, as sent (the audit trail records them so)."""
+
+    patient_id: int | None = None
+    status: InvoiceStatus | None = None
+    appointment_id: int | None = None
+    issued_from: str | None = None
+    issued_to: str | None = None
 
 
 class InvoiceSort(StrEnum):

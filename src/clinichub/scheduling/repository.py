@@ -3,26 +3,22 @@
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from clinichub.clinic_time import Interval
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
-from clinichub.errors import Conflict
+from clinichub.db.repository import page_of_entities, page_of_rows
 from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
 from clinichub.patients.repository import on_file
-from clinichub.scheduling.rules import (
-    BLOCKING_STATUSES,
-    CANCELLABLE_STATUSES,
-    Interval,
-    WorkingRange,
-)
+from clinichub.scheduling import errors
+from clinichub.scheduling.rules import BLOCKING_STATUSES, WorkingRange
 from clinichub.scheduling.schemas import AppointmentFilters, AppointmentRead, AppointmentSort
 from clinichub.schemas import PageParams, SortOrder
 from clinichub.vocabulary import AppointmentStatus, Role
@@ -31,22 +27,6 @@ PROVIDER_ROLES = (Role.doctor, Role.nurse)
 BLOCKING = sorted(BLOCKING_STATUSES)
 # PostgreSQL's SQLSTATE for an exclusion constraint violation.
 EXCLUSION_VIOLATION = "23P01"
-
-
-def provider_conflict(appointment_id: int | None) -> Conflict:
-    return Conflict(
-        "Provider already has an appointment during that time slot",
-        code="appointment_conflict",
-        conflict_appointment_id=appointment_id,
-    )
-
-
-def patient_conflict(appointment_id: int | None) -> Conflict:
-    return Conflict(
-        "Patient already has an appointment during that time slot",
-        code="patient_conflict",
-        conflict_appointment_id=appointment_id,
-    )
 
 
 # --- Appointments -----------------------------------------------------------------------------
@@ -82,12 +62,6 @@ async def get_appointment(
     completions would create two charges)."""
     query = _LOCK_APPOINTMENT if for_update else _GET_APPOINTMENT
     return await db.scalar(query, {"appointment_id": appointment_id})
-
-
-def note_primary_charge(appointment: Appointment, cpt_record_id: int) -> None:
-    """The charge that completing a visit creates is its first (charges need a completed
-    visit), hence its primary one: `cpt_id`, without reading it back."""
-    set_committed_value(appointment, "cpt_id", cpt_record_id)
 
 
 def _calendar_key(kind: str, entity_id: int) -> int:
@@ -139,7 +113,8 @@ async def ensure_free(
     row = (await db.execute(_OCCUPYING, parameters)).first()
     if row is not None:
         appointment_id, is_provider = row
-        raise (provider_conflict if is_provider else patient_conflict)(appointment_id)
+        conflict = errors.APPOINTMENT_CONFLICT if is_provider else errors.PATIENT_CONFLICT
+        raise conflict.error(conflict_appointment_id=appointment_id)
 
 
 async def save_booking(
@@ -176,14 +151,37 @@ async def save_booking(
         )
         # It was cancelled in the meantime: still a conflict, with no appointment to name.
         constraint = violated_constraint(exc)
-        conflict = patient_conflict if constraint == PATIENT_OVERLAP else provider_conflict
-        raise conflict(None) from exc
+        lost = (
+            errors.PATIENT_CONFLICT
+            if constraint == PATIENT_OVERLAP
+            else errors.APPOINTMENT_CONFLICT
+        )
+        raise lost.error(conflict_appointment_id=None) from exc
     if appointment_id is None:
         set_committed_value(appointment, "cpt_id", None)  # a new visit has no charge
     else:
         # Read at lock time, cpt_id may predate a completion committed while this request
         # waited for the lock (its subquery saw the older snapshot): read it again.
         await db.refresh(appointment, ["cpt_id"])
+
+
+async def book(db: AsyncSession, values: Mapping[str, Any]) -> Appointment:
+    """A new appointment of these column values, saved as save_booking does."""
+    appointment = Appointment(**values)
+    await save_booking(db, appointment)
+    return appointment
+
+
+async def add_appointments(db: AsyncSession, appointments: Iterable[Appointment]) -> None:
+    """Appointments known to be free of conflicts (the demo week), without the checks."""
+    db.add_all(appointments)
+    await db.flush()
+
+
+async def cancel(db: AsyncSession, appointment: Appointment, reason: str | None) -> None:
+    appointment.status = AppointmentStatus.cancelled
+    appointment.cancellation_reason = reason
+    await db.flush()
 
 
 _APPOINTMENT_COLUMNS = columns_for(
@@ -219,40 +217,10 @@ async def list_appointments(
         conditions.append(columns.scheduled_end > filters.start)
     if filters.end is not None:
         conditions.append(columns.scheduled_start < filters.end)
-    total = await db.scalar(select(func.count()).select_from(_appointments).where(*conditions))
     key, tie = columns[sort_by], columns.appointment_id
     ordering = (key.desc(), tie.desc()) if order == SortOrder.desc else (key.asc(), tie.asc())
-    appointments = await db.execute(
-        select(*_APPOINTMENT_COLUMNS)
-        .where(*conditions)
-        .order_by(*ordering)
-        .offset(page.offset)
-        .limit(page.per_page)
-    )
-    return appointments.all(), total or 0
-
-
-async def cancel_future_appointments(
-    db: AsyncSession, patient_id: int, *, now: datetime, reason: str
-) -> list[int]:
-    """Cancel the patient's appointments that start after `now` and can still be cancelled
-    (archiving the patient does); their ids."""
-    columns = _appointments.c
-    cancelled = await db.scalars(
-        update(_appointments)
-        .where(
-            columns.patient_id == patient_id,
-            columns.scheduled_start > now,
-            columns.status.in_(sorted(CANCELLABLE_STATUSES)),
-        )
-        .values(
-            status=AppointmentStatus.cancelled,
-            cancellation_reason=reason,
-            version=columns.version + 1,
-        )
-        .returning(columns.appointment_id)
-    )
-    return sorted(cancelled.all())
+    query = select(*_APPOINTMENT_COLUMNS).order_by(*ordering)
+    return await page_of_rows(db, query, page, count_from=_appointments, conditions=conditions)
 
 
 async def has_appointments(db: AsyncSession, provider_user_ids: Sequence[int]) -> bool:
@@ -334,13 +302,6 @@ async def replace_working_hours(
 
 
 async def list_providers(db: AsyncSession, page: PageParams) -> tuple[Sequence[User], int]:
-    conditions = (User.role.in_(PROVIDER_ROLES), User.is_active)
-    total = await db.scalar(select(func.count()).select_from(User).where(*conditions)) or 0
-    providers = await db.scalars(
-        select(User)
-        .where(*conditions)
-        .order_by(User.last_name, User.first_name, User.user_id)
-        .offset(page.offset)
-        .limit(page.per_page)
-    )
-    return providers.all(), total
+    conditions = [User.role.in_(PROVIDER_ROLES), User.is_active.expression]
+    query = select(User).order_by(User.last_name, User.first_name, User.user_id)
+    return await page_of_entities(db, query, page, count_from=User, conditions=conditions)

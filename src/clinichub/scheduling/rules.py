@@ -1,6 +1,6 @@
 """Scheduling rules: pure functions of plain values. No I/O, no web framework, no database.
 
-The router loads what a rule needs and passes it in, `now` and the clinic time zone included;
+The service loads what a rule needs and passes it in, `now` and the clinic time zone included;
 the rules decide or raise a domain error. PostgreSQL's exclusion constraints back up the overlap
 rule when two requests race.
 """
@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
 
-from clinichub.errors import BadRequest, Conflict
+from clinichub.clinic_time import Interval, at, local_day, service_date
+from clinichub.scheduling import errors
 from clinichub.vocabulary import AppointmentStatus, VisitType
 
 S = AppointmentStatus
@@ -41,20 +42,6 @@ MAX_APPOINTMENT = timedelta(hours=12)
 MAX_AVAILABILITY_DAYS = 31
 
 
-@dataclass(frozen=True, order=True)
-class Interval:
-    """A half-open time interval [start, end): back-to-back intervals do not overlap."""
-
-    start: datetime
-    end: datetime
-
-    def overlaps(self, other: "Interval") -> bool:
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: "Interval") -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-
 # --- Status lifecycle -------------------------------------------------------------------------
 
 
@@ -66,40 +53,33 @@ def is_transition_allowed(current: AppointmentStatus, new: AppointmentStatus) ->
 def check_transition(current: AppointmentStatus, new: AppointmentStatus) -> bool:
     """True when the status changes; raises 409 for a transition the table forbids."""
     if not is_transition_allowed(current, new):
-        raise Conflict(
-            f"Cannot change status from '{current}' to '{new}'", code="invalid_status_transition"
-        )
+        raise errors.INVALID_STATUS_TRANSITION.error(current=current, new=new)
     return new != current
 
 
 def check_initial_status(status: AppointmentStatus) -> None:
     if status not in INITIAL_STATUSES:
-        raise BadRequest(
-            "A new appointment must have status 'scheduled' or 'confirmed'",
-            details=[{"field": "status", "message": "must be 'scheduled' or 'confirmed'"}],
+        raise errors.INVALID_INITIAL_STATUS.error(
+            details=[{"field": "status", "message": "must be 'scheduled' or 'confirmed'"}]
         )
 
 
 def check_reschedule(status: AppointmentStatus) -> None:
     """Only an appointment that can still take place may move."""
     if status in FINAL_STATUSES:
-        raise Conflict(
-            f"Cannot reschedule an appointment with status '{status}'", code="cannot_reschedule"
-        )
+        raise errors.CANNOT_RESCHEDULE.error(status=status)
 
 
 def check_cancel(status: AppointmentStatus) -> None:
     if status == S.cancelled:
-        raise Conflict("Appointment is already cancelled", code="already_cancelled")
+        raise errors.ALREADY_CANCELLED.error()
     check_transition(status, S.cancelled)
 
 
 def check_cpt_change(status: AppointmentStatus, current: str | None, new: str | None) -> None:
     """A completed visit's charge already carries its code; billing corrects it there."""
     if status == S.completed and new != current:
-        raise Conflict(
-            "Cannot change the CPT code of a completed appointment", code="appointment_completed"
-        )
+        raise errors.APPOINTMENT_COMPLETED.error()
 
 
 # From check-in on, the visit's CPT code is what it will be billed with.
@@ -164,14 +144,9 @@ def check_visit_started(plan: UpdatePlan, start: datetime, now: datetime, tz: tz
     start (a patient seen early is fine; billing next month's visit is not), and marked a
     no-show only once its start has passed."""
     if plan.completes and now.astimezone(tz).date() < service_date(start, tz):
-        raise Conflict(
-            "Cannot complete a visit before the day it is scheduled", code="visit_not_started"
-        )
+        raise errors.VISIT_NOT_STARTED.error()
     if plan.misses and now < start:
-        raise Conflict(
-            "Cannot mark a visit as a no-show before its scheduled start",
-            code="visit_not_started",
-        )
+        raise errors.NO_SHOW_NOT_STARTED.error()
 
 
 # --- Time windows -----------------------------------------------------------------------------
@@ -203,19 +178,19 @@ def check_booking_bounds(times: Mapping[str, datetime], now: datetime) -> None:
             details.append({"field": field, "message": "must be at most 5 years from now"})
     if details:
         first = details[0]
-        raise BadRequest(f"Invalid value for {first['field']}: {first['message']}", details=details)
+        raise errors.INVALID_TIME.error(
+            field=first["field"], problem=first["message"], details=details
+        )
 
 
 def check_window(window: Interval) -> None:
     if window.end <= window.start:
-        raise BadRequest(
-            "scheduled_end must be after scheduled_start",
-            details=[{"field": "scheduled_end", "message": "must be after scheduled_start"}],
+        raise errors.END_BEFORE_START.error(
+            details=[{"field": "scheduled_end", "message": "must be after scheduled_start"}]
         )
     if window.end - window.start > MAX_APPOINTMENT:
-        raise BadRequest(
-            "An appointment cannot be longer than 12 hours",
-            details=[{"field": "scheduled_end", "message": "at most 12 hours after the start"}],
+        raise errors.TOO_LONG.error(
+            details=[{"field": "scheduled_end", "message": "at most 12 hours after the start"}]
         )
 
 
@@ -241,22 +216,6 @@ def telehealth_link(
     return current or f"{base_url.rstrip('/')}/clinichub-{room}"
 
 
-def service_date(start: datetime, tz: tzinfo) -> date:
-    """The clinic-local day on which a visit took place."""
-    return start.astimezone(tz).date()
-
-
-def local_day(day: date, tz: tzinfo) -> Interval:
-    """A whole clinic-local day in UTC: 23 or 25 hours long on a daylight-saving change."""
-    return Interval(_at(day, time(0), tz), _at(day + timedelta(days=1), time(0), tz))
-
-
-def _at(day: date, clock: time, tz: tzinfo) -> datetime:
-    # fold=0: a wall time skipped by a spring-forward change falls after it (02:30 -> 03:30),
-    # and an ambiguous one at fall-back is the first occurrence.
-    return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)
-
-
 # --- Working hours ----------------------------------------------------------------------------
 
 
@@ -275,21 +234,17 @@ def check_week(week: Sequence[WorkingRange]) -> list[WorkingRange]:
     ordered = sorted(week)
     for index, current in enumerate(ordered):
         if current.end_time <= current.start_time:
-            raise BadRequest(
-                f"Working hours on weekday {current.weekday}: end_time must be after start_time",
-                code="invalid_working_hours",
-            )
+            raise errors.EMPTY_WORKING_HOURS.error(weekday=current.weekday)
         previous = ordered[index - 1] if index else None
         if (
             previous is not None
             and previous.weekday == current.weekday
             and current.start_time < previous.end_time
         ):
-            raise BadRequest(
-                f"Working hours overlap on weekday {current.weekday}: "
-                f"{previous.start_time:%H:%M}-{previous.end_time:%H:%M} and "
-                f"{current.start_time:%H:%M}-{current.end_time:%H:%M}",
-                code="invalid_working_hours",
+            raise errors.OVERLAPPING_WORKING_HOURS.error(
+                weekday=current.weekday,
+                first=f"{previous.start_time:%H:%M}-{previous.end_time:%H:%M}",
+                second=f"{current.start_time:%H:%M}-{current.end_time:%H:%M}",
             )
     return ordered
 
@@ -301,7 +256,7 @@ def working_intervals(day: date, week: Sequence[WorkingRange], tz: tzinfo) -> li
         return [local_day(day, tz)]
     weekday = day.weekday()
     return merge(
-        Interval(_at(day, r.start_time, tz), _at(day, r.end_time, tz))
+        Interval(at(day, r.start_time, tz), at(day, r.end_time, tz))
         for r in week
         if r.weekday == weekday
     )
@@ -324,10 +279,7 @@ def within_working_hours(window: Interval, week: Sequence[WorkingRange], tz: tzi
 
 def check_working_hours(window: Interval, week: Sequence[WorkingRange], tz: tzinfo) -> None:
     if not within_working_hours(window, week, tz):
-        raise Conflict(
-            "The appointment is outside the provider's working hours",
-            code="outside_working_hours",
-        )
+        raise errors.OUTSIDE_WORKING_HOURS.error()
 
 
 # --- Availability -----------------------------------------------------------------------------
@@ -335,9 +287,9 @@ def check_working_hours(window: Interval, week: Sequence[WorkingRange], tz: tzin
 
 def check_availability_range(date_from: date, date_to: date) -> None:
     if date_to < date_from:
-        raise BadRequest("date_to must not be before date_from")
+        raise errors.AVAILABILITY_REVERSED.error()
     if (date_to - date_from).days + 1 > MAX_AVAILABILITY_DAYS:
-        raise BadRequest(f"The date range may span at most {MAX_AVAILABILITY_DAYS} days")
+        raise errors.AVAILABILITY_TOO_LONG.error(days=MAX_AVAILABILITY_DAYS)
 
 
 def available_slots(

@@ -1,8 +1,7 @@
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from enum import StrEnum
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -11,23 +10,19 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
-    TypeAdapter,
     WithJsonSchema,
     field_validator,
 )
 
 from clinichub.billing.schemas import CptCodeValue
-from clinichub.errors import BadRequest
-from clinichub.scheduling.rules import Interval, local_day
+from clinichub.clinic_time import Interval
+from clinichub.scheduling import errors
 from clinichub.schemas import (
-    DATE_RANGE,
     Omittable,
     Pagination,
     RequestModel,
     Text,
     UtcDateTime,
-    check_date_bounds,
-    out_of_bounds,
     reject_null,
 )
 from clinichub.vocabulary import AppointmentStatus, Role, VisitType
@@ -144,6 +139,18 @@ class AppointmentSort(StrEnum):
 
 
 @dataclass(frozen=True)
+class AppointmentQuery:
+    """The filters of the list, as sent (the audit trail records them so)."""
+
+    patient_id: int | None = None
+    provider_user_id: int | None = None
+    status: str | None = None
+    visit_type: VisitType | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(frozen=True)
 class AppointmentFilters:
     patient_id: int | None = None
     provider_user_id: int | None = None
@@ -164,41 +171,12 @@ def parse_statuses(raw: str | None) -> tuple[AppointmentStatus, ...]:
             statuses.append(AppointmentStatus(name.strip()))
         except ValueError:
             allowed = ", ".join(AppointmentStatus)
-            raise BadRequest(
-                f"Invalid status: {name.strip()} (allowed: {allowed})",
+            raise errors.INVALID_STATUS_FILTER.error(
+                name=name.strip(),
+                allowed=allowed,
                 details=[{"field": "status", "message": f"one or more of: {allowed}"}],
             ) from None
     return tuple(statuses)
-
-
-_MOMENT = TypeAdapter(UtcDateTime)
-
-
-def parse_bound(raw: str | None, field: str, tz: ZoneInfo, *, end: bool) -> datetime | None:
-    """An ISO datetime (UTC unless it has an offset), or a bare date meaning the start (or, for
-    an end bound, the end) of that day in the clinic time zone; either in the API's range
-    (400 naming `field` otherwise)."""
-    if raw is None:
-        return None
-    try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        pass
-    else:
-        window = local_day(check_date_bounds(day, field), tz)
-        return window.end if end else window.start
-    try:
-        # Python's ISO parser, not pydantic's lax one, which reads "20260415" as a Unix time.
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        raise BadRequest(
-            f"Invalid value for {field}: expected an ISO date or datetime",
-            details=[{"field": field, "message": "expected YYYY-MM-DD or an ISO datetime"}],
-        ) from None
-    try:
-        return _MOMENT.validate_python(moment)
-    except ValueError:  # outside the range (UtcDateTime's check)
-        raise out_of_bounds(field, f"must be {DATE_RANGE}") from None
 
 
 # --- Providers and availability ---------------------------------------------------------------
