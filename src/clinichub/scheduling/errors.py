@@ -3,6 +3,7 @@ the repository and the service, and shown in the OpenAPI document (scheduling/ex
 
 from clinichub.billing import errors as billing
 from clinichub.errors import BadRequest, Catalogued, Conflict, Forbidden, NotFound
+from clinichub.patients import errors as patients
 
 # One entry, one code, wherever an appointment is looked up: scheduling's operations, charges
 # and invoices (billing defines it, as billing may not import scheduling).
