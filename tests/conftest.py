@@ -7,19 +7,17 @@ as a deployment should, so every test also shows that the runtime role's privile
 """
 
 import asyncio
+import itertools
 import os
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
-from pwdlib import PasswordHash
-from pwdlib.hashers.bcrypt import BcryptHasher
 from sqlalchemy import NullPool, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -32,11 +30,21 @@ from clinichub.db.embedded import start_embedded_postgres
 from clinichub.db.privileges import RUNTIME_ROLE as RUNTIME
 from clinichub.models import AuthSession, Base, User
 from clinichub.vocabulary import Role
-
-ROOT = Path(__file__).resolve().parents[1]
-TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
-TEST_AUDIT_KEY = "test-audit-key-that-no-database-user-can-read"
-PASSWORD = "correct horse battery"
+from tests.kit import (
+    FAST_BCRYPT,
+    PASSWORD,
+    ROOT,
+    TEST_AUDIT_KEY,
+    TEST_SECRET,
+    Clinic,
+    Login,
+    MakePatient,
+    MakeStaff,
+    MakeUser,
+    insert_patient,
+    insert_staff,
+    insert_user,
+)
 
 
 def _with_database(url: str, name: str) -> str:
@@ -164,13 +172,6 @@ async def client(app: FastAPI, clean_db: None) -> AsyncIterator[httpx.AsyncClien
         yield http
 
 
-MakeUser = Callable[..., Awaitable[User]]
-
-# Fixture users get bcrypt's minimum cost: logging in still runs a real bcrypt verification,
-# in milliseconds instead of a quarter second. Users created through the API get the real cost.
-FAST_BCRYPT = PasswordHash((BcryptHasher(rounds=4),))
-
-
 @pytest.fixture
 def make_user(app: FastAPI, clean_db: None) -> MakeUser:
     """Insert a staff user directly (password: PASSWORD unless given)."""
@@ -194,14 +195,9 @@ def make_user(app: FastAPI, clean_db: None) -> MakeUser:
             role=role,
             is_active=is_active,
         )
-        async with app.state.sessionmaker() as db, db.begin():
-            db.add(user)
-        return user
+        return await insert_user(app, user)
 
     return make
-
-
-Login = Callable[..., Awaitable[dict[str, str]]]
 
 
 @pytest.fixture
@@ -258,3 +254,47 @@ def bearer(app: FastAPI, clean_db: None) -> Login:
         return {"Authorization": f"Bearer {token}"}
 
     return headers
+
+
+@pytest.fixture
+def make_patient(app: FastAPI, clean_db: None) -> MakePatient:
+    """Insert a patient directly; returns its id."""
+    counter = itertools.count(1)
+
+    async def make(*, archived: bool = False) -> int:
+        return await insert_patient(app, f"Patient{next(counter)}", archived=archived)
+
+    return make
+
+
+@pytest.fixture
+def make_staff(app: FastAPI, clean_db: None) -> MakeStaff:
+    """Insert a staff user who cannot log in (no bcrypt, so it is quick); returns the id."""
+    counter = itertools.count(1)
+
+    async def make(role: Role, *, is_active: bool = True, last_name: str | None = None) -> int:
+        return await insert_staff(
+            app, role, next(counter), is_active=is_active, last_name=last_name
+        )
+
+    return make
+
+
+@pytest.fixture
+async def clinic(
+    client: httpx.AsyncClient, bearer: Login, make_staff: MakeStaff, make_patient: MakePatient
+) -> Clinic:
+    """An admin's token without logging in, a doctor and a patient, all inserted directly."""
+    return Clinic(
+        client,
+        await bearer(Role.admin),
+        doctor_id=await make_staff(Role.doctor),
+        patient_id=await make_patient(),
+    )
+
+
+@pytest.fixture
+async def desk(client: httpx.AsyncClient, login: Login, make_user: MakeUser) -> Clinic:
+    """The front desk of a test clinic: a logged-in admin and a doctor, no patient yet."""
+    doctor = await make_user(Role.doctor)
+    return Clinic(client, await login(Role.admin), doctor_id=doctor.user_id)

@@ -2,7 +2,6 @@
 
 import asyncio
 import itertools
-from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -12,125 +11,17 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from clinichub.models import Appointment, CptRecord, Patient, User
+from clinichub.models import Appointment, CptRecord
 from clinichub.scheduling.rules import ALLOWED_TRANSITIONS
 from clinichub.vocabulary import AppointmentStatus, Role
-from tests.conftest import Login
+from tests.kit import PAST_MONDAY, Clinic, Login, MakePatient, MakeStaff, clock
 
 S = AppointmentStatus
-# A Monday of the past, so that the visits here may be completed (on or after their day) and
-# marked no-shows (after their start) whenever the suite runs. Days after FUTURE lie ahead.
-_EARLIER = date.today() - timedelta(days=60)
-MONDAY = _EARLIER - timedelta(days=_EARLIER.weekday())
+# Visits of a Monday of the past: they may be completed and marked no-shows whenever the suite
+# runs. Days after FUTURE lie ahead.
+MONDAY = PAST_MONDAY
 FUTURE = (date.today() - MONDAY).days + 2
-
-MakePatient = Callable[..., Awaitable[int]]
-MakeStaff = Callable[..., Awaitable[int]]
-
-
-def at(hour: int, minute: int = 0, *, day: int = 0) -> str:
-    """An ISO UTC timestamp `day` days after MONDAY."""
-    moment = datetime.combine(MONDAY + timedelta(days=day), datetime.min.time(), tzinfo=UTC)
-    return (moment + timedelta(hours=hour, minutes=minute)).isoformat().replace("+00:00", "Z")
-
-
-@pytest.fixture
-def make_patient(app: FastAPI, clean_db: None) -> MakePatient:
-    """Insert a patient directly; returns its id."""
-    counter = itertools.count(1)
-
-    async def make(*, archived: bool = False) -> int:
-        patient = Patient(
-            first_name="Pat",
-            last_name=f"Patient{next(counter)}",
-            dob=date(1980, 1, 1),
-            deleted_at=datetime.now(UTC) if archived else None,
-        )
-        async with app.state.sessionmaker() as db, db.begin():
-            db.add(patient)
-        return patient.patient_id
-
-    return make
-
-
-@pytest.fixture
-def make_staff(app: FastAPI, clean_db: None) -> MakeStaff:
-    """Insert a staff user who cannot log in (no bcrypt, so it is quick); returns the id."""
-    counter = itertools.count(1)
-
-    async def make(role: Role, *, is_active: bool = True, last_name: str | None = None) -> int:
-        n = next(counter)
-        user = User(
-            email=f"{role.value}.staff{n}@clinic.test",
-            password_hash="!",
-            first_name="Test",
-            last_name=last_name or f"{role.value.title()}{n}",
-            role=role,
-            is_active=is_active,
-        )
-        async with app.state.sessionmaker() as db, db.begin():
-            db.add(user)
-        return user.user_id
-
-    return make
-
-
-class Clinic:
-    """One logged-in admin, a doctor and a patient, and shortcuts for the calls the tests make."""
-
-    def __init__(self, client: httpx.AsyncClient, headers: dict[str, str]) -> None:
-        self.client = client
-        self.headers = headers
-        self.doctor_id = 0
-        self.patient_id = 0
-
-    async def book(
-        self, start: str, end: str, *, expect: int | None = 201, **fields: Any
-    ) -> httpx.Response:
-        body = {
-            "patient_id": self.patient_id,
-            "provider_user_id": self.doctor_id,
-            "scheduled_start": start,
-            "scheduled_end": end,
-            **fields,
-        }
-        response = await self.client.post("/api/appointments", json=body, headers=self.headers)
-        if expect is not None:
-            assert response.status_code == expect, response.text
-        return response
-
-    async def booked(self, start: str, end: str, **fields: Any) -> dict[str, Any]:
-        appointment: dict[str, Any] = (await self.book(start, end, **fields)).json()["appointment"]
-        return appointment
-
-    async def update(
-        self, appointment_id: int, *, expect: int | None = 200, **fields: Any
-    ) -> httpx.Response:
-        response = await self.client.put(
-            f"/api/appointments/{appointment_id}", json=fields, headers=self.headers
-        )
-        if expect is not None:
-            assert response.status_code == expect, response.text
-        return response
-
-    async def listing(self, **params: Any) -> dict[str, Any]:
-        response = await self.client.get("/api/appointments", params=params, headers=self.headers)
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-    async def ids(self, **params: Any) -> list[int]:
-        return [a["appointment_id"] for a in (await self.listing(**params))["appointments"]]
-
-
-@pytest.fixture
-async def clinic(
-    client: httpx.AsyncClient, bearer: Login, make_staff: MakeStaff, make_patient: MakePatient
-) -> Clinic:
-    clinic = Clinic(client, await bearer(Role.admin))
-    clinic.doctor_id = await make_staff(Role.doctor)
-    clinic.patient_id = await make_patient()
-    return clinic
+at = clock(MONDAY)
 
 
 # --- Create -----------------------------------------------------------------------------------

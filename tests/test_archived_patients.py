@@ -13,67 +13,33 @@ from clinichub.models import Appointment, MedicalRecordVersion
 from clinichub.patients.rules import CANCELLED_ON_ARCHIVE
 from clinichub.scheduling.rules import CANCELLABLE_STATUSES
 from clinichub.vocabulary import Role
-from tests.conftest import Login
-from tests.test_audit import events
-from tests.test_clinical import RECORD, new_patient
+from tests.kit import RECORD, Clinic, Login, events, iso, new_patient
 
 Json = dict[str, Any]
-Headers = dict[str, str]
 # Visits of the past (completed, invoiced) and of the future (cancelled by the archive).
 PAST = datetime.combine(date.today() - timedelta(days=10), datetime.min.time(), tzinfo=UTC)
 FUTURE = datetime.combine(date.today() + timedelta(days=10), datetime.min.time(), tzinfo=UTC)
 
 
-def iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
-
-
-class Chart:
+class Chart(Clinic):
     """A patient with a bit of everything: a plan, a completed and invoiced visit with a
     further charge, a completed visit not yet invoiced, two coming visits, a medical record and
     vitals."""
 
-    def __init__(self, client: httpx.AsyncClient, admin: Headers, doctor_id: int) -> None:
-        self.client = client
-        self.admin = admin
-        self.doctor_id = doctor_id
-
-    async def call(self, method: str, url: str, expect: int, **kwargs: Any) -> Json:
-        response = await self.client.request(method, url, headers=self.admin, **kwargs)
-        assert response.status_code == expect, response.text
-        body: Json = response.json()
-        return body
-
-    async def book(self, patient_id: int, start: datetime, **fields: Any) -> int:
-        body = {
-            "patient_id": patient_id,
-            "provider_user_id": self.doctor_id,
-            "scheduled_start": iso(start),
-            "scheduled_end": iso(start + timedelta(minutes=30)),
-            **fields,
-        }
-        booked = await self.call("POST", "/api/appointments", 201, json=body)
-        appointment_id: int = booked["appointment"]["appointment_id"]
-        return appointment_id
-
-    async def complete(self, appointment_id: int) -> None:
-        url = f"/api/appointments/{appointment_id}"
-        await self.call("PUT", url, 200, json={"status": "completed"})
-
     async def fill(self, patient_id: int, hour: int = 9) -> Json:
         plan = {"carrier_name": "Acme", "member_id": "M-1", "plan_type": "PPO", "copay_cents": 2500}
         await self.call("POST", f"/api/patients/{patient_id}/plan", 201, json=plan)
-        invoiced = await self.book(patient_id, PAST + timedelta(hours=hour))
+        invoiced = await self.appointment(patient_id, PAST + timedelta(hours=hour))
         await self.complete(invoiced)
         charge = await self.call(
             "POST", f"/api/appointments/{invoiced}/charges", 201, json={"cpt_code": "99214"}
         )
         invoice = await self.call("POST", "/api/invoices", 201, json={"appointment_id": invoiced})
-        pending = await self.book(patient_id, PAST + timedelta(days=1, hours=hour))
+        pending = await self.appointment(patient_id, PAST + timedelta(days=1, hours=hour))
         await self.complete(pending)
         pending_charges = await self.call("GET", f"/api/appointments/{pending}/charges", 200)
-        coming = await self.book(patient_id, FUTURE + timedelta(hours=hour))
-        confirmed = await self.book(
+        coming = await self.appointment(patient_id, FUTURE + timedelta(hours=hour))
+        confirmed = await self.appointment(
             patient_id, FUTURE + timedelta(days=1, hours=hour), status="confirmed"
         )
         record = await self.call(
@@ -105,8 +71,8 @@ async def test_an_archived_patients_data_is_404_and_left_out_of_lists(
     client: httpx.AsyncClient, bearer: Login, app: FastAPI
 ) -> None:
     chart = await _chart(client, bearer)
-    kept = await chart.fill(await new_patient(client, chart.admin, last_name="Kept"), hour=9)
-    gone = await chart.fill(await new_patient(client, chart.admin, last_name="Gone"), hour=11)
+    kept = await chart.fill(await new_patient(client, chart.headers, last_name="Kept"), hour=9)
+    gone = await chart.fill(await new_patient(client, chart.headers, last_name="Gone"), hour=11)
     await chart.call("DELETE", f"/api/patients/{gone['patient_id']}", 200)
 
     for method, url, body in [
@@ -140,12 +106,14 @@ async def test_an_archived_patients_data_is_404_and_left_out_of_lists(
                 key: int(value.format(**gone)) if isinstance(value, str) and "{" in value else value
                 for key, value in body.items()
             }
-        response = await client.request(method, path, json=json, headers=chart.admin)
+        response = await client.request(method, path, json=json, headers=chart.headers)
         assert response.status_code == 404, (method, path, response.text)
         # The same request about the patient on file is no 404.
         kept_path = url.format(**kept)
         if method == "GET":
-            assert (await client.get(kept_path, headers=chart.admin)).status_code == 200, kept_path
+            assert (await client.get(kept_path, headers=chart.headers)).status_code == 200, (
+                kept_path
+            )
 
     # A PUT on the record wrote no new version.
     async with app.state.sessionmaker() as db:
@@ -176,7 +144,7 @@ async def test_an_archived_patients_data_is_404_and_left_out_of_lists(
 
 async def test_money_owed_stays_collectable(client: httpx.AsyncClient, bearer: Login) -> None:
     chart = await _chart(client, bearer)
-    gone = await chart.fill(await new_patient(client, chart.admin))
+    gone = await chart.fill(await new_patient(client, chart.headers))
     await chart.call("DELETE", f"/api/patients/{gone['patient_id']}", 200)
 
     invoice = await chart.call("GET", f"/api/invoices/{gone['invoice']}", 200)
@@ -197,7 +165,7 @@ async def test_money_owed_stays_collectable(client: httpx.AsyncClient, bearer: L
             assert response.json()["invoice"]["status"] == status
     # No new charge or invoice: the visit is not found, like the patient.
     no_invoice = await client.post(
-        "/api/invoices", json={"appointment_id": gone["pending"]}, headers=chart.admin
+        "/api/invoices", json={"appointment_id": gone["pending"]}, headers=chart.headers
     )
     assert no_invoice.status_code == 404
     assert no_invoice.json()["code"] == "appointment_not_found"
@@ -207,11 +175,11 @@ async def test_archiving_cancels_the_coming_appointments(
     client: httpx.AsyncClient, bearer: Login, app: FastAPI
 ) -> None:
     chart = await _chart(client, bearer)
-    kept = await chart.fill(await new_patient(client, chart.admin, last_name="Kept"), hour=9)
-    gone = await chart.fill(await new_patient(client, chart.admin, last_name="Gone"), hour=11)
+    kept = await chart.fill(await new_patient(client, chart.headers, last_name="Kept"), hour=9)
+    gone = await chart.fill(await new_patient(client, chart.headers, last_name="Gone"), hour=11)
     request_id = "archive-1"
     archived = await client.delete(
-        f"/api/patients/{gone['patient_id']}", headers={**chart.admin, "X-Request-ID": request_id}
+        f"/api/patients/{gone['patient_id']}", headers={**chart.headers, "X-Request-ID": request_id}
     )
     assert archived.status_code == 200
 
@@ -240,7 +208,7 @@ async def test_archiving_cancels_the_coming_appointments(
         *(("update", "appointment", str(a)) for a in gone["coming"]),
     }
     # The freed slots take another patient.
-    await chart.book(kept["patient_id"], FUTURE + timedelta(hours=11))
+    await chart.appointment(kept["patient_id"], FUTURE + timedelta(hours=11))
 
 
 async def test_archiving_and_booking_at_once_leave_no_coming_visit(
@@ -250,7 +218,7 @@ async def test_archiving_and_booking_at_once_leave_no_coming_visit(
     after it (and is a 404), never beside it."""
     chart = await _chart(client, bearer)
     for round_ in range(6):
-        patient_id = await new_patient(client, chart.admin, last_name=f"Race{round_}")
+        patient_id = await new_patient(client, chart.headers, last_name=f"Race{round_}")
         start = FUTURE + timedelta(days=round_)
         body = {
             "patient_id": patient_id,
@@ -259,8 +227,8 @@ async def test_archiving_and_booking_at_once_leave_no_coming_visit(
             "scheduled_end": iso(start + timedelta(minutes=30)),
         }
         booking, archive = await asyncio.gather(
-            client.post("/api/appointments", json=body, headers=chart.admin),
-            client.delete(f"/api/patients/{patient_id}", headers=chart.admin),
+            client.post("/api/appointments", json=body, headers=chart.headers),
+            client.delete(f"/api/patients/{patient_id}", headers=chart.headers),
         )
         assert archive.status_code == 200
         assert booking.status_code in (201, 404), booking.text

@@ -3,7 +3,6 @@
 import hashlib
 import logging
 from datetime import timedelta
-from typing import Any
 
 import httpx
 import pytest
@@ -16,17 +15,7 @@ from clinichub.audit.repository import seal_pending
 from clinichub.audit.rules import GENESIS_HASH, EventRecord, canonical, seal_hash
 from clinichub.audit.sealing import seal_round
 from clinichub.vocabulary import Role
-from tests.conftest import PASSWORD, TEST_AUDIT_KEY, Login, MakeUser
-from tests.test_clinical import RECORD, new_patient
-
-
-async def events(app: FastAPI, where: str = "true", **params: Any) -> list[dict[str, Any]]:
-    async with app.state.engine.connect() as connection:
-        rows = await connection.execute(
-            text(f"SELECT * FROM audit_events WHERE {where} ORDER BY event_id"), params
-        )
-        return [dict(row._mapping) for row in rows]
-
+from tests.kit import PASSWORD, RECORD, TEST_AUDIT_KEY, Login, MakeUser, events, new_patient
 
 KEY = TEST_AUDIT_KEY.encode()
 

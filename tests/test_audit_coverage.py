@@ -12,12 +12,7 @@ from fastapi import APIRouter, FastAPI
 from clinichub.vocabulary import Role
 from clinichub.web.dependencies import CurrentUser
 from clinichub.web.idempotency import Idempotent, IdempotentRoute
-from tests.conftest import PASSWORD, Login, MakeUser
-from tests.test_audit import events
-from tests.test_clinical import RECORD, new_patient
-from tests.test_invoices import Desk, desk
-
-__all__ = ["desk"]
+from tests.kit import PASSWORD, RECORD, Clinic, Login, MakeUser, events, new_patient
 
 NEW_USER = {
     "email": "new.nurse@example.com",
@@ -148,7 +143,7 @@ async def test_working_hours_changes_are_audited(
 
 
 async def test_an_invoice_status_change_is_audited_with_its_patient(
-    desk: Desk, app: FastAPI
+    desk: Clinic, app: FastAPI
 ) -> None:
     patient_id = await desk.patient()
     appointment_id, _ = await desk.visit(patient_id)
@@ -217,7 +212,7 @@ async def test_a_list_records_the_request_and_each_row(
 
 
 async def test_every_list_of_patient_data_records_its_filters(
-    desk: Desk, app: FastAPI, client: httpx.AsyncClient
+    desk: Clinic, app: FastAPI, client: httpx.AsyncClient
 ) -> None:
     patient_id = await desk.patient()
     appointment_id, _ = await desk.visit(patient_id)

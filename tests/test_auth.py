@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from clinichub.auth.tokens import TokenType, encode_token, token_digest
 from clinichub.models import AuthSession, User
 from clinichub.vocabulary import Role
-from tests.conftest import PASSWORD, TEST_SECRET, Login, MakeUser
+from tests.kit import PASSWORD, TEST_SECRET, Login, MakeUser
 
 INVALID_TOKEN = "Invalid or expired token"
 INVALID_CREDENTIALS = "Invalid email or password"

@@ -1,9 +1,10 @@
 """Object- and property-level authorization (OWASP API1:2023, API3:2023).
 
-The matrix covers every operation under /api, read from the app's routes: an operation added
-without a row here fails the test. Each role gets exactly the status of its row, for a request
-that passes authorization but names nothing that exists (ids 999999) or sends an empty body: 403
-means refused for the role; anything else means let through to the handler.
+The matrix (the role policy, `POLICY` in tests/kit.py) covers every operation under /api, read
+from the app's routes: an operation added without a row there fails the test. Each role gets
+exactly the status of its row, for a request that passes authorization but names nothing that
+exists (ids 999999) or sends an empty body: 403 means refused for the role; anything else means
+let through to the handler.
 """
 
 import re
@@ -15,82 +16,10 @@ import pytest
 from fastapi import FastAPI
 
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import EVERYONE, POLICY, PUBLIC, VISIT_STEPS, A, D, Login, new_patient
 
-A, D, N, R = Role.admin, Role.doctor, Role.nurse, Role.receptionist
-EVERYONE = (A, D, N, R)
-
-# Login, token refresh and health need no token.
-PUBLIC = {"auth_login", "auth_token", "auth_refresh", "health_check"}
-
-
-def only(status: int, *roles: Role) -> dict[Role, int]:
-    """`status` for `roles`, 403 for the others."""
-    return {role: status if role in roles else 403 for role in EVERYONE}
-
-
-def everyone(status: int) -> dict[Role, int]:
-    return only(status, *EVERYONE)
-
-
-EXPECTED: dict[str, dict[Role, int]] = {
-    # auth: every signed-in user, about themselves
-    "auth_logout": everyone(200),
-    "auth_profile": everyone(200),
-    "auth_change_password": everyone(400),
-    "auth_protected": everyone(200),
-    # staff accounts: all read, admins write
-    "users_create": only(400, A),
-    "users_list": everyone(200),
-    "users_get": everyone(404),
-    "users_update": only(404, A),
-    # patients: all staff read and register; clinicians edit; the front desk keeps plans
-    "patients_list": everyone(200),
-    "patients_create": everyone(400),
-    "patients_get": everyone(404),
-    "patients_update": only(404, A, D, N),
-    "patients_delete": only(404, A),
-    "patients_get_plan": everyone(404),
-    "patients_save_plan": only(400, A, R),
-    "patients_list_plans": everyone(404),
-    "patients_access_log": only(404, A),
-    # scheduling: all staff book and change; nurses do not cancel; only clinicians turn a visit
-    # into a charge (the status-level rules of appointments_update: VISIT_STEPS below)
-    "appointments_create": everyone(400),
-    "appointments_list": everyone(200),
-    "appointments_get": everyone(404),
-    "appointments_update": everyone(404),
-    "appointments_cancel": only(404, A, D, R),
-    "providers_list": everyone(200),
-    "providers_get_working_hours": everyone(404),
-    "providers_set_working_hours": only(400, A),
-    "providers_availability": everyone(400),
-    # billing: nurses see no money; clinicians bill; the front desk takes payments
-    "cpt_codes_list": everyone(200),
-    "cpt_codes_create": only(400, A),
-    "cpt_codes_update": only(404, A),
-    "charges_create": only(400, A, D),
-    "charges_list_for_appointment": only(404, A, D, R),
-    "charges_list": only(200, A, D, R),
-    "charges_delete": only(404, A, D),
-    "invoices_create": only(400, A, D, R),
-    "invoices_list": only(200, A, D, R),
-    "invoices_get": only(404, A, D, R),
-    "invoices_update": only(400, A, R),
-    "reports_daily_revenue": only(400, A),
-    # clinical data: no receptionist (HIPAA minimum necessary); doctors and admins write notes
-    "medical_records_create": only(400, A, D),
-    "medical_records_list": only(200, A, D, N),
-    "medical_records_get": only(404, A, D, N),
-    "medical_records_update": only(404, A, D),
-    "medical_records_history": only(404, A, D, N),
-    "vitals_create": only(400, A, D, N),
-    "vitals_list": only(200, A, D, N),
-    # the audit trail: admins only
-    "audit_list_events": only(200, A),
-    "audit_verify": only(200, A),
-    "audit_head": only(404, A),
-}
+# The role policy is one table, kit.POLICY: an operation added without a row there fails here.
+EXPECTED = POLICY
 
 
 def api_operations(app: FastAPI) -> list[tuple[str, str, str]]:
@@ -139,18 +68,8 @@ async def test_each_role_gets_exactly_its_status(
 
 # --- state level: the steps of a visit, by role ----------------------------------------------
 
-# (status the visit is brought to first, the update, who may make it): each role gets 200 or 403.
-VISIT_STEPS: list[tuple[str | None, dict[str, Any], tuple[Role, ...]]] = [
-    (None, {"status": "checked_in"}, EVERYONE),
-    (None, {"cpt_code": "99214"}, EVERYONE),  # a planned code, before check-in
-    ("checked_in", {"status": "in_progress"}, EVERYONE),
-    ("checked_in", {"cpt_code": "99214"}, (A, D)),  # the code the visit is billed with
-    ("checked_in", {"cpt_code": None}, (A, D)),
-    ("checked_in", {"status": "completed"}, (A, D)),
-    (None, {"status": "completed"}, (A, D)),
-    (None, {"status": "no_show"}, (A, D, R)),
-    (None, {"status": "cancelled"}, (A, D, R)),
-]
+# kit.VISIT_STEPS: (status the visit is brought to first, the update, who may make it): each
+# role gets 200 or 403.
 
 
 @pytest.mark.parametrize(("first", "update", "allowed"), VISIT_STEPS)
@@ -164,10 +83,8 @@ async def test_each_role_may_take_exactly_its_steps_of_a_visit(
     admin = await bearer(A)
     doctor = (await client.get("/api/profile", headers=await bearer(D))).json()["user_id"]
     for hour, role in enumerate(EVERYONE):
-        patient = await client.post(
-            "/api/patients",
-            json={"first_name": "Pat", "last_name": f"Role{hour}", "dob": "1980-01-01"},
-            headers=admin,
+        patient_id = await new_patient(
+            client, admin, first_name="Pat", last_name=f"Role{hour}", dob="1980-01-01"
         )
         # Earlier today (UTC, the tests' clinic time zone): it may be completed or missed.
         start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(
@@ -176,7 +93,7 @@ async def test_each_role_may_take_exactly_its_steps_of_a_visit(
         booked = await client.post(
             "/api/appointments",
             json={
-                "patient_id": patient.json()["patient"]["patient_id"],
+                "patient_id": patient_id,
                 "provider_user_id": doctor,
                 "scheduled_start": start.isoformat(),
                 "scheduled_end": (start + timedelta(minutes=30)).isoformat(),

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from clinichub.billing.demo import DEMO_VISITS
 from clinichub.demo import seed_demo
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login
 
 
 async def test_seed_demo_adds_invoices_once(

@@ -22,8 +22,16 @@ from clinichub.housekeeping import COUNTER_RETENTION, prune
 from clinichub.models import AuditEvent, RateLimitCounter
 from clinichub.users.passwords import common_passwords
 from clinichub.vocabulary import AuditAction, Role
-from tests.conftest import PASSWORD, TEST_AUDIT_KEY, TEST_SECRET, MakeUser
-from tests.test_cli import CLINICHUB, clean_environment, free_port, run_cli
+from tests.kit import (
+    CLINICHUB,
+    PASSWORD,
+    TEST_AUDIT_KEY,
+    TEST_SECRET,
+    MakeUser,
+    clean_environment,
+    free_port,
+    run_cli,
+)
 
 LOCKED = {"error": "Too many login attempts", "code": "rate_limited"}
 WRONG = "not the password"

@@ -1,11 +1,6 @@
 """The `clinichub` command, run as the real console script in a child process."""
 
-import asyncio
 import json
-import os
-import socket
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -15,61 +10,14 @@ from sqlalchemy import func, select, text
 
 from clinichub.models import User
 from clinichub.vocabulary import Role
-from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET, MakeUser
+from tests.kit import TEST_AUDIT_KEY, TEST_SECRET, MakeUser, clean_environment, free_port, run_cli
 
-_SCRIPT = Path(sys.executable).with_name("clinichub")
-CLINICHUB = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "clinichub.cli"]
 DEMO_STAFF = {
     "admin@clinichub.com": ("admin123", "admin"),
     "doctor@clinichub.com": ("doctor123", "doctor"),
     "nurse@clinichub.com": ("nurse123", "nurse"),
     "receptionist@clinichub.com": ("receptionist123", "receptionist"),
 }
-
-
-@dataclass(frozen=True)
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def clean_environment(**settings: str) -> dict[str, str]:
-    """The current environment without any ClinicHub or database setting, plus `settings`."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("CLINICHUB_") and key != "DATABASE_URL"
-    }
-    env.update(settings)
-    return env
-
-
-async def run_cli(*args: str, env: dict[str, str], cwd: Path, seconds: float = 120) -> Result:
-    process = await asyncio.create_subprocess_exec(
-        *CLINICHUB,
-        *args,
-        env=env,
-        cwd=cwd,  # away from the repository, so that no .env file is read
-        stdin=asyncio.subprocess.DEVNULL,  # a password prompt would fail, never hang
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        stdout, stderr = await asyncio.wait_for(process.communicate(), seconds)
-    except TimeoutError:
-        process.kill()
-        await process.wait()
-        raise
-    assert process.returncode is not None
-    return Result(process.returncode, stdout.decode(), stderr.decode())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.models import AuditEvent
 from clinichub.vocabulary import AuditAction, Role
-from tests.conftest import PASSWORD, MakeUser
-from tests.live_server import running_server
+from tests.kit import PASSWORD, MakeUser, running_server
 
 WRONG = "not the password"
 

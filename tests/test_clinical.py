@@ -6,24 +6,9 @@ import httpx
 import pytest
 
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import RECORD, Login, new_patient, refused
 
 Json = dict[str, Any]
-
-
-async def new_patient(client: httpx.AsyncClient, headers: dict[str, str], **fields: Any) -> int:
-    body = {"first_name": "Maria", "last_name": "Lopez", "dob": "1980-02-03", **fields}
-    response = await client.post("/api/patients", json=body, headers=headers)
-    assert response.status_code == 201, response.text
-    patient_id: int = response.json()["patient"]["patient_id"]
-    return patient_id
-
-
-RECORD = {
-    "diagnosis": "Type 2 diabetes mellitus without complications",
-    "icd10_codes": ["e11.9"],
-    "treatment_plan": "Metformin 500 mg twice daily",
-}
 
 
 async def test_doctor_writes_and_nurse_reads_a_record(
@@ -52,7 +37,7 @@ async def test_doctor_writes_and_nurse_reads_a_record(
     ]
 
 
-@pytest.mark.parametrize("role", [Role.nurse, Role.receptionist])
+@pytest.mark.parametrize("role", refused("medical_records_create"))
 async def test_only_admins_and_doctors_write_records(
     client: httpx.AsyncClient, login: Login, role: Role
 ) -> None:

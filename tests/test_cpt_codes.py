@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login, refused
 
 SEEDED = {
     "99213": ("Office Visit", 15000),
@@ -168,7 +168,7 @@ async def test_seeded_prices_are_restored_between_tests(
     assert {c["code"]: (c["category"], c["price_cents"]) for c in body["cpt_codes"]} == SEEDED
 
 
-@pytest.mark.parametrize("role", [Role.doctor, Role.nurse, Role.receptionist])
+@pytest.mark.parametrize("role", refused("cpt_codes_create"))
 async def test_only_admins_change_the_catalogue(
     client: httpx.AsyncClient, login: Login, role: Role
 ) -> None:

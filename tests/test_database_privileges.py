@@ -16,9 +16,14 @@ import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.conftest import ROOT, TEST_AUDIT_KEY, TEST_SECRET
-from tests.live_server import running_server
-from tests.test_cli import CLINICHUB, clean_environment
+from tests.kit import (
+    CLINICHUB,
+    ROOT,
+    TEST_AUDIT_KEY,
+    TEST_SECRET,
+    clean_environment,
+    running_server,
+)
 
 APPEND_ONLY = ("audit_events", "audit_seals", "medical_record_versions")
 REWRITES = (

@@ -9,8 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from clinichub.vocabulary import Role
-from tests.conftest import Login
-from tests.test_clinical import RECORD, new_patient
+from tests.kit import RECORD, Login, new_patient
 
 Json = dict[str, Any]
 

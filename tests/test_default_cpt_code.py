@@ -12,8 +12,7 @@ import pytest
 from clinichub.cli import warn_unbillable_default_code
 from clinichub.config import Settings
 from clinichub.vocabulary import Role
-from tests.conftest import Login
-from tests.live_server import running_server
+from tests.kit import Login, running_server
 
 
 @pytest.fixture

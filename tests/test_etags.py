@@ -7,30 +7,28 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.test_invoices import Desk, desk
-
-__all__ = ["desk"]
+from tests.kit import Clinic
 
 
 def if_match(tag: str) -> dict[str, str]:
     return {"If-Match": tag}
 
 
-async def get(desk: Desk, url: str) -> httpx.Response:
+async def get(desk: Clinic, url: str) -> httpx.Response:
     response = await desk.client.get(url, headers=desk.headers)
     assert response.status_code == 200, response.text
     return response
 
 
-async def put(desk: Desk, url: str, body: dict[str, Any], **headers: str) -> httpx.Response:
+async def put(desk: Clinic, url: str, body: dict[str, Any], **headers: str) -> httpx.Response:
     return await desk.client.put(url, json=body, headers=desk.headers | headers)
 
 
-async def resources(desk: Desk) -> dict[str, tuple[str, dict[str, Any], dict[str, Any]]]:
+async def resources(desk: Clinic) -> dict[str, tuple[str, dict[str, Any], dict[str, Any]]]:
     """For each resource with an ETag: its URL and two different valid updates."""
     patient_id = await desk.patient()
     appointment_id, _ = await desk.visit(patient_id)
-    booked = await desk.booked(patient_id)
+    booked = await desk.appointment(patient_id)
     invoice_id = (await desk.invoice(appointment_id))["invoice_id"]
     record = await desk.call(
         "POST",
@@ -67,7 +65,7 @@ async def resources(desk: Desk) -> dict[str, tuple[str, dict[str, Any], dict[str
     }
 
 
-async def test_every_resource_has_an_etag_and_refuses_a_stale_if_match(desk: Desk) -> None:
+async def test_every_resource_has_an_etag_and_refuses_a_stale_if_match(desk: Clinic) -> None:
     for name, (url, first, second) in (await resources(desk)).items():
         original = (await get(desk, url)).headers["etag"]
         assert original == f'"{(await get(desk, url)).json()["version"]}"', name
@@ -91,8 +89,8 @@ async def test_every_resource_has_an_etag_and_refuses_a_stale_if_match(desk: Des
         assert (await get(desk, url)).headers["etag"] not in (original, current), name
 
 
-async def test_two_receptionists_edit_the_same_appointment(desk: Desk) -> None:
-    appointment_id = await desk.booked(await desk.patient())
+async def test_two_receptionists_edit_the_same_appointment(desk: Clinic) -> None:
+    appointment_id = await desk.appointment(await desk.patient())
     url = f"/api/appointments/{appointment_id}"
     # Both read version 1, both try to save a change.
     seen = (await get(desk, url)).headers["etag"]
@@ -116,15 +114,15 @@ async def test_two_receptionists_edit_the_same_appointment(desk: Desk) -> None:
         ("1", 412),  # not a quoted entity tag
     ],
 )
-async def test_if_match_forms(desk: Desk, header: str, status: int) -> None:
+async def test_if_match_forms(desk: Clinic, header: str, status: int) -> None:
     patient_id = await desk.patient()
     url = f"/api/patients/{patient_id}"
     response = await put(desk, url, {"phone": "7871112222"}, **if_match(header))
     assert response.status_code == status, response.text
 
 
-async def test_cancelling_and_archiving_also_move_the_version(desk: Desk) -> None:
-    appointment_id = await desk.booked(await desk.patient())
+async def test_cancelling_and_archiving_also_move_the_version(desk: Clinic) -> None:
+    appointment_id = await desk.appointment(await desk.patient())
     url = f"/api/appointments/{appointment_id}"
     seen = (await get(desk, url)).headers["etag"]
     await desk.call("DELETE", url)

@@ -36,8 +36,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from clinichub.models import User
 from clinichub.vocabulary import Role
-from tests.conftest import FAST_BCRYPT, PASSWORD, TEST_SECRET, SeededRows, reset_database
-from tests.live_server import LiveServer, running_server
+from tests.conftest import SeededRows, reset_database
+from tests.kit import FAST_BCRYPT, PASSWORD, TEST_SECRET, LiveServer, running_server
 
 EXAMPLES = int(os.environ.get("CLINICHUB_FUZZ_EXAMPLES", "4"))
 DOCUMENT = json.loads((Path(__file__).resolve().parents[1] / "openapi.json").read_text())

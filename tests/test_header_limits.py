@@ -21,7 +21,7 @@ from clinichub.header_limits import (
     MAX_TARGET_BYTES,
     HeadBudget,
 )
-from tests.live_server import running_server
+from tests.kit import running_server
 
 MiB = 1024 * 1024
 TOO_LARGE = {

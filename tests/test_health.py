@@ -2,7 +2,7 @@ import httpx
 
 from clinichub.app import create_app
 from clinichub.config import Settings
-from tests.conftest import TEST_AUDIT_KEY, TEST_SECRET
+from tests.kit import TEST_AUDIT_KEY, TEST_SECRET
 
 
 async def test_health_reports_database_ok(client: httpx.AsyncClient) -> None:

@@ -17,8 +17,7 @@ from clinichub.models import Patient, User
 from clinichub.request_limits import duplicate_key
 from clinichub.schemas import RequestModel
 from clinichub.vocabulary import Role
-from tests.conftest import TEST_SECRET, Login, MakeUser
-from tests.test_clinical import RECORD, new_patient
+from tests.kit import RECORD, TEST_SECRET, Login, MakeUser, new_patient
 
 JSON = {"Content-Type": "application/json"}
 PATIENT = {"first_name": "Maria", "last_name": "Lopez", "dob": "1980-02-03"}

@@ -15,10 +15,7 @@ from clinichub.idempotency import repository
 from clinichub.idempotency.rules import request_fingerprint
 from clinichub.models import IdempotencyKey, Patient
 from clinichub.vocabulary import Role
-from tests.conftest import Login
-from tests.test_invoices import Desk, desk
-
-__all__ = ["desk"]
+from tests.kit import Clinic, Login
 
 PATIENT = {"first_name": "Maria", "last_name": "Retry", "dob": "1985-03-04"}
 
@@ -184,7 +181,7 @@ async def test_an_invalid_key_is_a_400(
     assert await patients(app) == 0
 
 
-async def test_every_creating_post_takes_a_key(desk: Desk, app: FastAPI) -> None:
+async def test_every_creating_post_takes_a_key(desk: Clinic, app: FastAPI) -> None:
     """Each of them replays: patients, appointments, charges, invoices, records, vitals, users."""
     patient_id = await desk.patient()
     appointment_id, _ = await desk.visit(patient_id)

@@ -198,3 +198,51 @@ def test_the_check_catches_each_kind_of_violation(
     assert len(found) == len(expected), found
     for entry, words in zip(found, expected, strict=True):
         assert words in entry
+
+
+# --- The test package: test modules share helpers through tests/kit.py and fixtures through
+# tests/conftest.py, never by importing one another (a test module imported by another has its
+# tests and fixtures collected twice, and its helpers become an API nobody designed).
+
+TESTS = Path(__file__).resolve().parent
+
+
+def imports_of_test_modules(root: Path) -> list[str]:
+    """`module:line imports test module` for each import of a `test_*` module of the package
+    `root` by any module of it (the shared modules included)."""
+    package = root.name
+    found = []
+    for module in modules(root):
+        for line, imported in module.imports():
+            parts = imported.split(".")
+            if parts[0] == package and len(parts) > 1 and parts[1].startswith("test_"):
+                found.append(f"{module.name}:{line} imports {package}.{parts[1]}")
+    return found
+
+
+def test_no_test_module_imports_another() -> None:
+    assert imports_of_test_modules(TESTS) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        ("from tests.test_b import helper\n", True),
+        ("from tests import test_b\n", True),
+        ("import tests.test_b\n", True),
+        ("from .test_b import helper\n", True),
+        ("from . import test_b\n", True),
+        ("from tests.kit import Clinic\nfrom tests.conftest import reset_database\n", False),
+        ("from . import kit\nimport tests\n", False),
+    ],
+)
+def test_the_check_catches_a_test_module_imported(
+    tmp_path: Path, source: str, caught: bool
+) -> None:
+    root = tmp_path / "tests"
+    _write(
+        root, {"__init__.py": "", "test_a.py": source, "test_b.py": "def helper() -> None: ...\n"}
+    )
+    assert imports_of_test_modules(root) == (
+        ["tests.test_a:1 imports tests.test_b"] if caught else []
+    )

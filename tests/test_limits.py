@@ -16,7 +16,7 @@ from clinichub.config import Settings
 from clinichub.models import Patient
 from clinichub.request_limits import MAX_BODY_BYTES, MAX_JSON_DEPTH, json_depth
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login
 
 PATIENT = {"first_name": "Ana", "last_name": "Limit", "dob": "1990-01-01"}
 

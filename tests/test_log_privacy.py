@@ -15,7 +15,7 @@ from clinichub.config import Settings
 from clinichub.logs import JsonFormatter
 from clinichub.vocabulary import Role
 from clinichub.web.dependencies import DbSession
-from tests.conftest import PASSWORD, MakeUser
+from tests.kit import PASSWORD, MakeUser
 
 # The first demo patient.
 PATIENT = {

@@ -13,8 +13,7 @@ import httpx
 from clinichub.logs import JsonFormatter
 from clinichub.request_id import current_request_id
 from clinichub.vocabulary import Role
-from tests.conftest import Login
-from tests.live_server import running_server
+from tests.kit import Login, running_server
 
 
 def json_lines(log: str) -> list[dict[str, Any]]:

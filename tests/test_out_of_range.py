@@ -4,7 +4,7 @@ import httpx
 import pytest
 
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from clinichub.config import Settings
 from clinichub.models import InsurancePlan, Patient
 from clinichub.patients import repository
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login, allowed
 
 JOHN = {
     "first_name": "John",
@@ -788,19 +788,19 @@ async def test_search_combines_with_filters_and_sorting(
 
 
 ENDPOINTS: list[tuple[str, str, dict[str, Any] | None, set[Role]]] = [
-    ("GET", "/api/patients", None, set(Role)),
-    ("POST", "/api/patients", MINIMAL, set(Role)),
-    ("GET", "/api/patients/{id}", None, set(Role)),
-    ("PUT", "/api/patients/{id}", {"phone": "7870000000"}, {Role.admin, Role.doctor, Role.nurse}),
-    ("DELETE", "/api/patients/{id}", None, {Role.admin}),
-    ("GET", "/api/patients/{id}/plan", None, set(Role)),
+    ("GET", "/api/patients", None, allowed("patients_list")),
+    ("POST", "/api/patients", MINIMAL, allowed("patients_create")),
+    ("GET", "/api/patients/{id}", None, allowed("patients_get")),
+    ("PUT", "/api/patients/{id}", {"phone": "7870000000"}, allowed("patients_update")),
+    ("DELETE", "/api/patients/{id}", None, allowed("patients_delete")),
+    ("GET", "/api/patients/{id}/plan", None, allowed("patients_get_plan")),
     (
         "POST",
         "/api/patients/{id}/plan",
         {"carrier_name": "MCS", "member_id": "1", "plan_type": "self_pay"},
-        {Role.admin, Role.receptionist},
+        allowed("patients_save_plan"),
     ),
-    ("GET", "/api/patients/{id}/plans", None, set(Role)),
+    ("GET", "/api/patients/{id}/plans", None, allowed("patients_list_plans")),
 ]
 
 

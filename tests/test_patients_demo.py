@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from clinichub.demo import seed_demo
 from clinichub.patients.demo import DEMO_PATIENTS, DEMO_PLANS
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login
 
 
 async def test_seed_demo_adds_patients_with_plans_once(

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from clinichub.models import InsurancePlan
 from clinichub.vocabulary import Role
-from tests.conftest import Login
+from tests.kit import Login, new_patient
 
 PPO = {
     "carrier_name": "Blue Cross Blue Shield",
@@ -32,11 +32,9 @@ async def front_desk(bearer: Login) -> dict[str, str]:
 
 @pytest.fixture
 async def patient_id(client: httpx.AsyncClient, front_desk: dict[str, str]) -> int:
-    body = {"first_name": "María", "last_name": "Santiago", "dob": "1978-11-02"}
-    response = await client.post("/api/patients", json=body, headers=front_desk)
-    assert response.status_code == 201
-    patient_id: int = response.json()["patient"]["patient_id"]
-    return patient_id
+    return await new_patient(
+        client, front_desk, first_name="María", last_name="Santiago", dob="1978-11-02"
+    )
 
 
 async def save(

@@ -26,9 +26,7 @@ from sqlalchemy.engine import make_url
 
 from clinichub.models import Patient
 from clinichub.vocabulary import Role
-from tests.conftest import Login, MakeUser
-from tests.live_server import running_server
-from tests.test_cli import free_port
+from tests.kit import Login, MakeUser, free_port, running_server
 
 PGBOUNCER = shutil.which("pgbouncer") or next(
     (path for path in ("/usr/sbin/pgbouncer", "/usr/bin/pgbouncer") if os.access(path, os.X_OK)),

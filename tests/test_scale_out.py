@@ -17,8 +17,7 @@ from sqlalchemy import func, select
 
 from clinichub.models import AuditEvent, AuditSeal, Patient
 from clinichub.vocabulary import Role
-from tests.conftest import PASSWORD, Login, MakeUser
-from tests.live_server import LiveServer, running_server
+from tests.kit import PASSWORD, LiveServer, Login, MakeUser, running_server
 
 READY_TIMEOUT = 60
 

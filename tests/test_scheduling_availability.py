@@ -13,25 +13,11 @@ from fastapi import FastAPI
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.vocabulary import Role
-from tests import test_appointments
-from tests.conftest import Login
-from tests.test_appointments import Clinic, MakePatient, MakeStaff
+from tests.kit import COMING_MONDAY, Clinic, Login, MakePatient, MakeStaff, clock
 
 # A Monday well ahead: availability never offers the past.
-_SOON = date.today() + timedelta(days=60)
-MONDAY = _SOON - timedelta(days=_SOON.weekday())
-
-
-def at(hour: int, minute: int = 0, *, day: int = 0) -> str:
-    """An ISO UTC timestamp `day` days after MONDAY."""
-    moment = datetime.combine(MONDAY + timedelta(days=day), datetime.min.time(), tzinfo=UTC)
-    return (moment + timedelta(hours=hour, minutes=minute)).isoformat().replace("+00:00", "Z")
-
-
-# The fixtures of the appointment tests, shared here.
-clinic = test_appointments.clinic
-make_patient = test_appointments.make_patient
-make_staff = test_appointments.make_staff
+MONDAY = COMING_MONDAY
+at = clock(MONDAY)
 
 NEW_YORK = ZoneInfo("America/New_York")
 NINE_TO_FIVE = [{"weekday": day, "start_time": "09:00", "end_time": "17:00"} for day in range(7)]

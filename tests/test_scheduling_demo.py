@@ -16,10 +16,8 @@ from clinichub.scheduling.rules import (
     within_working_hours,
 )
 from clinichub.users.repository import get_user_by_email
-from tests import test_appointments
-from tests.test_appointments import MakePatient
+from tests.kit import MakePatient
 
-make_patient = test_appointments.make_patient
 NEW_YORK = ZoneInfo("America/New_York")
 
 

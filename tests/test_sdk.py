@@ -47,7 +47,7 @@ from clinichub_client.models import (
     WorkingHoursUpdated,
 )
 
-from tests.live_server import running_server
+from tests.kit import running_server
 
 T = TypeVar("T")
 

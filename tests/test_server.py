@@ -5,7 +5,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.live_server import running_server
+from tests.kit import running_server
 
 
 async def test_serve_with_demo_data_and_log_in_over_http(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import BrowserContext, async_playwright, expect
 
-from tests.live_server import running_server
+from tests.kit import running_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"

@@ -17,7 +17,7 @@ from clinichub.config import Settings
 from clinichub.transient_retry import ATTEMPTS
 from clinichub.vocabulary import Role
 from clinichub.web.dependencies import DbSession
-from tests.conftest import Login, MakeUser
+from tests.kit import Login, MakeUser
 
 CLIENTS = 16
 ROUNDS = 6

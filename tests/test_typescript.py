@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.live_server import running_server
+from tests.kit import running_server
 
 CLIENT = Path(__file__).resolve().parents[1] / "clients" / "typescript"
 TSC = CLIENT / "node_modules" / ".bin" / "tsc"

@@ -11,9 +11,9 @@ from fastapi import FastAPI
 from clinichub.models import User
 from clinichub.users.passwords import hash_password
 from clinichub.vocabulary import Role
-from tests.conftest import PASSWORD, Login, MakeUser
+from tests.kit import PASSWORD, Login, MakeUser, refused
 
-STAFF_ROLES = [Role.doctor, Role.nurse, Role.receptionist]
+STAFF_ROLES = refused("users_update")
 FORBIDDEN = {"error": "Forbidden: insufficient permissions", "code": "forbidden"}
 USER_FIELDS = {
     "user_id",
