@@ -144,3 +144,23 @@ async def test_a_statement_past_the_timeout_is_cancelled_with_a_503(probe_app: F
     assert "retry-after" in response.headers
     assert attempts == 1  # a timeout is not retried: it would only wait as long again
     assert asyncio.get_running_loop().time() - started < 4
+
+
+async def test_a_server_out_of_connections_is_a_503(probe_app: FastAPI) -> None:
+    attempts = 0
+
+    @probe_app.post("/probe/full")
+    async def full(body: Probe, db: DbSession) -> None:
+        nonlocal attempts
+        attempts += 1
+        await db.execute(
+            text(
+                "DO $$ BEGIN RAISE EXCEPTION 'full' USING ERRCODE = 'too_many_connections'; END $$"
+            )
+        )
+
+    response = await _post(probe_app, "/probe/full", {"note": "x"})
+    assert response.status_code == 503
+    assert response.json()["code"] == "database_busy"
+    assert "retry-after" in response.headers
+    assert attempts == 1

@@ -127,8 +127,9 @@ async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
 # SQLSTATE 22021 (character_not_in_repertoire): PostgreSQL text cannot hold a NUL character, and
 # only client input brings one, in any string of any body or query.
 _NUL_IN_TEXT = "22021"
-# 57014 (query_canceled): the statement ran past CLINICHUB_DB_STATEMENT_TIMEOUT_MS.
-_STATEMENT_TIMEOUT = "57014"
+# 57014 (query_canceled): the statement ran past CLINICHUB_DB_STATEMENT_TIMEOUT_MS; 53300
+# (too_many_connections): the server has no connection left for this process's pool.
+_BUSY = frozenset({"57014", "53300"})
 RETRY_AFTER_SECONDS = "1"
 
 
@@ -139,7 +140,7 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(
             {"error": "Text must not contain NUL characters", "code": "invalid_request"}, 400
         )
-    if sqlstate in TRANSIENT_SQLSTATES or sqlstate == _STATEMENT_TIMEOUT:
+    if sqlstate in TRANSIENT_SQLSTATES or sqlstate in _BUSY:
         request_id = request.scope.get("state", {}).get("request_id")
         logger.warning(
             "Database busy in %s %s (request id %s): SQLSTATE %s",
