@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from clinichub.preconditions import ETAG_HEADER, etag
+from clinichub.preconditions import ETAG_HEADER
 from clinichub.schemas import Pagination, error_responses
 from clinichub.users import service
 from clinichub.users.schemas import (
@@ -26,6 +26,7 @@ from clinichub.web.dependencies import (
     Paging,
     PathId,
 )
+from clinichub.web.etag import tagged
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/users", tags=["users"], route_class=IdempotentRoute)
@@ -92,9 +93,7 @@ async def list_users(
 )
 async def get_user(user_id: PathId, _: CurrentUser, db: DbSession, response: Response) -> UserRead:
     """All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`."""
-    user = await service.get_user(db, user_id)
-    response.headers["ETag"] = etag(user.version)
-    return UserRead.model_validate(user)
+    return UserRead.model_validate(tagged(response, await service.get_user(db, user_id)))
 
 
 @router.put(
