@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import INET
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base
+from clinichub.db.base import Base, checked_enum
 from clinichub.vocabulary import AuditAction, AuditOutcome
 
 
@@ -30,18 +30,12 @@ class AuditEvent(Base):
     )
     actor_user_id: Mapped[int | None] = mapped_column(sa.BigInteger)
     actor_role: Mapped[str | None] = mapped_column(sa.String(20))
-    action: Mapped[AuditAction] = mapped_column(
-        sa.Enum(
-            AuditAction, name="audit_action", native_enum=False, create_constraint=True, length=20
-        )
-    )
+    action: Mapped[AuditAction] = mapped_column(checked_enum(AuditAction, "audit_action"))
     resource_type: Mapped[str] = mapped_column(sa.String(40))
     resource_id: Mapped[str | None] = mapped_column(sa.String(64))
     patient_id: Mapped[int | None] = mapped_column(sa.BigInteger)
     outcome: Mapped[AuditOutcome] = mapped_column(
-        sa.Enum(
-            AuditOutcome, name="audit_outcome", native_enum=False, create_constraint=True, length=10
-        )
+        checked_enum(AuditOutcome, "audit_outcome", length=10)
     )
     request_id: Mapped[str | None] = mapped_column(sa.String(128))
     ip: Mapped[str | None] = mapped_column(INET)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinichub.billing.rules import CURRENCY, MAX_PRICE_CENTS
-from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
+from clinichub.db.base import Base, checked_enum, created_at_column, updated_at_column, versioned
 from clinichub.models.scheduling import CptRecord
 from clinichub.vocabulary import InvoiceStatus
 
@@ -78,13 +78,7 @@ class Invoice(Base):
     # The primary charge: the one completing the appointment created.
     cpt_id: Mapped[int] = mapped_column(sa.ForeignKey("cpt_records.cpt_record_id"))
     status: Mapped[InvoiceStatus] = mapped_column(
-        sa.Enum(
-            InvoiceStatus,
-            name="invoice_status",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-        ),
+        checked_enum(InvoiceStatus, "invoice_status"),
         server_default=InvoiceStatus.unpaid.value,
     )
     total_cents: Mapped[int] = mapped_column(sa.BigInteger)

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base, created_at_column
+from clinichub.db.base import Base, checked_enum, created_at_column
 from clinichub.vocabulary import BmiCategory
 
 
@@ -78,9 +78,7 @@ class Vitals(Base):
     pain_level: Mapped[int | None] = mapped_column(sa.SmallInteger)
     bmi: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 1))
     bmi_category: Mapped[BmiCategory | None] = mapped_column(
-        sa.Enum(
-            BmiCategory, name="bmi_category", native_enum=False, create_constraint=True, length=12
-        )
+        checked_enum(BmiCategory, "bmi_category", length=12)
     )
 
     @property

@@ -3,7 +3,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
+from clinichub.db.base import Base, checked_enum, created_at_column, updated_at_column, versioned
 from clinichub.vocabulary import PlanType, Sex
 
 # Created by migration 0002: `unaccent` declared IMMUTABLE, so that a generated column (and so an
@@ -57,9 +57,7 @@ class Patient(Base):
     first_name: Mapped[str] = mapped_column(sa.String(100))
     last_name: Mapped[str] = mapped_column(sa.String(100))
     dob: Mapped[date] = mapped_column(sa.Date)
-    sex: Mapped[Sex | None] = mapped_column(
-        sa.Enum(Sex, name="patient_sex", native_enum=False, create_constraint=True, length=20)
-    )
+    sex: Mapped[Sex | None] = mapped_column(checked_enum(Sex, "patient_sex"))
     email: Mapped[str | None] = mapped_column(sa.String(254))
     phone: Mapped[str | None] = mapped_column(sa.String(20))
     address: Mapped[str | None] = mapped_column(sa.String(500))
@@ -103,15 +101,7 @@ class InsurancePlan(Base):
     carrier_name: Mapped[str] = mapped_column(sa.String(100))
     member_id: Mapped[str] = mapped_column(sa.String(50))
     group_id: Mapped[str | None] = mapped_column(sa.String(50))
-    plan_type: Mapped[PlanType] = mapped_column(
-        sa.Enum(
-            PlanType,
-            name="insurance_plan_type",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-        )
-    )
+    plan_type: Mapped[PlanType] = mapped_column(checked_enum(PlanType, "insurance_plan_type"))
     copay_cents: Mapped[int | None] = mapped_column(sa.Integer)
     effective_date: Mapped[date | None] = mapped_column(sa.Date)
     is_active: Mapped[bool] = mapped_column(server_default="true")

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ExcludeConstraint
 from sqlalchemy.orm import Mapped, column_property, mapped_column
 
-from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
+from clinichub.db.base import Base, checked_enum, created_at_column, updated_at_column, versioned
 from clinichub.scheduling.rules import BLOCKING_STATUSES
 from clinichub.vocabulary import AppointmentStatus, CptRecordStatus, VisitType
 
@@ -53,13 +53,7 @@ class CptRecord(Base):
     modifier: Mapped[str | None] = mapped_column(sa.String(2))
     service_date: Mapped[date] = mapped_column(sa.Date)
     status: Mapped[CptRecordStatus] = mapped_column(
-        sa.Enum(
-            CptRecordStatus,
-            name="cpt_record_status",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-        ),
+        checked_enum(CptRecordStatus, "cpt_record_status"),
         server_default=CptRecordStatus.pending.value,
     )
     created_at: Mapped[datetime] = created_at_column()
@@ -98,16 +92,10 @@ class Appointment(Base):
     scheduled_start: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     scheduled_end: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     status: Mapped[AppointmentStatus] = mapped_column(
-        sa.Enum(
-            AppointmentStatus,
-            name="appointment_status",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-        )
+        checked_enum(AppointmentStatus, "appointment_status")
     )
     visit_type: Mapped[VisitType] = mapped_column(
-        sa.Enum(VisitType, name="visit_type", native_enum=False, create_constraint=True, length=20),
+        checked_enum(VisitType, "visit_type"),
         server_default=VisitType.in_person.value,
     )
     reason: Mapped[str | None] = mapped_column(sa.String(500))

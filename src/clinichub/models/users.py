@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import INET, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
+from clinichub.db.base import Base, checked_enum, created_at_column, updated_at_column, versioned
 from clinichub.vocabulary import Role
 
 
@@ -22,9 +22,7 @@ class User(Base):
     first_name: Mapped[str] = mapped_column(sa.String(100))
     last_name: Mapped[str] = mapped_column(sa.String(100))
     phone: Mapped[str | None] = mapped_column(sa.String(20))
-    role: Mapped[Role] = mapped_column(
-        sa.Enum(Role, name="user_role", native_enum=False, create_constraint=True, length=20)
-    )
+    role: Mapped[Role] = mapped_column(checked_enum(Role, "user_role"))
     is_active: Mapped[bool] = mapped_column(server_default="true")
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
