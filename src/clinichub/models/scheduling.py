@@ -24,6 +24,14 @@ PROVIDER_OVERLAP = "ex_appointments_provider_overlap"
 PATIENT_OVERLAP = "ex_appointments_patient_overlap"
 
 
+def _one_at_a_time(column: str, name: str) -> ExcludeConstraint:
+    """No two appointments that hold their slot overlap with the same `column` (the provider, or
+    the patient)."""
+    return ExcludeConstraint(
+        (sa.literal_column(column), "="), (_SLOT, "&&"), name=name, using="gist", where=_BLOCKING
+    )
+
+
 class CptRecord(Base):
     """A billable procedure of a visit. Completing an appointment creates its primary record."""
 
@@ -67,20 +75,8 @@ class Appointment(Base):
             "scheduled_end - scheduled_start <= interval '12 hours'", name="max_12h"
         ),
         # The final guarantee against double booking, also when two requests race.
-        ExcludeConstraint(
-            (sa.literal_column("provider_user_id"), "="),
-            (_SLOT, "&&"),
-            name=PROVIDER_OVERLAP,
-            using="gist",
-            where=_BLOCKING,
-        ),
-        ExcludeConstraint(
-            (sa.literal_column("patient_id"), "="),
-            (_SLOT, "&&"),
-            name=PATIENT_OVERLAP,
-            using="gist",
-            where=_BLOCKING,
-        ),
+        _one_at_a_time("provider_user_id", PROVIDER_OVERLAP),
+        _one_at_a_time("patient_id", PATIENT_OVERLAP),
         sa.Index(None, "provider_user_id", "scheduled_start"),
         sa.Index(None, "patient_id", "scheduled_start"),
         sa.Index(None, "scheduled_start"),
