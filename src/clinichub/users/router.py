@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from clinichub.preconditions import ETAG_HEADER
-from clinichub.schemas import Pagination, error_responses
+from clinichub.schemas import error_responses
 from clinichub.users import service
 from clinichub.users.schemas import (
     UserCreate,
@@ -76,12 +76,7 @@ async def list_users(
     ] = None,
 ) -> UserList:
     """All staff. Sorted by last name, first name. Filter by role to pick a provider."""
-    users, total = await service.list_users(
-        db, paging, role=role, is_active=is_active, search=search
-    )
-    return UserList(
-        users=[UserRead.model_validate(u) for u in users], pagination=Pagination.of(paging, total)
-    )
+    return await service.list_users(db, paging, role=role, is_active=is_active, search=search)
 
 
 @router.get(
