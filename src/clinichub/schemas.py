@@ -18,6 +18,7 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     WithJsonSchema,
+    field_validator,
 )
 
 from clinichub.clinic_time import local_day
@@ -40,6 +41,12 @@ def reject_null(value: object) -> object:
     if value is None:
         raise ValueError("may not be null")
     return value
+
+
+def not_null(*fields: str) -> Any:
+    """The validator of a partial update whose `fields`, required on create, may be left out but
+    not nulled: `_not_null = not_null("first_name", "last_name")`."""
+    return field_validator(*fields, mode="before")(reject_null)
 
 
 def _offer_no_null(schema: dict[str, Any]) -> None:
@@ -328,6 +335,13 @@ MAX_PAGE = (2**63 - 1) // MAX_PER_PAGE
 
 # Ids are PostgreSQL bigints: a path or query id outside 1..2**63 - 1 is a 400, never a 500.
 MAX_ID = 2**63 - 1
+
+# The version column of a resource that can be updated (see clinichub.preconditions).
+Version = Annotated[
+    int, Field(description="Incremented by every change; the ETag of GET is this number in quotes")
+]
+# An id in a request body.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 @dataclass(frozen=True)

@@ -32,31 +32,6 @@ class Origin:
     user_agent: str | None
 
 
-def new_event(
-    origin: Origin,
-    *,
-    action: AuditAction,
-    resource_type: str,
-    outcome: AuditOutcome = AuditOutcome.success,
-    actor_user_id: int | None = None,
-    actor_role: str | None = None,
-    resource_id: object = None,
-    patient_id: int | None = None,
-) -> AuditEvent:
-    return AuditEvent(
-        **event_values(
-            origin,
-            action=action,
-            resource_type=resource_type,
-            outcome=outcome,
-            actor_user_id=actor_user_id,
-            actor_role=actor_role,
-            resource_id=resource_id,
-            patient_id=patient_id,
-        )
-    )
-
-
 def event_values(
     origin: Origin,
     *,

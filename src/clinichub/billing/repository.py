@@ -15,7 +15,7 @@ from clinichub.billing.rules import PlanTerms, invoice_breakdown, line_amount_ce
 from clinichub.billing.schemas import CptCodeCreate, CptCodeUpdate, InvoiceSort
 from clinichub.db.repository import like_pattern, page_of_entities
 from clinichub.models import Appointment, CptCode, CptRecord, InsurancePlan, Invoice
-from clinichub.patients.repository import on_file
+from clinichub.patients.repository import of_patients_on_file, on_file
 from clinichub.schemas import PageParams
 from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
 
@@ -166,9 +166,7 @@ async def list_cpt_records(
     patient_id: int | None = None,
     appointment_id: int | None = None,
 ) -> tuple[Sequence[CptRecord], int]:
-    conditions: list[ColumnElement[bool]] = [on_file(CptRecord.patient_id)]
-    if patient_id is not None:
-        conditions.append(CptRecord.patient_id == patient_id)
+    conditions = of_patients_on_file(CptRecord.patient_id, patient_id)
     if appointment_id is not None:
         conditions.append(CptRecord.appointment_id == appointment_id)
     query = select(CptRecord).order_by(CptRecord.cpt_record_id.desc())

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from clinichub.billing import service
 from clinichub.billing.schemas import (
@@ -27,34 +27,27 @@ from clinichub.billing.schemas import (
     InvoiceUpdate,
     InvoiceUpdated,
 )
-from clinichub.preconditions import ETAG_HEADER, etag
+from clinichub.preconditions import ETAG_HEADER
 from clinichub.schemas import DateOrDateTime, IsoDate, SortOrder, error_responses
-from clinichub.vocabulary import InvoiceStatus, Role
+from clinichub.vocabulary import InvoiceStatus
 from clinichub.web.dependencies import (
     AdminUser,
     AppSettings,
     Audited,
+    BillingStaff,
+    Clinician,
     CurrentUser,
     DbSession,
+    FrontDesk,
     IfMatch,
     Paging,
     PathId,
-    Principal,
     QueryId,
-    require_roles,
 )
+from clinichub.web.etag import tagged
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(route_class=IdempotentRoute)
-
-# Who may see money: the front desk and clinicians, not nurses.
-BillingStaff = Annotated[
-    Principal, Depends(require_roles(Role.admin, Role.doctor, Role.receptionist))
-]
-# Who may say what was done in a visit.
-Biller = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor))]
-# Who may take payments.
-Cashier = Annotated[Principal, Depends(require_roles(Role.admin, Role.receptionist))]
 
 
 # --- CPT catalogue ----------------------------------------------------------------------------
@@ -140,7 +133,7 @@ async def create_charge(
     appointment_id: PathId,
     body: ChargeCreate,
     settings: AppSettings,
-    _: Biller,
+    _: Clinician,
     audit: Audited,
     db: DbSession,
     _key: Idempotent,
@@ -197,7 +190,7 @@ async def list_cpt_records(
     responses=error_responses(400, 401, 403, 404, 409),
 )
 async def delete_cpt_record(
-    cpt_record_id: PathId, _: Biller, audit: Audited, db: DbSession
+    cpt_record_id: PathId, _: Clinician, audit: Audited, db: DbSession
 ) -> ChargeDeleted:
     """Admins and doctors, before the appointment is invoiced (409 after: an invoice's lines are
     final). To change a visit's code, delete its charge and add the right one."""
@@ -290,9 +283,7 @@ async def get_invoice(
 ) -> InvoiceRead:
     """Admins, doctors and receptionists. The `ETag` header is the invoice's version, for
     `If-Match` on `PUT`."""
-    invoice = await service.get_invoice(db, audit, invoice_id)
-    response.headers["ETag"] = etag(invoice.version)
-    return invoice
+    return tagged(response, await service.get_invoice(db, audit, invoice_id))
 
 
 @router.put(
@@ -306,7 +297,7 @@ async def get_invoice(
 async def update_invoice(
     invoice_id: PathId,
     body: InvoiceUpdate,
-    _: Cashier,
+    _: FrontDesk,
     audit: Audited,
     db: DbSession,
     if_match: IfMatch = None,

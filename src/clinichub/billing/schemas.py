@@ -10,7 +10,6 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    field_validator,
 )
 
 from clinichub.billing.rules import (
@@ -21,7 +20,15 @@ from clinichub.billing.rules import (
     parse_invoice_status,
 )
 from clinichub.models import Invoice
-from clinichub.schemas import Omittable, Pagination, RequestModel, Text, UtcDateTime, reject_null
+from clinichub.schemas import (
+    Omittable,
+    Pagination,
+    RequestModel,
+    Text,
+    UtcDateTime,
+    Version,
+    not_null,
+)
 from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
 
 CptCodeValue = Annotated[
@@ -66,9 +73,7 @@ class CptCodeUpdate(RequestModel):
     price_cents: Omittable[PriceCents] = None
     is_active: Omittable[bool] = None
 
-    _not_null = field_validator(
-        "description", "category", "price_cents", "is_active", mode="before"
-    )(reject_null)
+    _not_null = not_null("description", "category", "price_cents", "is_active")
 
 
 class CptCodeRead(BaseModel):
@@ -193,9 +198,7 @@ class InvoiceRead(BaseModel):
     plan: InvoicePlan | None
     issued_at: UtcDateTime
     paid_at: UtcDateTime | None
-    version: int = Field(
-        description="Incremented by every change; the ETag of GET is this number in quotes"
-    )
+    version: Version
 
     @classmethod
     def of(cls, invoice: Invoice) -> "InvoiceRead":

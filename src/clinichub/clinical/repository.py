@@ -12,7 +12,7 @@ from clinichub.clinical.schemas import MedicalRecordCreate
 from clinichub.db.repository import page_of_entities, page_of_rows
 from clinichub.models import MedicalRecord, MedicalRecordVersion, Vitals
 from clinichub.models.scheduling import Appointment
-from clinichub.patients.repository import on_file
+from clinichub.patients.repository import of_patients_on_file, on_file
 from clinichub.schemas import PageParams
 
 RecordRow = tuple[MedicalRecord, MedicalRecordVersion]
@@ -99,9 +99,7 @@ async def add_version(
 async def list_records(
     db: AsyncSession, page: PageParams, *, patient_id: int | None
 ) -> tuple[list[RecordRow], int]:
-    conditions = [on_file(MedicalRecord.patient_id)]
-    if patient_id is not None:
-        conditions.append(MedicalRecord.patient_id == patient_id)
+    conditions = of_patients_on_file(MedicalRecord.patient_id, patient_id)
     rows, total = await page_of_rows(
         db,
         cast(
@@ -138,9 +136,7 @@ async def add_vitals(db: AsyncSession, values: Mapping[str, Any]) -> Vitals:
 async def list_vitals(
     db: AsyncSession, page: PageParams, *, patient_id: int | None
 ) -> tuple[Sequence[Vitals], int]:
-    conditions = [on_file(Vitals.patient_id)]
-    if patient_id is not None:
-        conditions.append(Vitals.patient_id == patient_id)
+    conditions = of_patients_on_file(Vitals.patient_id, patient_id)
     return await page_of_entities(
         db,
         select(Vitals).order_by(Vitals.recorded_at.desc(), Vitals.vitals_id.desc()),

@@ -4,9 +4,7 @@ Receptionists have no access to clinical data: the HIPAA minimum-necessary stand
 (45 CFR 164.502(b)) limits each role to what its work needs.
 """
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
 from clinichub.clinical import service
 from clinichub.clinical.schemas import (
@@ -21,29 +19,26 @@ from clinichub.clinical.schemas import (
     VitalsCreated,
     VitalsList,
 )
-from clinichub.preconditions import ETAG_HEADER, etag
+from clinichub.preconditions import ETAG_HEADER
 from clinichub.schemas import error_responses
-from clinichub.vocabulary import Role
 from clinichub.web.dependencies import (
     AppSettings,
     Audited,
+    ClinicalStaff,
+    Clinician,
     DbSession,
     IfMatch,
     Paging,
     PathId,
-    Principal,
     QueryId,
-    require_roles,
 )
+from clinichub.web.etag import tagged
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 records_router = APIRouter(
     prefix="/api/medical-records", tags=["medical_records"], route_class=IdempotentRoute
 )
 vitals_router = APIRouter(prefix="/api/vitals", tags=["vitals"], route_class=IdempotentRoute)
-
-Author = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor))]
-Clinician = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
 
 
 @records_router.post(
@@ -56,7 +51,7 @@ Clinician = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, 
 )
 async def create_record(
     body: MedicalRecordCreate,
-    author: Author,
+    author: Clinician,
     audit: Audited,
     db: DbSession,
     settings: AppSettings,
@@ -76,7 +71,7 @@ async def create_record(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_records(
-    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
+    _: ClinicalStaff, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
 ) -> MedicalRecordList:
     """Admins, doctors and nurses. Newest first (by record date)."""
     return await service.list_records(db, audit, paging, patient_id=patient_id)
@@ -90,13 +85,11 @@ async def list_records(
     responses=error_responses(400, 401, 403, 404) | ETAG_HEADER,
 )
 async def get_record(
-    medical_record_id: PathId, _: Clinician, audit: Audited, db: DbSession, response: Response
+    medical_record_id: PathId, _: ClinicalStaff, audit: Audited, db: DbSession, response: Response
 ) -> MedicalRecordRead:
     """Admins, doctors and nurses. The current version; the `ETag` header is its number, for
     `If-Match` on `PUT`."""
-    record = await service.get_record(db, audit, medical_record_id)
-    response.headers["ETag"] = etag(record.version)
-    return record
+    return tagged(response, await service.get_record(db, audit, medical_record_id))
 
 
 @records_router.put(
@@ -109,7 +102,7 @@ async def get_record(
 async def update_record(
     medical_record_id: PathId,
     body: MedicalRecordUpdate,
-    caller: Author,
+    caller: Clinician,
     audit: Audited,
     db: DbSession,
     if_match: IfMatch = None,
@@ -137,7 +130,7 @@ async def update_record(
     responses=error_responses(400, 401, 403, 404),
 )
 async def record_history(
-    medical_record_id: PathId, _: Clinician, audit: Audited, db: DbSession
+    medical_record_id: PathId, _: ClinicalStaff, audit: Audited, db: DbSession
 ) -> MedicalRecordHistory:
     """Admins, doctors and nurses. Oldest first, each with who wrote it and when."""
     return await service.record_history(db, audit, medical_record_id)
@@ -152,7 +145,7 @@ async def record_history(
     responses=error_responses(400, 401, 403, 404, 409) | IDEMPOTENT_RESPONSE,
 )
 async def create_vitals(
-    body: VitalsCreate, caller: Clinician, audit: Audited, db: DbSession, _key: Idempotent
+    body: VitalsCreate, caller: ClinicalStaff, audit: Audited, db: DbSession, _key: Idempotent
 ) -> VitalsCreated:
     """Admins, doctors and nurses. Every measurement is optional, but at least one is needed;
     implausible values are refused. `bmi` and `bmi_category` are computed from height and
@@ -168,7 +161,7 @@ async def create_vitals(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_vitals(
-    _: Clinician, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
+    _: ClinicalStaff, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
 ) -> VitalsList:
     """Admins, doctors and nurses. Newest first."""
     return await service.list_vitals(db, audit, paging, patient_id=patient_id)

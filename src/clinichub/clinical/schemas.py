@@ -1,21 +1,21 @@
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from clinichub.clinical.rules import normalize_icd10, parse_blood_pressure
 from clinichub.schemas import (
+    Id,
     IsoDate,
     Omittable,
     Pagination,
     RequestModel,
     Text,
     UtcDateTime,
-    reject_null,
+    not_null,
 )
 from clinichub.vocabulary import BmiCategory
 
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 ClinicalText = Annotated[Text, Field(min_length=1, max_length=10_000)]
 Icd10Code = Annotated[
     str,
@@ -52,9 +52,7 @@ class MedicalRecordUpdate(RequestModel):
     treatment_plan: Omittable[ClinicalText] = None
     notes: ClinicalText | None = None
 
-    _not_null = field_validator("diagnosis", "treatment_plan", "icd10_codes", mode="before")(
-        reject_null
-    )
+    _not_null = not_null("diagnosis", "treatment_plan", "icd10_codes")
 
 
 class MedicalRecordRead(BaseModel):

@@ -1,8 +1,10 @@
 """Declarative base with a constraint naming convention, so migrations name things predictably."""
 
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
+import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, DateTime, MetaData, Row, Table, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -22,6 +24,12 @@ AnyRow = Row[*tuple[Any, ...]]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def checked_enum(enum: type[Enum], name: str, *, length: int = 20) -> sa.Enum:
+    """An enum's values as VARCHAR(length) with a CHECK constraint `name`, not a native PostgreSQL
+    enum type."""
+    return sa.Enum(enum, name=name, native_enum=False, create_constraint=True, length=length)
 
 
 def created_at_column() -> Mapped[datetime]:

@@ -3,21 +3,11 @@ appointments they come from, in models/scheduling.py."""
 
 from datetime import datetime
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    DateTime,
-    Enum,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    func,
-)
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinichub.billing.rules import CURRENCY, MAX_PRICE_CENTS
-from clinichub.db.base import Base, created_at_column, updated_at_column, versioned
+from clinichub.db.base import Base, checked_enum, created_at_column, updated_at_column, versioned
 from clinichub.models.scheduling import CptRecord
 from clinichub.vocabulary import InvoiceStatus
 
@@ -31,18 +21,20 @@ class CptCode(Base):
 
     __tablename__ = "cpt_codes"
     __table_args__ = (
-        CheckConstraint(CPT_CODE_CHECK, name="code_format"),
-        CheckConstraint(f"price_cents BETWEEN 0 AND {MAX_PRICE_CENTS}", name="price_cents_range"),
-        CheckConstraint("btrim(description) <> ''", name="description_not_blank"),
-        CheckConstraint("btrim(category) <> ''", name="category_not_blank"),
+        sa.CheckConstraint(CPT_CODE_CHECK, name="code_format"),
+        sa.CheckConstraint(
+            f"price_cents BETWEEN 0 AND {MAX_PRICE_CENTS}", name="price_cents_range"
+        ),
+        sa.CheckConstraint("btrim(description) <> ''", name="description_not_blank"),
+        sa.CheckConstraint("btrim(category) <> ''", name="category_not_blank"),
         # The list's order: category, then code.
-        Index(None, "category", "code"),
+        sa.Index(None, "category", "code"),
     )
 
-    code: Mapped[str] = mapped_column(String(5), primary_key=True)
-    description: Mapped[str] = mapped_column(String(200))
-    category: Mapped[str] = mapped_column(String(50))
-    price_cents: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(sa.String(5), primary_key=True)
+    description: Mapped[str] = mapped_column(sa.String(200))
+    category: Mapped[str] = mapped_column(sa.String(50))
+    price_cents: Mapped[int] = mapped_column(sa.Integer)
     is_active: Mapped[bool] = mapped_column(server_default="true")
     created_at: Mapped[datetime] = created_at_column()
     updated_at: Mapped[datetime] = updated_at_column()
@@ -54,62 +46,58 @@ class Invoice(Base):
 
     __tablename__ = "invoices"
     __table_args__ = (
-        CheckConstraint("total_cents >= 0", name="total_cents_non_negative"),
-        CheckConstraint("patient_due_cents >= 0", name="patient_due_cents_non_negative"),
-        CheckConstraint("insurance_due_cents >= 0", name="insurance_due_cents_non_negative"),
-        CheckConstraint(
+        sa.CheckConstraint("total_cents >= 0", name="total_cents_non_negative"),
+        sa.CheckConstraint("patient_due_cents >= 0", name="patient_due_cents_non_negative"),
+        sa.CheckConstraint("insurance_due_cents >= 0", name="insurance_due_cents_non_negative"),
+        sa.CheckConstraint(
             "patient_due_cents + insurance_due_cents = total_cents", name="split_adds_up"
         ),
-        CheckConstraint("(status = 'paid') = (paid_at IS NOT NULL)", name="paid_at_iff_paid"),
-        CheckConstraint("plan_copay_cents >= 0", name="plan_copay_cents_non_negative"),
+        sa.CheckConstraint("(status = 'paid') = (paid_at IS NOT NULL)", name="paid_at_iff_paid"),
+        sa.CheckConstraint("plan_copay_cents >= 0", name="plan_copay_cents_non_negative"),
         # The plan copy is whole or absent.
-        CheckConstraint(
+        sa.CheckConstraint(
             "(plan_id IS NULL) = (plan_carrier_name IS NULL) "
             "AND (plan_id IS NULL) = (plan_member_id IS NULL) "
             "AND (plan_id IS NULL) = (plan_type IS NULL)",
             name="plan_copy_complete",
         ),
-        Index(None, "patient_id"),
-        Index(None, "issued_at"),
+        sa.Index(None, "patient_id"),
+        sa.Index(None, "issued_at"),
         # The daily revenue report selects by payment time.
-        Index(None, "paid_at"),
+        sa.Index(None, "paid_at"),
         # Deleting a charge checks that no invoice references it: without an index, a scan.
-        Index(None, "cpt_id"),
+        sa.Index(None, "cpt_id"),
     )
 
-    invoice_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
     # One invoice per appointment, whatever the application does (two racing creates included).
     appointment_id: Mapped[int] = mapped_column(
-        ForeignKey("appointments.appointment_id"), unique=True
+        sa.ForeignKey("appointments.appointment_id"), unique=True
     )
-    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
+    patient_id: Mapped[int] = mapped_column(sa.ForeignKey("patients.patient_id"))
     # The primary charge: the one completing the appointment created.
-    cpt_id: Mapped[int] = mapped_column(ForeignKey("cpt_records.cpt_record_id"))
+    cpt_id: Mapped[int] = mapped_column(sa.ForeignKey("cpt_records.cpt_record_id"))
     status: Mapped[InvoiceStatus] = mapped_column(
-        Enum(
-            InvoiceStatus,
-            name="invoice_status",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-        ),
+        checked_enum(InvoiceStatus, "invoice_status"),
         server_default=InvoiceStatus.unpaid.value,
     )
-    total_cents: Mapped[int] = mapped_column(BigInteger)
-    patient_due_cents: Mapped[int] = mapped_column(BigInteger)
-    insurance_due_cents: Mapped[int] = mapped_column(BigInteger)
-    currency: Mapped[str] = mapped_column(String(3), server_default=CURRENCY)
+    total_cents: Mapped[int] = mapped_column(sa.BigInteger)
+    patient_due_cents: Mapped[int] = mapped_column(sa.BigInteger)
+    insurance_due_cents: Mapped[int] = mapped_column(sa.BigInteger)
+    currency: Mapped[str] = mapped_column(sa.String(3), server_default=CURRENCY)
     # A copy of the patient's active plan when the invoice was made.
-    plan_id: Mapped[int | None] = mapped_column(ForeignKey("insurance_plans.plan_id"))
-    plan_carrier_name: Mapped[str | None] = mapped_column(String(100))
-    plan_member_id: Mapped[str | None] = mapped_column(String(50))
-    plan_type: Mapped[str | None] = mapped_column(String(20))
-    plan_copay_cents: Mapped[int | None] = mapped_column(Integer)
-    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    plan_id: Mapped[int | None] = mapped_column(sa.ForeignKey("insurance_plans.plan_id"))
+    plan_carrier_name: Mapped[str | None] = mapped_column(sa.String(100))
+    plan_member_id: Mapped[str | None] = mapped_column(sa.String(50))
+    plan_type: Mapped[str | None] = mapped_column(sa.String(20))
+    plan_copay_cents: Mapped[int | None] = mapped_column(sa.Integer)
+    issued_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now()
+    )
+    paid_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     updated_at: Mapped[datetime] = updated_at_column()
     # Incremented by every UPDATE (the ETag; RFC 9110 13.1.1 If-Match).
-    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    version: Mapped[int] = mapped_column(sa.Integer, server_default="1")
 
     __mapper_args__ = versioned(version)
 

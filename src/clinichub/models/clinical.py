@@ -1,26 +1,11 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    Date,
-    DateTime,
-    Enum,
-    ForeignKey,
-    ForeignKeyConstraint,
-    Index,
-    Integer,
-    Numeric,
-    SmallInteger,
-    String,
-    Text,
-    func,
-)
+import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
-from clinichub.db.base import Base, created_at_column
+from clinichub.db.base import Base, checked_enum, created_at_column
 from clinichub.vocabulary import BmiCategory
 
 
@@ -29,16 +14,16 @@ class MedicalRecord(Base):
 
     __tablename__ = "medical_records"
     __table_args__ = (
-        Index(None, "patient_id", "record_date", "medical_record_id"),
-        CheckConstraint("version >= 1", name="version_positive"),
+        sa.Index(None, "patient_id", "record_date", "medical_record_id"),
+        sa.CheckConstraint("version >= 1", name="version_positive"),
     )
 
-    medical_record_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
-    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.appointment_id"))
-    provider_user_id: Mapped[int] = mapped_column(ForeignKey("users.user_id"))
-    record_date: Mapped[date] = mapped_column(Date)
-    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    medical_record_id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(sa.ForeignKey("patients.patient_id"))
+    appointment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("appointments.appointment_id"))
+    provider_user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.user_id"))
+    record_date: Mapped[date] = mapped_column(sa.Date)
+    version: Mapped[int] = mapped_column(sa.Integer, server_default="1")
     created_at: Mapped[datetime] = created_at_column()
 
 
@@ -47,17 +32,19 @@ class MedicalRecordVersion(Base):
 
     __tablename__ = "medical_record_versions"
     __table_args__ = (
-        ForeignKeyConstraint(["medical_record_id"], ["medical_records.medical_record_id"]),
+        sa.ForeignKeyConstraint(["medical_record_id"], ["medical_records.medical_record_id"]),
     )
 
-    medical_record_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    diagnosis: Mapped[str] = mapped_column(Text)
-    icd10_codes: Mapped[list[str]] = mapped_column(ARRAY(String(8)), server_default="{}")
-    treatment_plan: Mapped[str] = mapped_column(Text)
-    notes: Mapped[str | None] = mapped_column(Text)
-    changed_by_user_id: Mapped[int] = mapped_column(ForeignKey("users.user_id"))
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    medical_record_id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
+    version: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    diagnosis: Mapped[str] = mapped_column(sa.Text)
+    icd10_codes: Mapped[list[str]] = mapped_column(ARRAY(sa.String(8)), server_default="{}")
+    treatment_plan: Mapped[str] = mapped_column(sa.Text)
+    notes: Mapped[str | None] = mapped_column(sa.Text)
+    changed_by_user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.user_id"))
+    changed_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now()
+    )
 
 
 class Vitals(Base):
@@ -65,33 +52,33 @@ class Vitals(Base):
 
     __tablename__ = "vitals"
     __table_args__ = (
-        Index(None, "patient_id", "recorded_at"),
-        CheckConstraint("systolic > diastolic", name="systolic_above_diastolic"),
-        CheckConstraint("pain_level BETWEEN 0 AND 10", name="pain_level_range"),
-        CheckConstraint("o2_saturation BETWEEN 50 AND 100", name="o2_saturation_range"),
-        CheckConstraint("pulse_bpm BETWEEN 20 AND 250", name="pulse_bpm_range"),
-        CheckConstraint("temperature_c BETWEEN 30 AND 45", name="temperature_c_range"),
+        sa.Index(None, "patient_id", "recorded_at"),
+        sa.CheckConstraint("systolic > diastolic", name="systolic_above_diastolic"),
+        sa.CheckConstraint("pain_level BETWEEN 0 AND 10", name="pain_level_range"),
+        sa.CheckConstraint("o2_saturation BETWEEN 50 AND 100", name="o2_saturation_range"),
+        sa.CheckConstraint("pulse_bpm BETWEEN 20 AND 250", name="pulse_bpm_range"),
+        sa.CheckConstraint("temperature_c BETWEEN 30 AND 45", name="temperature_c_range"),
     )
 
-    vitals_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.patient_id"))
-    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.appointment_id"))
-    recorded_by_user_id: Mapped[int] = mapped_column(ForeignKey("users.user_id"))
+    vitals_id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(sa.ForeignKey("patients.patient_id"))
+    appointment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("appointments.appointment_id"))
+    recorded_by_user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.user_id"))
     recorded_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), server_default=func.now()
+        sa.DateTime(timezone=True), server_default=sa.func.now()
     )
-    height_m: Mapped[Decimal | None] = mapped_column(Numeric(3, 2))
-    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(4, 1))
-    systolic: Mapped[int | None] = mapped_column(SmallInteger)
-    diastolic: Mapped[int | None] = mapped_column(SmallInteger)
-    temperature_c: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
-    pulse_bpm: Mapped[int | None] = mapped_column(SmallInteger)
-    respiratory_rate: Mapped[int | None] = mapped_column(SmallInteger)
-    o2_saturation: Mapped[int | None] = mapped_column(SmallInteger)
-    pain_level: Mapped[int | None] = mapped_column(SmallInteger)
-    bmi: Mapped[Decimal | None] = mapped_column(Numeric(5, 1))
+    height_m: Mapped[Decimal | None] = mapped_column(sa.Numeric(3, 2))
+    weight_kg: Mapped[Decimal | None] = mapped_column(sa.Numeric(4, 1))
+    systolic: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    diastolic: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    temperature_c: Mapped[Decimal | None] = mapped_column(sa.Numeric(3, 1))
+    pulse_bpm: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    respiratory_rate: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    o2_saturation: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    pain_level: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    bmi: Mapped[Decimal | None] = mapped_column(sa.Numeric(5, 1))
     bmi_category: Mapped[BmiCategory | None] = mapped_column(
-        Enum(BmiCategory, name="bmi_category", native_enum=False, create_constraint=True, length=12)
+        checked_enum(BmiCategory, "bmi_category", length=12)
     )
 
     @property

@@ -6,18 +6,7 @@ counts and the same keys.
 
 from datetime import datetime
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    SmallInteger,
-    String,
-    func,
-)
+import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinichub.db.base import Base
@@ -29,15 +18,15 @@ class RateLimitCounter(Base):
 
     __tablename__ = "rate_limit_counters"
     __table_args__ = (
-        CheckConstraint("hits >= 0", name="hits_non_negative"),
-        Index(None, "window_started_at"),
+        sa.CheckConstraint("hits >= 0", name="hits_non_negative"),
+        sa.Index(None, "window_started_at"),
     )
 
     # "<scope>:<HMAC of the subject>": attempted emails are not stored in clear (people type
     # their password into the email field).
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    hits: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    window_started_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    hits: Mapped[int] = mapped_column(sa.Integer)
 
 
 class IdempotencyKey(Base):
@@ -46,20 +35,22 @@ class IdempotencyKey(Base):
 
     __tablename__ = "idempotency_keys"
     __table_args__ = (
-        CheckConstraint(
+        sa.CheckConstraint(
             "(status_code IS NULL) = (response_body IS NULL)", name="response_complete"
         ),
-        Index(None, "expires_at"),
+        sa.Index(None, "expires_at"),
     )
 
     user_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("users.user_id", ondelete="CASCADE"), primary_key=True
+        sa.BigInteger, sa.ForeignKey("users.user_id", ondelete="CASCADE"), primary_key=True
     )
-    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
     # SHA-256 of the method, path and body: a retry must be the same request.
-    request_hash: Mapped[str] = mapped_column(String(64))
+    request_hash: Mapped[str] = mapped_column(sa.String(64))
     # Null while the first request runs.
-    status_code: Mapped[int | None] = mapped_column(SmallInteger)
-    response_body: Mapped[bytes | None] = mapped_column(LargeBinary)
-    claimed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status_code: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    response_body: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    claimed_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), server_default=sa.func.now()
+    )
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))

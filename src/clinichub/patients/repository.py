@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql._typing import _ColumnExpressionArgument
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
@@ -86,6 +87,17 @@ def on_file(patient_id: _ColumnExpressionArgument[int]) -> ColumnElement[bool]:
     the queries of a patient's appointments, charges, records and vitals leave archived
     patients out (a correlated EXISTS on the patient's primary key)."""
     return exists().where(_columns.patient_id == patient_id, _active)
+
+
+def of_patients_on_file(
+    patient_id: ColumnElement[int] | QueryableAttribute[int], only: int | None
+) -> list[ColumnElement[bool]]:
+    """The conditions of a list of patients' rows: their patient is on file, and is `only` when
+    that is given."""
+    conditions = [on_file(patient_id)]
+    if only is not None:
+        conditions.append(patient_id == only)
+    return conditions
 
 
 async def _flush_unique_email(db: AsyncSession) -> None:

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from clinichub.patients import service
 from clinichub.patients.schemas import (
@@ -20,26 +20,23 @@ from clinichub.patients.schemas import (
     PlanList,
     PlanSaved,
 )
-from clinichub.preconditions import ETAG_HEADER, etag
+from clinichub.preconditions import ETAG_HEADER
 from clinichub.schemas import IsoDate, SortOrder, error_responses
-from clinichub.vocabulary import Role
 from clinichub.web.dependencies import (
     AdminUser,
     AppSettings,
     Audited,
+    ClinicalStaff,
     DbSession,
+    FrontDesk,
     IfMatch,
     Paging,
     PathId,
-    Principal,
-    require_roles,
 )
+from clinichub.web.etag import tagged
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/patients", tags=["patients"], route_class=IdempotentRoute)
-
-ClinicalStaff = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
-FrontDesk = Annotated[Principal, Depends(require_roles(Role.admin, Role.receptionist))]
 
 
 @router.get(
@@ -111,9 +108,7 @@ async def get_patient(
 ) -> PatientRead:
     """All staff. An archived patient is 404. The `ETag` header is the patient's version, for
     `If-Match` on `PUT`."""
-    patient = await service.get_patient(db, audit, patient_id)
-    response.headers["ETag"] = etag(patient.version)
-    return patient
+    return tagged(response, await service.get_patient(db, audit, patient_id))
 
 
 @router.put(

@@ -26,7 +26,8 @@ from clinichub.schemas import (
     RequestModel,
     Text,
     UtcDateTime,
-    reject_null,
+    Version,
+    not_null,
 )
 from clinichub.vocabulary import PlanType, Sex
 
@@ -56,21 +57,8 @@ Label = Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, m
 Code = Annotated[Text, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 
 
-class PatientCreate(RequestModel):
-    first_name: Name
-    last_name: Name
-    dob: BirthDate
-    sex: Sex | None = None
-    email: Email | None = None
-    phone: Phone | None = None
-    address: Address | None = None
-    emergency_contact_name: ContactName | None = None
-    emergency_contact_phone: Phone | None = None
-
-
-class PatientUpdate(RequestModel):
-    """Only the fields sent are changed; send null to clear an optional field."""
-
+# The fields of a patient, in the order the document lists them, as an update sends them.
+class _PatientFields(RequestModel):
     first_name: Omittable[Name] = None
     last_name: Omittable[Name] = None
     dob: Omittable[BirthDate] = None
@@ -81,7 +69,17 @@ class PatientUpdate(RequestModel):
     emergency_contact_name: ContactName | None = None
     emergency_contact_phone: Phone | None = None
 
-    _not_null = field_validator("first_name", "last_name", "dob", mode="before")(reject_null)
+
+class PatientCreate(_PatientFields):
+    first_name: Name
+    last_name: Name
+    dob: BirthDate
+
+
+class PatientUpdate(_PatientFields):
+    """Only the fields sent are changed; send null to clear an optional field."""
+
+    _not_null = not_null("first_name", "last_name", "dob")
 
 
 class PatientRead(BaseModel):
@@ -99,9 +97,7 @@ class PatientRead(BaseModel):
     emergency_contact_phone: str | None
     created_at: UtcDateTime
     updated_at: UtcDateTime
-    version: int = Field(
-        description="Incremented by every change; the ETag of GET is this number in quotes"
-    )
+    version: Version
 
 
 class PatientCreated(BaseModel):

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, insert, select
+from sqlalchemy import BigInteger, bindparam, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -16,7 +16,7 @@ from clinichub.db.constraints import violated_constraint
 from clinichub.db.repository import page_of_entities, page_of_rows
 from clinichub.models import Appointment, CptRecord, ProviderWorkingHours, User
 from clinichub.models.scheduling import PATIENT_OVERLAP
-from clinichub.patients.repository import on_file
+from clinichub.patients.repository import of_patients_on_file, on_file
 from clinichub.scheduling import errors
 from clinichub.scheduling.rules import BLOCKING_STATUSES, WorkingRange
 from clinichub.scheduling.schemas import AppointmentFilters, AppointmentRead, AppointmentSort
@@ -204,9 +204,7 @@ async def list_appointments(
     """One page of rows of AppointmentRead's columns, and the total; archived patients'
     appointments are left out."""
     columns = _appointments.c
-    conditions: list[ColumnElement[bool]] = [on_file(columns.patient_id)]
-    if filters.patient_id is not None:
-        conditions.append(columns.patient_id == filters.patient_id)
+    conditions = of_patients_on_file(columns.patient_id, filters.patient_id)
     if filters.provider_user_id is not None:
         conditions.append(columns.provider_user_id == filters.provider_user_id)
     if filters.statuses:

@@ -2,10 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from clinichub.preconditions import ETAG_HEADER, etag
-from clinichub.scheduling import rules, service
+from clinichub.preconditions import ETAG_HEADER
+from clinichub.scheduling import service
 from clinichub.scheduling.schemas import (
     AppointmentCancelled,
     AppointmentCreate,
@@ -23,28 +23,24 @@ from clinichub.scheduling.schemas import (
     WorkingHoursUpdated,
 )
 from clinichub.schemas import DateOrDateTime, IsoDate, SortOrder, Text, error_responses
-from clinichub.vocabulary import Role, VisitType
+from clinichub.vocabulary import VisitType
 from clinichub.web.dependencies import (
     AdminUser,
     AppSettings,
     Audited,
+    Canceller,
     CurrentUser,
     DbSession,
     IfMatch,
     Paging,
     PathId,
-    Principal,
     QueryId,
-    require_roles,
 )
+from clinichub.web.etag import tagged
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/appointments", tags=["appointments"], route_class=IdempotentRoute)
 providers_router = APIRouter(prefix="/api/providers", tags=["providers"])
-
-# Who may cancel, by DELETE or by setting the status (or record a no-show): nurses may not.
-CANCELLERS = tuple(Role(role) for role in sorted(rules.CANCELLER_ROLES))
-Canceller = Annotated[Principal, Depends(require_roles(*CANCELLERS))]
 
 
 # --- Appointments -----------------------------------------------------------------------------
@@ -150,9 +146,7 @@ async def get_appointment(
     appointment_id: PathId, audit: Audited, db: DbSession, response: Response
 ) -> AppointmentRead:
     """All staff. The `ETag` header is the appointment's version, for `If-Match` on `PUT`."""
-    appointment = await service.get(db, audit, appointment_id)
-    response.headers["ETag"] = etag(appointment.version)
-    return appointment
+    return tagged(response, await service.get(db, audit, appointment_id))
 
 
 @router.put(

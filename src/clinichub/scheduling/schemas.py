@@ -11,23 +11,23 @@ from pydantic import (
     PlainSerializer,
     StringConstraints,
     WithJsonSchema,
-    field_validator,
 )
 
 from clinichub.billing.schemas import CptCodeValue
 from clinichub.clinic_time import Interval
 from clinichub.scheduling import errors
 from clinichub.schemas import (
+    Id,
     Omittable,
     Pagination,
     RequestModel,
     Text,
     UtcDateTime,
-    reject_null,
+    Version,
+    not_null,
 )
 from clinichub.vocabulary import AppointmentStatus, Role, VisitType
 
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Reason = Annotated[Text, StringConstraints(max_length=500)]
 Notes = Annotated[Text, StringConstraints(max_length=5000)]
 
@@ -80,9 +80,7 @@ class AppointmentUpdate(RequestModel):
     notes: Notes | None = None
     cpt_code: CptCodeValue | None = None
 
-    _not_null = field_validator(
-        "scheduled_start", "scheduled_end", "status", "visit_type", mode="before"
-    )(reject_null)
+    _not_null = not_null("scheduled_start", "scheduled_end", "status", "visit_type")
 
 
 class AppointmentRead(BaseModel):
@@ -105,9 +103,7 @@ class AppointmentRead(BaseModel):
     cpt_id: int | None = Field(description="The charge created when the visit was completed")
     created_at: UtcDateTime
     updated_at: UtcDateTime
-    version: int = Field(
-        description="Incremented by every change; the ETag of GET is this number in quotes"
-    )
+    version: Version
 
 
 class AppointmentCreated(BaseModel):

@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from clinichub.preconditions import ETAG_HEADER, etag
-from clinichub.schemas import Pagination, error_responses
+from clinichub.preconditions import ETAG_HEADER
+from clinichub.schemas import error_responses
 from clinichub.users import service
 from clinichub.users.schemas import (
     UserCreate,
@@ -26,6 +26,7 @@ from clinichub.web.dependencies import (
     Paging,
     PathId,
 )
+from clinichub.web.etag import tagged
 from clinichub.web.idempotency import IDEMPOTENT_RESPONSE, Idempotent, IdempotentRoute
 
 router = APIRouter(prefix="/api/users", tags=["users"], route_class=IdempotentRoute)
@@ -75,12 +76,7 @@ async def list_users(
     ] = None,
 ) -> UserList:
     """All staff. Sorted by last name, first name. Filter by role to pick a provider."""
-    users, total = await service.list_users(
-        db, paging, role=role, is_active=is_active, search=search
-    )
-    return UserList(
-        users=[UserRead.model_validate(u) for u in users], pagination=Pagination.of(paging, total)
-    )
+    return await service.list_users(db, paging, role=role, is_active=is_active, search=search)
 
 
 @router.get(
@@ -92,9 +88,7 @@ async def list_users(
 )
 async def get_user(user_id: PathId, _: CurrentUser, db: DbSession, response: Response) -> UserRead:
     """All staff. The `ETag` header is the user's version, for `If-Match` on `PUT`."""
-    user = await service.get_user(db, user_id)
-    response.headers["ETag"] = etag(user.version)
-    return UserRead.model_validate(user)
+    return UserRead.model_validate(tagged(response, await service.get_user(db, user_id)))
 
 
 @router.put(

@@ -1,7 +1,7 @@
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from clinichub.schemas import (
     Name,
@@ -10,7 +10,8 @@ from clinichub.schemas import (
     Phone,
     RequestModel,
     UtcDateTime,
-    reject_null,
+    Version,
+    not_null,
 )
 from clinichub.vocabulary import Role
 
@@ -82,9 +83,7 @@ class UserUpdate(RequestModel):
     role: Omittable[Role] = None
     is_active: Omittable[bool] = None
 
-    _not_null = field_validator("first_name", "last_name", "role", "is_active", mode="before")(
-        reject_null
-    )
+    _not_null = not_null("first_name", "last_name", "role", "is_active")
 
 
 class UserRead(BaseModel):
@@ -99,9 +98,7 @@ class UserRead(BaseModel):
     is_active: bool
     created_at: UtcDateTime
     updated_at: UtcDateTime
-    version: int = Field(
-        description="Incremented by every change; the ETag of GET is this number in quotes"
-    )
+    version: Version
 
 
 class UserCreated(BaseModel):

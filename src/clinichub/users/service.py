@@ -1,7 +1,6 @@
 """The use cases of staff accounts: create (from the API and from `clinichub create-user`), list,
 read and update, with their audit events."""
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,12 +10,12 @@ from clinichub.audit.repository import Origin, event_values, insert_events
 from clinichub.db.repository import found
 from clinichub.models import User
 from clinichub.preconditions import check_if_match
-from clinichub.schemas import PageParams
+from clinichub.schemas import PageParams, Pagination
 from clinichub.users import repository
 from clinichub.users.errors import LAST_ADMIN, USER_NOT_FOUND
 from clinichub.users.passwords import check_new_password, hash_password
 from clinichub.users.rules import is_last_admin, loses_admin
-from clinichub.users.schemas import UserCreate, UserUpdate
+from clinichub.users.schemas import UserCreate, UserList, UserRead, UserUpdate
 from clinichub.vocabulary import AuditAction, Role
 
 # Who made a user from the command line: no caller to name, the event says the command did.
@@ -57,8 +56,13 @@ async def list_users(
     role: Role | None,
     is_active: bool | None,
     search: str | None,
-) -> tuple[Sequence[User], int]:
-    return await repository.list_users(db, page, role=role, is_active=is_active, search=search)
+) -> UserList:
+    users, total = await repository.list_users(
+        db, page, role=role, is_active=is_active, search=search
+    )
+    return UserList(
+        users=[UserRead.model_validate(u) for u in users], pagination=Pagination.of(page, total)
+    )
 
 
 async def get_user(db: AsyncSession, user_id: int, *, lock: bool = False) -> User:

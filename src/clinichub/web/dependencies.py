@@ -25,6 +25,7 @@ from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
 from clinichub.config import Settings
 from clinichub.db.session import run_in_transaction
 from clinichub.errors import Forbidden
+from clinichub.scheduling.rules import CANCELLER_ROLES
 from clinichub.schemas import MAX_ID, MAX_PAGE, MAX_PER_PAGE, PageParams
 from clinichub.vocabulary import AuditAction, AuditOutcome, Role
 
@@ -146,6 +147,22 @@ def require_roles(*roles: Role) -> Callable[..., Awaitable[Principal]]:
 
 
 AdminUser = Annotated[Principal, Depends(require_roles(Role.admin))]
+
+# Who may do what, where it is more than all staff (CurrentUser) or admins only (AdminUser).
+# Clinicians say what was done in a visit: they write medical records and make charges.
+Clinician = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor))]
+# Clinical staff see clinical data and change a patient's details; receptionists do not.
+ClinicalStaff = Annotated[Principal, Depends(require_roles(Role.admin, Role.doctor, Role.nurse))]
+# The front desk saves insurance plans and takes payments.
+FrontDesk = Annotated[Principal, Depends(require_roles(Role.admin, Role.receptionist))]
+# Who may see money: the front desk and clinicians, not nurses.
+BillingStaff = Annotated[
+    Principal, Depends(require_roles(Role.admin, Role.doctor, Role.receptionist))
+]
+# Who may cancel an appointment, by DELETE or by setting the status (or record a no-show).
+Canceller = Annotated[
+    Principal, Depends(require_roles(*(Role(role) for role in sorted(CANCELLER_ROLES))))
+]
 
 
 async def _audit(principal: CurrentUser, request: Request, db: DbSession) -> Audit:
