@@ -56,7 +56,7 @@ async def update_cpt_code(
 ) -> schemas.CptCodeUpdated:
     """Each field changed is an audit event of its own (`cpt_code.price_cents`)."""
     event = audit.record(AuditAction.update, "cpt_code", code)
-    cpt_code = found(await repository.get_cpt_code(db, code), errors.CPT_CODE_NOT_FOUND.error())
+    cpt_code = found(await repository.get_cpt_code(db, code), errors.CPT_CODE_NOT_FOUND)
     changes = body.model_dump(exclude_unset=True)
     audit.record_changes(
         event, [f for f, value in changes.items() if getattr(cpt_code, f) != value]
@@ -96,7 +96,7 @@ async def _editable_appointment(
     """The appointment, locked, whose charges may change: completed and not invoiced yet."""
     appointment = found(
         await repository.lock_appointment(db, appointment_id),
-        errors.APPOINTMENT_NOT_FOUND.error(),
+        errors.APPOINTMENT_NOT_FOUND,
     )
     event.patient_id = appointment.patient_id
     rules.check_charges_editable(
@@ -133,7 +133,7 @@ async def list_appointment_charges(
 ) -> schemas.ChargeList:
     event = audit.record(AuditAction.read, "charge", f"appointment:{appointment_id}")
     appointment = found(
-        await repository.get_appointment(db, appointment_id), errors.APPOINTMENT_NOT_FOUND.error()
+        await repository.get_appointment(db, appointment_id), errors.APPOINTMENT_NOT_FOUND
     )
     event.patient_id = appointment.patient_id
     records = await repository.list_charges(db, appointment_id)
@@ -165,9 +165,7 @@ async def delete_charge(
     db: AsyncSession, audit: Audit, cpt_record_id: int
 ) -> schemas.ChargeDeleted:
     event = audit.record(AuditAction.delete, "charge", cpt_record_id)
-    record = found(
-        await repository.get_cpt_record(db, cpt_record_id), errors.CPT_RECORD_NOT_FOUND.error()
-    )
+    record = found(await repository.get_cpt_record(db, cpt_record_id), errors.CPT_RECORD_NOT_FOUND)
     event.patient_id = record.patient_id
     await _editable_appointment(db, record.appointment_id, event)
     if not await repository.delete_charge(db, cpt_record_id):
@@ -234,7 +232,7 @@ async def list_invoices(
 async def get_invoice(db: AsyncSession, audit: Audit, invoice_id: int) -> schemas.InvoiceRead:
     """Its `version` is the ETag the route answers with."""
     event = audit.record(AuditAction.read, "invoice", invoice_id)
-    invoice = found(await repository.get_invoice(db, invoice_id), errors.INVOICE_NOT_FOUND.error())
+    invoice = found(await repository.get_invoice(db, invoice_id), errors.INVOICE_NOT_FOUND)
     event.patient_id = invoice.patient_id
     return schemas.InvoiceRead.of(invoice)
 
@@ -249,7 +247,7 @@ async def update_invoice(
     """A change of status is an audit event `invoice.status` (and `invoice.paid_at`)."""
     event = audit.record(AuditAction.update, "invoice", invoice_id)
     invoice = found(
-        await repository.get_invoice(db, invoice_id, lock=True), errors.INVOICE_NOT_FOUND.error()
+        await repository.get_invoice(db, invoice_id, lock=True), errors.INVOICE_NOT_FOUND
     )
     event.patient_id = invoice.patient_id
     check_if_match(if_match, invoice.version)

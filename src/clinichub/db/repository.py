@@ -7,16 +7,16 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, FromClause, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.errors import AppError
+from clinichub.errors import Catalogued
 from clinichub.schemas import PageParams
 
 T = TypeVar("T")
 
 
-def found(value: T | None, error: AppError) -> T:
-    """`value`, or `error` (a 404) when the lookup found nothing."""
+def found(value: T | None, missing: Catalogued) -> T:
+    """`value`, or the `missing` error (a 404) when the lookup found nothing."""
     if value is None:
-        raise error
+        raise missing.error()
     return value
 
 

@@ -83,9 +83,7 @@ async def update_patient(
     """The fields sent change; a patient changed since the `If-Match` version is a 412."""
     audit.record(AuditAction.update, "patient", patient_id, patient_id=patient_id)
     _check_dob(body.dob, settings)
-    patient = found(
-        await repository.get_patient(db, patient_id, lock=True), PATIENT_NOT_FOUND.error()
-    )
+    patient = found(await repository.get_patient(db, patient_id, lock=True), PATIENT_NOT_FOUND)
     check_if_match(if_match, patient.version)
     patient = await repository.update_patient(db, patient, body.model_dump(exclude_unset=True))
     return schemas.PatientUpdated(
@@ -121,9 +119,7 @@ async def save_plan(
 ) -> schemas.PlanSaved:
     """The new plan becomes the single active one; the patient's row lock orders saves."""
     event = audit.record(AuditAction.create, "insurance_plan", patient_id=patient_id)
-    patient = found(
-        await repository.get_patient(db, patient_id, lock=True), PATIENT_NOT_FOUND.error()
-    )
+    patient = found(await repository.get_patient(db, patient_id, lock=True), PATIENT_NOT_FOUND)
     plan = await repository.save_plan(db, patient, body)
     event.resource_id = str(plan.plan_id)
     return schemas.PlanSaved(message="Plan saved", plan=schemas.PlanRead.model_validate(plan))

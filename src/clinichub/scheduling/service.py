@@ -33,7 +33,7 @@ _TIMES = ("scheduled_start", "scheduled_end")
 async def _appointment(db: AsyncSession, appointment_id: int, *, lock: bool = False) -> Appointment:
     return found(
         await repository.get_appointment(db, appointment_id, for_update=lock),
-        errors.APPOINTMENT_NOT_FOUND.error(),
+        errors.APPOINTMENT_NOT_FOUND,
     )
 
 

@@ -67,7 +67,7 @@ async def list_users(
 
 async def get_user(db: AsyncSession, user_id: int, *, lock: bool = False) -> User:
     """The user, or 404."""
-    return found(await repository.get_user(db, user_id, lock=lock), USER_NOT_FOUND.error())
+    return found(await repository.get_user(db, user_id, lock=lock), USER_NOT_FOUND)
 
 
 async def update_user(
