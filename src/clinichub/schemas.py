@@ -189,13 +189,6 @@ def check_date_bounds(value: date, field: str) -> date:
     return value
 
 
-def check_moment_bounds(value: datetime, field: str) -> datetime:
-    """400 naming `field` when a timestamp (UTC) lies outside the API's range."""
-    if not _EARLIEST_MOMENT <= value < _END_OF_RANGE:
-        raise out_of_bounds(field, f"must be {DATE_RANGE}")
-    return value
-
-
 def _date_in_range(value: date) -> date:
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValueError(f"must be {DATE_RANGE}")

@@ -15,10 +15,9 @@ from clinichub.schemas import (
 )
 from clinichub.vocabulary import Role
 
-# Mail domains that exist only inside an organisation's network (RFC 6762 `.local`, ICANN's
-# `.internal`, the customary `.lan`). A clinic's staff may well have their mail there; patients
-# give addresses on the internet, and keep the strict check (patients.schemas.Email).
-INTERNAL_MAIL_DOMAINS = ("local", "internal", "lan")
+# Staff may have their mail on domains that exist only inside an organisation's network (RFC 6762
+# `.local`, ICANN's `.internal`, the customary `.lan`); patients give addresses on the internet,
+# and keep the strict check (patients.schemas.Email). `.internal` and `.lan` pass as they are;
 # email-validator refuses `.local` as a special-use name; the address is checked under a stand-in
 # top-level label that it accepts, which changes nothing else about the check.
 _STAND_IN = "internal"
