@@ -1,0 +1,64 @@
+"""The contract as served: what `openapi.json` promises is what the server does."""
+
+from typing import Any
+
+import httpx
+import pytest
+
+from clinichub.schemas import MAX_ID
+from clinichub.vocabulary import Role
+from tests.kit import Login
+
+Document = dict[str, Any]
+
+# The ids in request bodies: (operation, path, schema, field).
+BODY_IDS = [
+    ("appointments_create", "/api/appointments", "AppointmentCreate", "patient_id"),
+    ("appointments_create", "/api/appointments", "AppointmentCreate", "provider_user_id"),
+    ("invoices_create", "/api/invoices", "InvoiceCreate", "appointment_id"),
+    ("medical_records_create", "/api/medical-records", "MedicalRecordCreate", "patient_id"),
+    ("medical_records_create", "/api/medical-records", "MedicalRecordCreate", "appointment_id"),
+    ("vitals_create", "/api/vitals", "VitalsCreate", "patient_id"),
+    ("vitals_create", "/api/vitals", "VitalsCreate", "appointment_id"),
+]
+
+
+async def _document(client: httpx.AsyncClient) -> Document:
+    response = await client.get("/openapi.json")
+    assert response.status_code == 200
+    document: Document = response.json()
+    return document
+
+
+def _example(document: Document, path: str) -> dict[str, Any]:
+    content = document["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+    value: dict[str, Any] = next(iter(content["examples"].values()))["value"]
+    return dict(value)
+
+
+def _integer(schema: dict[str, Any]) -> dict[str, Any]:
+    return next(
+        (option for option in schema.get("anyOf", []) if option.get("type") == "integer"), schema
+    )
+
+
+@pytest.mark.parametrize(("operation", "path", "schema", "field"), BODY_IDS)
+async def test_a_body_id_maximum_is_the_largest_id_the_server_accepts(
+    client: httpx.AsyncClient, bearer: Login, operation: str, path: str, schema: str, field: str
+) -> None:
+    document = await _document(client)
+    bound = _integer(document["components"]["schemas"][schema]["properties"][field])
+    assert bound["maximum"] == MAX_ID
+    assert isinstance(bound["maximum"], int) and isinstance(bound["minimum"], int)
+    headers = await bearer(Role.admin)
+    body = _example(document, path)
+
+    body[field] = bound["maximum"]
+    accepted = await client.post(path, json=body, headers=headers)
+    # Valid input naming a row that does not exist: not a validation error.
+    assert accepted.status_code != 400, accepted.json()
+
+    body[field] = bound["maximum"] + 1
+    refused = await client.post(path, json=body, headers=headers)
+    assert refused.status_code == 400
+    assert refused.json()["details"][0]["field"].endswith(field)
