@@ -62,3 +62,30 @@ async def test_a_body_id_maximum_is_the_largest_id_the_server_accepts(
     refused = await client.post(path, json=body, headers=headers)
     assert refused.status_code == 400
     assert refused.json()["details"][0]["field"].endswith(field)
+
+
+@pytest.mark.parametrize("value", ["yes", "true", 0, 1, "0"])
+async def test_booleans_in_json_bodies_are_json_booleans(
+    client: httpx.AsyncClient, bearer: Login, value: object
+) -> None:
+    headers = await bearer(Role.admin)
+    code = {"code": "12345", "description": "Test", "category": "Test", "price_cents": 2500}
+    response = await client.post(
+        "/api/cpt_codes", json={**code, "is_active": value}, headers=headers
+    )
+    assert response.status_code == 400, response.json()
+    assert response.json()["details"][0]["field"] == "is_active"
+
+    created = await client.post(
+        "/api/cpt_codes", json={**code, "is_active": False}, headers=headers
+    )
+    assert created.status_code == 201
+    update = await client.put("/api/cpt_codes/12345", json={"is_active": value}, headers=headers)
+    assert update.status_code == 400
+    assert update.json()["details"][0]["field"] == "is_active"
+
+    user = await client.get("/api/profile", headers=headers)
+    user_id = user.json()["user_id"]
+    refused = await client.put(f"/api/users/{user_id}", json={"is_active": value}, headers=headers)
+    assert refused.status_code == 400
+    assert refused.json()["details"][0]["field"] == "is_active"

@@ -9,6 +9,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
 )
 
@@ -62,7 +63,7 @@ class CptCodeCreate(RequestModel):
     description: Description
     category: Category
     price_cents: PriceCents
-    is_active: bool = True
+    is_active: StrictBool = True
 
 
 class CptCodeUpdate(RequestModel):
@@ -71,7 +72,7 @@ class CptCodeUpdate(RequestModel):
     description: Omittable[Description] = None
     category: Omittable[Category] = None
     price_cents: Omittable[PriceCents] = None
-    is_active: Omittable[bool] = None
+    is_active: Omittable[StrictBool] = None
 
     _not_null = not_null("description", "category", "price_cents", "is_active")
 
