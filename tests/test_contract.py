@@ -7,7 +7,7 @@ import pytest
 
 from clinichub.schemas import MAX_ID
 from clinichub.vocabulary import Role
-from tests.kit import Login
+from tests.kit import Clinic, Login
 
 Document = dict[str, Any]
 
@@ -89,3 +89,38 @@ async def test_booleans_in_json_bodies_are_json_booleans(
     refused = await client.put(f"/api/users/{user_id}", json={"is_active": value}, headers=headers)
     assert refused.status_code == 400
     assert refused.json()["details"][0]["field"] == "is_active"
+
+
+async def test_whole_floats_are_integers_and_fractions_text_and_booleans_are_not(
+    desk: Clinic,
+) -> None:
+    code = {"code": "12345", "description": "Test", "category": "Test"}
+    created = await desk.call("POST", "/api/cpt_codes", 201, json={**code, "price_cents": 2500.0})
+    assert created["cpt_code"]["price_cents"] == 2500
+    updated = await desk.call("PUT", "/api/cpt_codes/12345", json={"price_cents": 3000.0})
+    assert updated["cpt_code"]["price_cents"] == 3000
+
+    patient_id = await desk.patient({"plan_type": "PPO", "copay_cents": 2500.0})
+    plan = await desk.call("GET", f"/api/patients/{patient_id}/plan")
+    assert plan["plan"]["copay_cents"] == 2500
+
+    appointment_id, _ = await desk.visit(patient_id)
+    body = {"cpt_code": "12345", "quantity": 2.0}
+    charge = await desk.call("POST", f"/api/appointments/{appointment_id}/charges", 201, json=body)
+    assert charge["charge"]["quantity"] == 2
+
+    for value in (25.5, "2500", True):
+        refused = await desk.client.post(
+            "/api/cpt_codes",
+            json={**code, "code": "12346", "price_cents": value},
+            headers=desk.headers,
+        )
+        assert refused.status_code == 400, (value, refused.text)
+        assert refused.json()["details"][0]["field"] == "price_cents"
+    for value in (1.5, "2", True):
+        refused = await desk.client.post(
+            f"/api/appointments/{appointment_id}/charges",
+            json={"cpt_code": "12345", "quantity": value},
+            headers=desk.headers,
+        )
+        assert refused.status_code == 400, (value, refused.text)

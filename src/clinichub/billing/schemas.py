@@ -22,6 +22,7 @@ from clinichub.billing.rules import (
 )
 from clinichub.models import Invoice
 from clinichub.schemas import (
+    WHOLE,
     Omittable,
     Pagination,
     RequestModel,
@@ -51,7 +52,7 @@ Category = Annotated[
     Field(examples=["Office Visit"]),
 ]
 # Strict: money is an integer number of cents, never a float or a string.
-PriceCents = Annotated[int, Field(strict=True, ge=0, le=MAX_PRICE_CENTS, examples=[15000])]
+PriceCents = Annotated[int, Field(strict=True, ge=0, le=MAX_PRICE_CENTS, examples=[15000]), WHOLE]
 Currency = Annotated[str, Field(examples=[CURRENCY])]
 
 
@@ -110,7 +111,7 @@ class CptCodeList(BaseModel):
 
 class ChargeCreate(RequestModel):
     cpt_code: CptCodeValue
-    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY)] = 1
+    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY), WHOLE] = 1
 
 
 class ChargeRead(BaseModel):
