@@ -44,7 +44,8 @@ export interface paths {
         put?: never;
         /**
          * Log in with the OAuth2 password flow
-         * @description The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+         * @description The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+         *     as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
          *     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
          *     `POST /api/login`, with the same counters.
          */
@@ -1158,13 +1159,10 @@ export interface components {
         /** Body_auth_token */
         Body_auth_token: {
             /** Grant Type */
-            grant_type?: string | null;
+            grant_type: string;
             /** Username */
             username: string;
-            /**
-             * Password
-             * Format: password
-             */
+            /** Password */
             password: string;
             /**
              * Scope
@@ -1173,10 +1171,7 @@ export interface components {
             scope?: string;
             /** Client Id */
             client_id?: string | null;
-            /**
-             * Client Secret
-             * Format: password
-             */
+            /** Client Secret */
             client_secret?: string | null;
         };
         /** ChargeCreate */

@@ -84,7 +84,8 @@ def sync_detailed(
 ) -> Response[Error | LoginResponse]:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
@@ -117,7 +118,8 @@ def sync(
 ) -> Error | LoginResponse | None:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
@@ -145,7 +147,8 @@ async def asyncio_detailed(
 ) -> Response[Error | LoginResponse]:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
@@ -176,7 +179,8 @@ async def asyncio(
 ) -> Error | LoginResponse | None:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
