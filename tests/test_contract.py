@@ -5,11 +5,29 @@ from typing import Any
 import httpx
 import pytest
 
+import clinichub.errors
+from clinichub.audit import errors as audit_errors
+from clinichub.auth import errors as auth_errors
+from clinichub.billing import errors as billing_errors
+from clinichub.clinical import errors as clinical_errors
+from clinichub.errors import Catalogued
+from clinichub.patients import errors as patients_errors
+from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
+from clinichub.users import errors as users_errors
 from clinichub.vocabulary import Role
 from tests.kit import Clinic, Login
 
 Document = dict[str, Any]
+ERROR_MODULES = (
+    audit_errors,
+    auth_errors,
+    billing_errors,
+    clinical_errors,
+    patients_errors,
+    scheduling_errors,
+    users_errors,
+)
 
 # The ids in request bodies: (operation, path, schema, field).
 BODY_IDS = [
@@ -124,3 +142,30 @@ async def test_whole_floats_are_integers_and_fractions_text_and_booleans_are_not
             headers=desk.headers,
         )
         assert refused.status_code == 400, (value, refused.text)
+
+
+def test_each_catalogued_code_has_one_status() -> None:
+    statuses: dict[str, set[int]] = {}
+    for module in (clinichub.errors, *ERROR_MODULES):
+        for entry in vars(module).values():
+            if isinstance(entry, Catalogued):
+                statuses.setdefault(entry.code, set()).add(entry.status_code)
+    assert statuses["appointment_not_completed"] == {409}
+    assert {code: found for code, found in statuses.items() if len(found) > 1} == {}
+
+
+async def test_a_visit_not_completed_is_a_409_for_its_invoice_and_its_charges(
+    desk: Clinic,
+) -> None:
+    appointment_id = await desk.appointment(await desk.patient())
+    invoice = await desk.client.post(
+        "/api/invoices", json={"appointment_id": appointment_id}, headers=desk.headers
+    )
+    charge = await desk.client.post(
+        f"/api/appointments/{appointment_id}/charges",
+        json={"cpt_code": "99213"},
+        headers=desk.headers,
+    )
+    for response in (invoice, charge):
+        assert response.status_code == 409, response.text
+        assert response.json()["code"] == "appointment_not_completed"
