@@ -169,3 +169,22 @@ async def test_a_visit_not_completed_is_a_409_for_its_invoice_and_its_charges(
     for response in (invoice, charge):
         assert response.status_code == 409, response.text
         assert response.json()["code"] == "appointment_not_completed"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("PATCH", "/api/patients", {"GET", "POST"}),
+        ("POST", "/api/patients/1", {"DELETE", "GET", "PUT"}),
+        ("DELETE", "/api/providers/1/working-hours", {"GET", "PUT"}),
+        ("PUT", "/api/appointments", {"GET", "POST"}),
+        ("DELETE", "/api/profile", {"GET"}),
+    ],
+)
+async def test_a_405_allows_every_method_of_the_path(
+    client: httpx.AsyncClient, bearer: Login, method: str, path: str, allowed: set[str]
+) -> None:
+    response = await client.request(method, path, headers=await bearer(Role.admin))
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert set(response.headers["allow"].split(", ")) == allowed
