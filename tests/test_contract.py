@@ -188,3 +188,31 @@ async def test_a_405_allows_every_method_of_the_path(
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
     assert set(response.headers["allow"].split(", ")) == allowed
+
+
+async def test_every_operation_with_a_body_documents_the_413_it_can_answer(
+    client: httpx.AsyncClient, bearer: Login
+) -> None:
+    document = await _document(client)
+    with_body = [
+        (path, method)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if "requestBody" in operation
+    ]
+    assert len(with_body) == 20
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            assert ("413" in operation["responses"]) == ((path, method) in with_body), (
+                method,
+                path,
+            )
+
+    too_large = b'{"first_name": "' + b"a" * (1024 * 1024) + b'"}'
+    response = await client.post(
+        "/api/patients",
+        content=too_large,
+        headers={**await bearer(Role.admin), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert response.json()["code"] == "payload_too_large"

@@ -183,6 +183,15 @@ def _complete_errors(operation: dict[str, Any]) -> None:
             "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
         },
     )
+    if "requestBody" in operation:
+        # RequestLimits refuses a body over 1 MiB before the operation sees it.
+        responses.setdefault(
+            "413",
+            {
+                "description": "The request body is larger than 1 MiB",
+                "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
+            },
+        )
     for status, response in responses.items():
         if status in _HEADERS:
             response.setdefault("headers", {}).update(_HEADERS[status])
