@@ -15,7 +15,7 @@ from clinichub.patients import errors as patients_errors
 from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
 from clinichub.users import errors as users_errors
-from clinichub.vocabulary import Role
+from clinichub.vocabulary import PlanType, Role
 from tests.kit import Clinic, Login
 
 Document = dict[str, Any]
@@ -216,3 +216,16 @@ async def test_every_operation_with_a_body_documents_the_413_it_can_answer(
     )
     assert response.status_code == 413
     assert response.json()["code"] == "payload_too_large"
+
+
+async def test_an_invoice_plan_type_is_one_of_the_plan_types(desk: Clinic) -> None:
+    document = await _document(desk.client)
+    schemas = document["components"]["schemas"]
+    plan_type = schemas["InvoicePlan"]["properties"]["plan_type"]
+    assert plan_type == {"$ref": "#/components/schemas/PlanType"}
+    assert set(schemas["PlanType"]["enum"]) == {item.value for item in PlanType}
+
+    patient_id = await desk.patient({"plan_type": "PPO", "copay_cents": 2500})
+    appointment_id, _ = await desk.visit(patient_id)
+    invoice = await desk.invoice(appointment_id)
+    assert invoice["plan"]["plan_type"] in schemas["PlanType"]["enum"]

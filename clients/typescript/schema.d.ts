@@ -1512,8 +1512,7 @@ export interface components {
             carrier_name: string;
             /** Member Id */
             member_id: string;
-            /** Plan Type */
-            plan_type: string;
+            plan_type: components["schemas"]["PlanType"];
             /** Copay Cents */
             copay_cents: number | null;
         };

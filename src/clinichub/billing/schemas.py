@@ -31,7 +31,7 @@ from clinichub.schemas import (
     Version,
     not_null,
 )
-from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
+from clinichub.vocabulary import CptRecordStatus, InvoiceStatus, PlanType
 
 CptCodeValue = Annotated[
     str,
@@ -182,7 +182,7 @@ class InvoicePlan(BaseModel):
     plan_id: int
     carrier_name: str
     member_id: str
-    plan_type: str
+    plan_type: PlanType
     copay_cents: int | None
 
 
