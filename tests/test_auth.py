@@ -774,7 +774,8 @@ async def test_role_change_acts_at_once(client: httpx.AsyncClient, make_user: Ma
 async def test_oauth2_form_login(client: httpx.AsyncClient, make_user: MakeUser) -> None:
     user = await make_user(Role.admin, email="ada@clinic.test", first_name="Ada")
     response = await client.post(
-        "/api/token", data={"username": "ADA@clinic.test", "password": PASSWORD}
+        "/api/token",
+        data={"grant_type": "password", "username": "ADA@clinic.test", "password": PASSWORD},
     )
     assert response.status_code == 200, response.text
     body = response.json()
@@ -786,11 +787,29 @@ async def test_oauth2_form_login(client: httpx.AsyncClient, make_user: MakeUser)
     assert profile.json()["email"] == "ada@clinic.test"
 
     assert_bad_login(
-        await client.post("/api/token", data={"username": user.email, "password": "wrong pass"})
+        await client.post(
+            "/api/token",
+            data={"grant_type": "password", "username": user.email, "password": "wrong pass"},
+        )
     )
-    missing = await client.post("/api/token", data={"password": PASSWORD})
+    missing = await client.post("/api/token", data={"grant_type": "password", "password": PASSWORD})
     assert missing.status_code == 400
     assert missing.json()["error"] == "Missing required field: username"
+
+
+@pytest.mark.parametrize("grant_type", [None, "", "client_credentials", "Password"])
+async def test_the_oauth2_form_requires_the_password_grant_type(
+    client: httpx.AsyncClient, make_user: MakeUser, grant_type: str | None
+) -> None:
+    """RFC 6749 section 4.3.2: `grant_type` is required and is `password`; the right password
+    does not make up for a missing or other grant type."""
+    user = await make_user(Role.admin)
+    form = {"username": user.email, "password": PASSWORD}
+    if grant_type is not None:
+        form["grant_type"] = grant_type
+    response = await client.post("/api/token", data=form)
+    assert response.status_code == 400, response.text
+    assert response.json()["details"][0]["field"] == "grant_type"
 
 
 async def test_openapi_declares_the_password_flow(client: httpx.AsyncClient) -> None:

@@ -145,7 +145,7 @@ def test_invoice_errors_come_in_the_documented_order() -> None:
     assert isinstance(missing, NotFound)
     assert missing.message == "Appointment not found"
     pending = _invoice_error(appointment_completed=False, has_charge=False, invoice_exists=True)
-    assert isinstance(pending, BadRequest)
+    assert isinstance(pending, Conflict)
     assert pending.message == "Appointment must be completed"
     no_charge = _invoice_error(has_charge=False, invoice_exists=True)
     assert isinstance(no_charge, BadRequest)

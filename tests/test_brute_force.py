@@ -98,7 +98,8 @@ async def test_ten_failures_lock_the_account_from_that_address_even_for_the_righ
     assert_locked(await attempt(client, user.email, PASSWORD))
     assert_locked(await attempt(client, user.email.upper(), WRONG))
     # The token form shares the counters.
-    token = await client.post("/api/token", data={"username": user.email, "password": PASSWORD})
+    form = {"grant_type": "password", "username": user.email, "password": PASSWORD}
+    token = await client.post("/api/token", data=form)
     assert_locked(token)
     # The lock is audited once, with the account, never with the password or the email.
     (event,) = await lock_events(app)

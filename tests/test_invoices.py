@@ -283,7 +283,9 @@ async def test_errors_in_order(desk: Clinic) -> None:
 
     scheduled = await desk.appointment(await desk.patient())
     pending = await _post_invoice(desk, {"appointment_id": scheduled})
-    assert pending.status_code == 400
+    # A 409, as when charges are changed on a visit not completed: the same code, one status.
+    assert pending.status_code == 409
+    assert pending.json()["code"] == "appointment_not_completed"
     assert pending.json()["error"] == "Appointment must be completed"
 
     appointment_id, cpt_id = await desk.visit()

@@ -230,3 +230,24 @@ def test_links_name_real_operations_and_parameters(served: Document) -> None:
                 assert set(link["parameters"]) <= names, link
                 linked += 1
     assert linked > 20
+
+
+def _integer_bounds(node: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            for key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+                if key in node:
+                    yield key, node[key]
+        for value in node.values():
+            yield from _integer_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _integer_bounds(value)
+
+
+def test_integer_bounds_are_integers_within_a_bigint(served: Document) -> None:
+    bounds = list(_integer_bounds(served))
+    assert bounds
+    for key, value in bounds:
+        assert type(value) is int, f"{key} {value!r} is not an integer"
+        assert -(2**63) <= value <= 2**63 - 1, f"{key} {value} is outside a bigint"

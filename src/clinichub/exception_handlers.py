@@ -1,6 +1,7 @@
 """Render every error, ours or the framework's, as the API's one `Error` body."""
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -91,16 +92,31 @@ async def _out_of_range(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+def allowed_methods(request: Request) -> str | None:
+    """The `Allow` header of a 405: the methods the OpenAPI document gives the request's path.
+    Starlette names only those of the first route that matched, though each method of a path is
+    a route of its own. None for a path the document does not describe."""
+    path = request.scope.get("path", "")
+    for template, item in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, path):
+            return ", ".join(sorted(method.upper() for method in item))
+    return None
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
     message = exc.detail if isinstance(exc.detail, str) else "Request failed"
     if status == 404 and message == "Not Found":
         message = "Resource not found"
+    headers = dict(exc.headers or {})
+    if status == 405:
+        headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
     return JSONResponse(
         {"error": message, "code": _HTTP_CODES.get(status, "http_error")},
         status_code=status,
-        headers=exc.headers,
+        headers=headers or None,
     )
 
 

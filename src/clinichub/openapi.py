@@ -23,6 +23,7 @@ from clinichub.clinical import examples as clinical_examples
 from clinichub.openapi_examples import ERROR_EXAMPLES, Examples
 from clinichub.patients import examples as patients_examples
 from clinichub.scheduling import examples as scheduling_examples
+from clinichub.schemas import MAX_ID
 from clinichub.users import examples as users_examples
 
 Document = dict[str, Any]
@@ -137,7 +138,28 @@ def build(app: FastAPI) -> Document:
         _complete_errors(operation)
         _add_examples(operation)
     _add_links(document)
+    _integer_bounds(schemas)
     return document
+
+
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _integer_bounds(node: Any) -> None:
+    """FastAPI's OpenAPI model holds bounds as floats: an integer's bounds become whole floats
+    (`1.0`) and the largest id, 2**63 - 1, rounds up to 2**63, one above what the server accepts.
+    Integers' bounds are written back as the integers they are."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            for key in _BOUNDS:
+                value = node.get(key)
+                if isinstance(value, float):
+                    node[key] = MAX_ID if value >= float(MAX_ID) else int(value)
+        for value in node.values():
+            _integer_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _integer_bounds(value)
 
 
 def _complete_errors(operation: dict[str, Any]) -> None:
@@ -161,6 +183,15 @@ def _complete_errors(operation: dict[str, Any]) -> None:
             "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
         },
     )
+    if "requestBody" in operation:
+        # RequestLimits refuses a body over 1 MiB before the operation sees it.
+        responses.setdefault(
+            "413",
+            {
+                "description": "The request body is larger than 1 MiB",
+                "content": {"application/json": {"schema": {"$ref": ERROR_REF}}},
+            },
+        )
     for status, response in responses.items():
         if status in _HEADERS:
             response.setdefault("headers", {}).update(_HEADERS[status])

@@ -326,6 +326,20 @@ MAX_PER_PAGE = 100
 MAX_PAGE = (2**63 - 1) // MAX_PER_PAGE
 
 
+def _whole_number(value: object) -> object:
+    """A JSON number with no fraction is an integer (JSON Schema's `integer` admits 2500.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+# An integer of a request body that takes no text and no booleans ("25", true), nor a fraction
+# (25.5), but takes a whole number written as a float (2500.0), as JSON Schema's `integer` does.
+# Put after `Field(strict=True, ge=..., le=...)`, so that the bounds stay the document's
+# `minimum` and `maximum`: `Annotated[int, Field(strict=True, ge=0, le=99), WHOLE]`.
+WHOLE = BeforeValidator(_whole_number)
+
+
 # Ids are PostgreSQL bigints: a path or query id outside 1..2**63 - 1 is a 400, never a 500.
 MAX_ID = 2**63 - 1
 

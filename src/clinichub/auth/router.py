@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi.security import OAuth2PasswordRequestFormStrict
 
 from clinichub.auth import service
 from clinichub.auth.schemas import (
@@ -68,12 +68,13 @@ async def login(
     openapi_extra={"security": []},
 )
 async def token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    form: Annotated[OAuth2PasswordRequestFormStrict, Depends()],
     db: DbSession,
     settings: AppSettings,
     request: Request,
 ) -> LoginResponse:
-    """The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+    """The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters."""
     return await service.login(

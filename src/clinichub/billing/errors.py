@@ -20,8 +20,9 @@ CPT_CODE_INACTIVE = Catalogued(
 CPT_RECORD_NOT_FOUND = Catalogued(NotFound, "cpt_record_not_found", "CPT record not found")
 INVOICE_NOT_FOUND = Catalogued(NotFound, "invoice_not_found", "Invoice not found")
 
+# A 409 as CHARGES_NOT_EDITABLE, which has the same code: the appointment's state conflicts.
 APPOINTMENT_NOT_COMPLETED = Catalogued(
-    BadRequest, "appointment_not_completed", "Appointment must be completed"
+    Conflict, "appointment_not_completed", "Appointment must be completed"
 )
 NO_CPT_RECORD = Catalogued(BadRequest, "no_cpt_record", "No CPT record for appointment")
 INVOICE_EXISTS = Catalogued(Conflict, "invoice_exists", "Invoice already exists")

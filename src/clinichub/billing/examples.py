@@ -173,17 +173,19 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
     "charges_create": {"409": _ALREADY_INVOICED},
     "charges_delete": {"409": _ALREADY_INVOICED},
     "invoices_create": {
-        "400": _named(
-            "appointment_not_completed",
-            "Not completed",
-            errors.APPOINTMENT_NOT_COMPLETED.example(),
-        ),
         "404": _named(
             "appointment_not_found",
             "No such appointment",
             errors.APPOINTMENT_NOT_FOUND.example(),
         ),
-        "409": _named("invoice_exists", "Already invoiced", errors.INVOICE_EXISTS.example()),
+        "409": {
+            **_named(
+                "appointment_not_completed",
+                "Not completed",
+                errors.APPOINTMENT_NOT_COMPLETED.example(),
+            ),
+            **_named("invoice_exists", "Already invoiced", errors.INVOICE_EXISTS.example()),
+        },
     },
     "invoices_update": {
         "400": _named("invalid_status", "Neither paid nor unpaid", errors.INVALID_STATUS.example())

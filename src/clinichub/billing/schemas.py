@@ -9,6 +9,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
 )
 
@@ -21,6 +22,7 @@ from clinichub.billing.rules import (
 )
 from clinichub.models import Invoice
 from clinichub.schemas import (
+    WHOLE,
     Omittable,
     Pagination,
     RequestModel,
@@ -29,7 +31,7 @@ from clinichub.schemas import (
     Version,
     not_null,
 )
-from clinichub.vocabulary import CptRecordStatus, InvoiceStatus
+from clinichub.vocabulary import CptRecordStatus, InvoiceStatus, PlanType
 
 CptCodeValue = Annotated[
     str,
@@ -50,7 +52,7 @@ Category = Annotated[
     Field(examples=["Office Visit"]),
 ]
 # Strict: money is an integer number of cents, never a float or a string.
-PriceCents = Annotated[int, Field(strict=True, ge=0, le=MAX_PRICE_CENTS, examples=[15000])]
+PriceCents = Annotated[int, Field(strict=True, ge=0, le=MAX_PRICE_CENTS, examples=[15000]), WHOLE]
 Currency = Annotated[str, Field(examples=[CURRENCY])]
 
 
@@ -62,7 +64,7 @@ class CptCodeCreate(RequestModel):
     description: Description
     category: Category
     price_cents: PriceCents
-    is_active: bool = True
+    is_active: StrictBool = True
 
 
 class CptCodeUpdate(RequestModel):
@@ -71,7 +73,7 @@ class CptCodeUpdate(RequestModel):
     description: Omittable[Description] = None
     category: Omittable[Category] = None
     price_cents: Omittable[PriceCents] = None
-    is_active: Omittable[bool] = None
+    is_active: Omittable[StrictBool] = None
 
     _not_null = not_null("description", "category", "price_cents", "is_active")
 
@@ -109,7 +111,7 @@ class CptCodeList(BaseModel):
 
 class ChargeCreate(RequestModel):
     cpt_code: CptCodeValue
-    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY)] = 1
+    quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY), WHOLE] = 1
 
 
 class ChargeRead(BaseModel):
@@ -180,7 +182,7 @@ class InvoicePlan(BaseModel):
     plan_id: int
     carrier_name: str
     member_id: str
-    plan_type: str
+    plan_type: PlanType
     copay_cents: int | None
 
 

@@ -8,7 +8,6 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
-    StrictInt,
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
@@ -18,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from clinichub.schemas import (
     DATE_RANGE,
+    WHOLE,
     IsoDate,
     Name,
     Omittable,
@@ -134,8 +134,8 @@ class PlanCreate(RequestModel):
     member_id: Code
     group_id: Code | None = None
     plan_type: PlanType
-    # Strict: money is an integer of cents, never "25.00" or 25.0.
-    copay_cents: Annotated[StrictInt, Field(ge=0, le=100_000_000)] | None = Field(
+    # Money is an integer of cents, never "25.00" or 25.5 (a whole 2500.0 is 2500).
+    copay_cents: Annotated[int, Field(strict=True, ge=0, le=100_000_000), WHOLE] | None = Field(
         default=None,
         validate_default=True,
         description="The copay in cents; required unless plan_type is self_pay",

@@ -1,7 +1,7 @@
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, WithJsonSchema
 
 from clinichub.schemas import (
     Name,
@@ -80,7 +80,7 @@ class UserUpdate(RequestModel):
     last_name: Omittable[Name] = None
     phone: Phone | None = None
     role: Omittable[Role] = None
-    is_active: Omittable[bool] = None
+    is_active: Omittable[StrictBool] = None
 
     _not_null = not_null("first_name", "last_name", "role", "is_active")
 

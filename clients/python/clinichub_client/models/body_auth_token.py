@@ -15,32 +15,28 @@ T = TypeVar("T", bound="BodyAuthToken")
 class BodyAuthToken:
     """
     Attributes:
+        grant_type (str):
         username (str):
         password (str):
-        grant_type (None | str | Unset):
         scope (str | Unset):  Default: ''.
         client_id (None | str | Unset):
         client_secret (None | str | Unset):
     """
 
+    grant_type: str
     username: str
     password: str
-    grant_type: None | str | Unset = UNSET
     scope: str | Unset = ""
     client_id: None | str | Unset = UNSET
     client_secret: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        grant_type = self.grant_type
+
         username = self.username
 
         password = self.password
-
-        grant_type: None | str | Unset
-        if isinstance(self.grant_type, Unset):
-            grant_type = UNSET
-        else:
-            grant_type = self.grant_type
 
         scope = self.scope
 
@@ -60,12 +56,11 @@ class BodyAuthToken:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "grant_type": grant_type,
                 "username": username,
                 "password": password,
             }
         )
-        if grant_type is not UNSET:
-            field_dict["grant_type"] = grant_type
         if scope is not UNSET:
             field_dict["scope"] = scope
         if client_id is not UNSET:
@@ -78,18 +73,11 @@ class BodyAuthToken:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        grant_type = d.pop("grant_type")
+
         username = d.pop("username")
 
         password = d.pop("password")
-
-        def _parse_grant_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        grant_type = _parse_grant_type(d.pop("grant_type", UNSET))
 
         scope = d.pop("scope", UNSET)
 
@@ -112,9 +100,9 @@ class BodyAuthToken:
         client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
 
         body_auth_token = cls(
+            grant_type=grant_type,
             username=username,
             password=password,
-            grant_type=grant_type,
             scope=scope,
             client_id=client_id,
             client_secret=client_secret,

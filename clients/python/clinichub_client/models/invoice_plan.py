@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.plan_type import PlanType
+
 T = TypeVar("T", bound="InvoicePlan")
 
 
@@ -17,14 +19,14 @@ class InvoicePlan:
         plan_id (int):
         carrier_name (str):
         member_id (str):
-        plan_type (str):
+        plan_type (PlanType):
         copay_cents (int | None):
     """
 
     plan_id: int
     carrier_name: str
     member_id: str
-    plan_type: str
+    plan_type: PlanType
     copay_cents: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,7 +37,7 @@ class InvoicePlan:
 
         member_id = self.member_id
 
-        plan_type = self.plan_type
+        plan_type = self.plan_type.value
 
         copay_cents: int | None
         copay_cents = self.copay_cents
@@ -63,7 +65,7 @@ class InvoicePlan:
 
         member_id = d.pop("member_id")
 
-        plan_type = d.pop("plan_type")
+        plan_type = PlanType(d.pop("plan_type"))
 
         def _parse_copay_cents(data: object) -> int | None:
             if data is None:

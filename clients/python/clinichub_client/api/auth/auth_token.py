@@ -45,6 +45,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = Error.from_dict(response.json())
 
@@ -84,7 +89,8 @@ def sync_detailed(
 ) -> Response[Error | LoginResponse]:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
@@ -117,7 +123,8 @@ def sync(
 ) -> Error | LoginResponse | None:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
@@ -145,7 +152,8 @@ async def asyncio_detailed(
 ) -> Response[Error | LoginResponse]:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
@@ -176,7 +184,8 @@ async def asyncio(
 ) -> Error | LoginResponse | None:
     """Log in with the OAuth2 password flow
 
-     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `username` is the email. This is
+     The OAuth2 password flow (RFC 6749 section 4.3) as a form: `grant_type=password` (required,
+    as the RFC says; anything else, or nothing, is a 400), `username` is the email. This is
     what Swagger UI's Authorize button calls; programs use `POST /api/login`. Limited like
     `POST /api/login`, with the same counters.
 
