@@ -229,3 +229,21 @@ async def test_an_invoice_plan_type_is_one_of_the_plan_types(desk: Clinic) -> No
     appointment_id, _ = await desk.visit(patient_id)
     invoice = await desk.invoice(appointment_id)
     assert invoice["plan"]["plan_type"] in schemas["PlanType"]["enum"]
+
+
+async def test_an_audit_events_actor_role_is_a_role_or_null(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    document = await _document(client)
+    schemas = document["components"]["schemas"]
+    actor_role = schemas["AuditEventRead"]["properties"]["actor_role"]
+    assert actor_role["anyOf"] == [{"$ref": "#/components/schemas/Role"}, {"type": "null"}]
+    assert set(schemas["Role"]["enum"]) == {item.value for item in Role}
+
+    admin = await login(Role.admin)
+    await client.get("/api/patients", headers=admin)
+    response = await client.get("/api/audit/events", headers=admin)
+    assert response.status_code == 200
+    roles = {event["actor_role"] for event in response.json()["events"]}
+    assert "admin" in roles
+    assert roles <= set(schemas["Role"]["enum"]) | {None}

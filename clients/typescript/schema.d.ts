@@ -1095,8 +1095,7 @@ export interface components {
             occurred_at: string;
             /** Actor User Id */
             actor_user_id: number | null;
-            /** Actor Role */
-            actor_role: string | null;
+            actor_role: components["schemas"]["Role"] | null;
             action: components["schemas"]["AuditAction"];
             /** Resource Type */
             resource_type: string;

@@ -4,7 +4,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from clinichub.schemas import Pagination, UtcDateTime
-from clinichub.vocabulary import AuditAction, AuditOutcome
+from clinichub.vocabulary import AuditAction, AuditOutcome, Role
 
 
 class AuditEventRead(BaseModel):
@@ -13,7 +13,7 @@ class AuditEventRead(BaseModel):
     event_id: int
     occurred_at: UtcDateTime
     actor_user_id: int | None
-    actor_role: str | None
+    actor_role: Role | None
     action: AuditAction
     resource_type: str
     resource_id: str | None

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.audit_action import AuditAction
 from ..models.audit_outcome import AuditOutcome
+from ..models.role import Role
 
 T = TypeVar("T", bound="AuditEventRead")
 
@@ -20,7 +21,7 @@ class AuditEventRead:
         event_id (int):
         occurred_at (datetime.datetime):
         actor_user_id (int | None):
-        actor_role (None | str):
+        actor_role (None | Role):
         action (AuditAction):
         resource_type (str):
         resource_id (None | str):
@@ -34,7 +35,7 @@ class AuditEventRead:
     event_id: int
     occurred_at: datetime.datetime
     actor_user_id: int | None
-    actor_role: None | str
+    actor_role: None | Role
     action: AuditAction
     resource_type: str
     resource_id: None | str
@@ -54,7 +55,10 @@ class AuditEventRead:
         actor_user_id = self.actor_user_id
 
         actor_role: None | str
-        actor_role = self.actor_role
+        if isinstance(self.actor_role, Role):
+            actor_role = self.actor_role.value
+        else:
+            actor_role = self.actor_role
 
         action = self.action.value
 
@@ -112,10 +116,18 @@ class AuditEventRead:
 
         actor_user_id = _parse_actor_user_id(d.pop("actor_user_id"))
 
-        def _parse_actor_role(data: object) -> None | str:
+        def _parse_actor_role(data: object) -> None | Role:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                actor_role_type_0 = Role(data)
+
+                return actor_role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Role, data)
 
         actor_role = _parse_actor_role(d.pop("actor_role"))
 
