@@ -16,7 +16,7 @@ from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
 from clinichub.users import errors as users_errors
 from clinichub.vocabulary import PlanType, Role
-from tests.kit import Clinic, Login
+from tests.kit import Clinic, Login, MakeStaff
 
 Document = dict[str, Any]
 ERROR_MODULES = (
@@ -247,3 +247,17 @@ async def test_an_audit_events_actor_role_is_a_role_or_null(
     roles = {event["actor_role"] for event in response.json()["events"]}
     assert "admin" in roles
     assert roles <= set(schemas["Role"]["enum"]) | {None}
+
+
+async def test_a_provider_is_a_doctor_or_a_nurse(clinic: Clinic, make_staff: MakeStaff) -> None:
+    document = await _document(clinic.client)
+    schemas = document["components"]["schemas"]
+    assert schemas["ProviderRead"]["properties"]["role"] == {
+        "$ref": "#/components/schemas/ProviderRole"
+    }
+    assert set(schemas["ProviderRole"]["enum"]) == {"doctor", "nurse"}
+
+    await make_staff(Role.nurse)
+    await make_staff(Role.receptionist)
+    listing = await clinic.call("GET", "/api/providers")
+    assert {provider["role"] for provider in listing["providers"]} == {"doctor", "nurse"}

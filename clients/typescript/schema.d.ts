@@ -2033,10 +2033,16 @@ export interface components {
             first_name: string;
             /** Last Name */
             last_name: string;
-            role: components["schemas"]["Role"];
+            role: components["schemas"]["ProviderRole"];
             /** Working Hours */
             working_hours: components["schemas"]["WorkingHoursRange"][];
         };
+        /**
+         * ProviderRole
+         * @description The roles that see patients and can be booked: a provider is a doctor or a nurse.
+         * @enum {string}
+         */
+        ProviderRole: "doctor" | "nurse";
         /** RefreshRequest */
         RefreshRequest: {
             /** Refresh Token */

@@ -11,6 +11,13 @@ class Role(StrEnum):
     receptionist = "receptionist"
 
 
+class ProviderRole(StrEnum):
+    """The roles that see patients and can be booked: a provider is a doctor or a nurse."""
+
+    doctor = Role.doctor.value
+    nurse = Role.nurse.value
+
+
 class Sex(StrEnum):
     male = "male"
     female = "female"

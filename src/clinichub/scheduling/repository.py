@@ -21,9 +21,9 @@ from clinichub.scheduling import errors
 from clinichub.scheduling.rules import BLOCKING_STATUSES, WorkingRange
 from clinichub.scheduling.schemas import AppointmentFilters, AppointmentRead, AppointmentSort
 from clinichub.schemas import PageParams, SortOrder
-from clinichub.vocabulary import AppointmentStatus, Role
+from clinichub.vocabulary import AppointmentStatus, ProviderRole, Role
 
-PROVIDER_ROLES = (Role.doctor, Role.nurse)
+PROVIDER_ROLES = tuple(Role(role) for role in ProviderRole)
 BLOCKING = sorted(BLOCKING_STATUSES)
 # PostgreSQL's SQLSTATE for an exclusion constraint violation.
 EXCLUSION_VIOLATION = "23P01"

@@ -26,7 +26,7 @@ from clinichub.schemas import (
     Version,
     not_null,
 )
-from clinichub.vocabulary import AppointmentStatus, Role, VisitType
+from clinichub.vocabulary import AppointmentStatus, ProviderRole, VisitType
 
 Reason = Annotated[Text, StringConstraints(max_length=500)]
 Notes = Annotated[Text, StringConstraints(max_length=5000)]
@@ -206,7 +206,7 @@ class ProviderRead(BaseModel):
     provider_user_id: int
     first_name: str
     last_name: str
-    role: Role
+    role: ProviderRole
     working_hours: list[WorkingHoursRange]
 
 

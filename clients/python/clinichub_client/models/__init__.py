@@ -78,6 +78,7 @@ from .profile_response import ProfileResponse
 from .protected_response import ProtectedResponse
 from .provider_list import ProviderList
 from .provider_read import ProviderRead
+from .provider_role import ProviderRole
 from .refresh_request import RefreshRequest
 from .role import Role
 from .sex import Sex
@@ -180,6 +181,7 @@ __all__ = (
     "ProtectedResponse",
     "ProviderList",
     "ProviderRead",
+    "ProviderRole",
     "RefreshRequest",
     "Role",
     "Sex",

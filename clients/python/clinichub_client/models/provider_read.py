@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.role import Role
+from ..models.provider_role import ProviderRole
 
 if TYPE_CHECKING:
     from ..models.working_hours_range import WorkingHoursRange
@@ -22,14 +22,14 @@ class ProviderRead:
         provider_user_id (int):
         first_name (str):
         last_name (str):
-        role (Role):
+        role (ProviderRole): The roles that see patients and can be booked: a provider is a doctor or a nurse.
         working_hours (list[WorkingHoursRange]):
     """
 
     provider_user_id: int
     first_name: str
     last_name: str
-    role: Role
+    role: ProviderRole
     working_hours: list[WorkingHoursRange]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -72,7 +72,7 @@ class ProviderRead:
 
         last_name = d.pop("last_name")
 
-        role = Role(d.pop("role"))
+        role = ProviderRole(d.pop("role"))
 
         working_hours = []
         _working_hours = d.pop("working_hours")
