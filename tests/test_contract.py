@@ -16,7 +16,7 @@ from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
 from clinichub.users import errors as users_errors
 from clinichub.vocabulary import PlanType, Role
-from tests.kit import Clinic, Login, MakeStaff
+from tests.kit import PAST_MONDAY, Clinic, Login, MakeStaff, clock
 
 Document = dict[str, Any]
 ERROR_MODULES = (
@@ -28,6 +28,7 @@ ERROR_MODULES = (
     scheduling_errors,
     users_errors,
 )
+at = clock(PAST_MONDAY)
 
 # The ids in request bodies: (operation, path, schema, field).
 BODY_IDS = [
@@ -261,3 +262,18 @@ async def test_a_provider_is_a_doctor_or_a_nurse(clinic: Clinic, make_staff: Mak
     await make_staff(Role.receptionist)
     listing = await clinic.call("GET", "/api/providers")
     assert {provider["role"] for provider in listing["providers"]} == {"doctor", "nurse"}
+
+
+@pytest.mark.parametrize("status", ["checked_in", "in_progress", "completed", "cancelled"])
+async def test_a_booking_starts_in_one_of_the_initial_statuses(clinic: Clinic, status: str) -> None:
+    document = await _document(clinic.client)
+    schemas = document["components"]["schemas"]
+    field = schemas["AppointmentCreate"]["properties"]["status"]
+    assert field["$ref"] == "#/components/schemas/InitialStatus"
+    assert set(schemas["InitialStatus"]["enum"]) == {"scheduled", "confirmed"}
+
+    refused = await clinic.book(at(9), at(9, 30), status=status, expect=400)
+    assert refused.json()["details"][0]["field"] == "status"
+    for allowed, hour in (("scheduled", 9), ("confirmed", 10)):
+        booked = await clinic.booked(at(hour), at(hour, 30), status=allowed)
+        assert booked["status"] == allowed

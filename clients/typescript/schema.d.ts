@@ -943,10 +943,10 @@ export interface components {
              */
             scheduled_end: string;
             /**
-             * @description `scheduled` or `confirmed`
+             * @description A booking starts `scheduled` or `confirmed`; later statuses come by update
              * @default scheduled
              */
-            status?: components["schemas"]["AppointmentStatus"];
+            status?: components["schemas"]["InitialStatus"];
             /** @default in_person */
             visit_type?: components["schemas"]["VisitType"];
             /** Reason */
@@ -1463,6 +1463,12 @@ export interface components {
          * @enum {string}
          */
         HealthStatus: "ok" | "unavailable";
+        /**
+         * InitialStatus
+         * @description The statuses a booking may start in: the first steps of the AppointmentStatus lifecycle.
+         * @enum {string}
+         */
+        InitialStatus: "scheduled" | "confirmed";
         /** InvoiceCreate */
         InvoiceCreate: {
             /** Appointment Id */

@@ -45,6 +45,13 @@ class AppointmentStatus(StrEnum):
     no_show = "no_show"
 
 
+class InitialStatus(StrEnum):
+    """The statuses a booking may start in: the first steps of the AppointmentStatus lifecycle."""
+
+    scheduled = AppointmentStatus.scheduled.value
+    confirmed = AppointmentStatus.confirmed.value
+
+
 class VisitType(StrEnum):
     in_person = "in_person"
     telehealth = "telehealth"

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from clinichub.clinic_time import Interval, at, local_day, service_date
 from clinichub.scheduling import errors
-from clinichub.vocabulary import AppointmentStatus, VisitType
+from clinichub.vocabulary import AppointmentStatus, InitialStatus, VisitType
 
 S = AppointmentStatus
 
@@ -31,7 +31,7 @@ ALLOWED_TRANSITIONS: Mapping[AppointmentStatus, frozenset[AppointmentStatus]] = 
     }
 )
 FINAL_STATUSES = frozenset(s for s, targets in ALLOWED_TRANSITIONS.items() if not targets)
-INITIAL_STATUSES = frozenset({S.scheduled, S.confirmed})
+INITIAL_STATUSES = frozenset(S(status) for status in InitialStatus)
 CANCELLABLE_STATUSES = frozenset(
     s for s, targets in ALLOWED_TRANSITIONS.items() if S.cancelled in targets
 )

@@ -26,7 +26,7 @@ from clinichub.schemas import (
     Version,
     not_null,
 )
-from clinichub.vocabulary import AppointmentStatus, ProviderRole, VisitType
+from clinichub.vocabulary import AppointmentStatus, InitialStatus, ProviderRole, VisitType
 
 Reason = Annotated[Text, StringConstraints(max_length=500)]
 Notes = Annotated[Text, StringConstraints(max_length=5000)]
@@ -58,8 +58,9 @@ class AppointmentCreate(RequestModel):
     provider_user_id: Id
     scheduled_start: UtcDateTime = Field(description=_APPOINTMENT_TIME)
     scheduled_end: UtcDateTime = Field(description=_APPOINTMENT_TIME)
-    status: AppointmentStatus = Field(
-        default=AppointmentStatus.scheduled, description="`scheduled` or `confirmed`"
+    status: InitialStatus = Field(
+        default=InitialStatus.scheduled,
+        description="A booking starts `scheduled` or `confirmed`; later statuses come by update",
     )
     visit_type: VisitType = VisitType.in_person
     reason: Reason | None = None

@@ -24,7 +24,7 @@ from clinichub.preconditions import check_if_match
 from clinichub.scheduling import errors, repository, rules, schemas
 from clinichub.schemas import PageParams, Pagination, SortOrder, check_range, parse_bound
 from clinichub.users.repository import get_user
-from clinichub.vocabulary import AuditAction, Role, VisitType
+from clinichub.vocabulary import AppointmentStatus, AuditAction, Role, VisitType
 
 # The fields of an appointment's window, held to rules.check_booking_bounds.
 _TIMES = ("scheduled_start", "scheduled_end")
@@ -65,7 +65,8 @@ async def book(
 ) -> schemas.AppointmentCreated:
     event = audit.record(AuditAction.create, "appointment", patient_id=body.patient_id)
     window = Interval(body.scheduled_start, body.scheduled_end)
-    rules.check_initial_status(body.status)
+    status = AppointmentStatus(body.status)
+    rules.check_initial_status(status)
     rules.check_booking_bounds(
         {"scheduled_start": window.start, "scheduled_end": window.end}, datetime.now(UTC)
     )
@@ -81,7 +82,9 @@ async def book(
         db, provider_user_id=body.provider_user_id, patient_id=body.patient_id, window=window
     )
     telehealth_url = _telehealth_link(body.visit_type, None, settings)
-    appointment = await repository.book(db, {**body.model_dump(), "telehealth_url": telehealth_url})
+    appointment = await repository.book(
+        db, {**body.model_dump(), "status": status, "telehealth_url": telehealth_url}
+    )
     event.resource_id = str(appointment.appointment_id)
     return schemas.AppointmentCreated(
         message="Appointment created successfully",

@@ -37,6 +37,7 @@ from .error import Error
 from .error_detail import ErrorDetail
 from .health import Health
 from .health_status import HealthStatus
+from .initial_status import InitialStatus
 from .invoice_create import InvoiceCreate
 from .invoice_created import InvoiceCreated
 from .invoice_line import InvoiceLine
@@ -140,6 +141,7 @@ __all__ = (
     "ErrorDetail",
     "Health",
     "HealthStatus",
+    "InitialStatus",
     "InvoiceCreate",
     "InvoiceCreated",
     "InvoiceLine",

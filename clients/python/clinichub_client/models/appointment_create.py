@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.appointment_status import AppointmentStatus
+from ..models.initial_status import InitialStatus
 from ..models.visit_type import VisitType
 from ..types import UNSET, Unset
 
@@ -21,7 +21,8 @@ class AppointmentCreate:
         provider_user_id (int):
         scheduled_start (datetime.datetime): ISO-8601; from 2000-01-01 to five years from now
         scheduled_end (datetime.datetime): ISO-8601; from 2000-01-01 to five years from now
-        status (AppointmentStatus | Unset):
+        status (InitialStatus | Unset): The statuses a booking may start in: the first steps of the AppointmentStatus
+            lifecycle.
         visit_type (VisitType | Unset):
         reason (None | str | Unset):
         notes (None | str | Unset):
@@ -32,7 +33,7 @@ class AppointmentCreate:
     provider_user_id: int
     scheduled_start: datetime.datetime
     scheduled_end: datetime.datetime
-    status: AppointmentStatus | Unset = UNSET
+    status: InitialStatus | Unset = UNSET
     visit_type: VisitType | Unset = UNSET
     reason: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
@@ -108,11 +109,11 @@ class AppointmentCreate:
         scheduled_end = datetime.datetime.fromisoformat(d.pop("scheduled_end"))
 
         _status = d.pop("status", UNSET)
-        status: AppointmentStatus | Unset
+        status: InitialStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = AppointmentStatus(_status)
+            status = InitialStatus(_status)
 
         _visit_type = d.pop("visit_type", UNSET)
         visit_type: VisitType | Unset
