@@ -1,5 +1,6 @@
 """The contract as served: what `openapi.json` promises is what the server does."""
 
+import re
 from typing import Any
 
 import httpx
@@ -15,7 +16,7 @@ from clinichub.patients import errors as patients_errors
 from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
 from clinichub.users import errors as users_errors
-from clinichub.vocabulary import PlanType, Role
+from clinichub.vocabulary import AppointmentStatus, PlanType, Role
 from tests.kit import PAST_MONDAY, Clinic, Login, MakeStaff, clock
 
 Document = dict[str, Any]
@@ -277,3 +278,33 @@ async def test_a_booking_starts_in_one_of_the_initial_statuses(clinic: Clinic, s
     for allowed, hour in (("scheduled", 9), ("confirmed", 10)):
         booked = await clinic.booked(at(hour), at(hour, 30), status=allowed)
         assert booked["status"] == allowed
+
+
+STATUS_FILTERS = [
+    ("scheduled", True),
+    ("confirmed,cancelled", True),
+    (" scheduled , no_show ", True),
+    ("scheduled,,completed,", True),
+    ("", True),
+    ("bogus", False),
+    ("scheduled,bogus", False),
+    ("SCHEDULED", False),
+    ("scheduled;confirmed", False),
+    ("scheduled confirmed", False),
+]
+
+
+async def test_the_status_filter_pattern_is_what_the_server_accepts(clinic: Clinic) -> None:
+    document = await _document(clinic.client)
+    parameters = document["paths"]["/api/appointments"]["get"]["parameters"]
+    schema = next(p for p in parameters if p["name"] == "status")["schema"]
+    string = next(option for option in schema["anyOf"] if option.get("type") == "string")
+    pattern = re.compile(string["pattern"])
+    for status in AppointmentStatus:
+        assert pattern.search(status.value)
+    for value, accepted in STATUS_FILTERS:
+        assert bool(pattern.search(value)) is accepted, value
+        response = await clinic.client.get(
+            "/api/appointments", params={"status": value}, headers=clinic.headers
+        )
+        assert response.status_code == (200 if accepted else 400), value

@@ -18,6 +18,7 @@ from clinichub.scheduling.schemas import (
     AppointmentUpdated,
     Availability,
     ProviderList,
+    StatusFilter,
     WorkingHoursRead,
     WorkingHoursUpdate,
     WorkingHoursUpdated,
@@ -86,7 +87,7 @@ async def list_appointments(
     patient_id: QueryId = None,
     provider_user_id: QueryId = None,
     status: Annotated[
-        str | None,
+        StatusFilter | None,
         Query(
             description="One or several statuses, comma-separated: `scheduled,confirmed`",
             examples=["scheduled,confirmed"],

@@ -158,6 +158,13 @@ class AppointmentFilters:
     end: datetime | None = None
 
 
+_STATUS_NAME = "|".join(AppointmentStatus)
+# What parse_statuses takes: statuses separated by commas; blanks around a name and empty items
+# are ignored, and the empty string filters nothing.
+STATUS_FILTER_PATTERN = rf"^\s*(?:(?:{_STATUS_NAME})\s*)?(?:,\s*(?:(?:{_STATUS_NAME})\s*)?)*$"
+StatusFilter = Annotated[str, WithJsonSchema({"type": "string", "pattern": STATUS_FILTER_PATTERN})]
+
+
 def parse_statuses(raw: str | None) -> tuple[AppointmentStatus, ...]:
     """`scheduled,confirmed` -> both; an unknown name is a 400 naming the allowed values."""
     statuses = []
