@@ -1,0 +1,276 @@
+import { Box, Group, Text, Title, UnstyledButton } from "@mantine/core";
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { clockTime } from "../../lib/time";
+import { usePatient } from "./data";
+import {
+  gridRange,
+  layoutColumn,
+  patientName,
+  spanOnDay,
+  STATUS_COLOR,
+  STATUS_LABEL,
+  isVacated,
+  type Appointment,
+  type Placed,
+  type Span,
+} from "./model";
+
+/** One column of the grid: a provider on a day (Today) or a day of a provider (Week). */
+export interface GridColumn {
+  key: string;
+  title: string;
+  /** Beside the title, e.g. a button to book in this column. */
+  extra?: ReactNode;
+  day: string;
+  /** Working hours, drawn light; null when the provider keeps none (open all day). */
+  working: Span[] | null;
+  visits: Appointment[];
+}
+
+const PX_PER_MINUTE = 1.6;
+const AXIS_WIDTH = 56;
+
+const pad = (value: number) => String(value).padStart(2, "0");
+const hourLabel = (minute: number) => `${pad(Math.floor(minute / 60))}:00`;
+
+/** True once the element has been on screen: names are fetched only for columns someone sees. */
+function useSeen(): [(node: HTMLElement | null) => void, boolean] {
+  const [seen, setSeen] = useState(typeof IntersectionObserver === "undefined");
+  const observer = useRef<IntersectionObserver | null>(null);
+  const ref = useCallback((node: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!node || typeof IntersectionObserver === "undefined") return;
+    observer.current = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setSeen(true);
+          observer.current?.disconnect();
+        }
+      },
+      { rootMargin: "200px" },
+    );
+    observer.current.observe(node);
+  }, []);
+  return [ref, seen];
+}
+
+/**
+ * Visits side by side on a time grid in the clinic's time zone. Wide grids scroll sideways with
+ * the time axis held in place; each column lays itself out once per change of its visits.
+ */
+export function ScheduleGrid({
+  columns,
+  timeZone,
+  onOpen,
+  label,
+}: {
+  columns: GridColumn[];
+  timeZone: string;
+  onOpen: (appointment: Appointment) => void;
+  label: string;
+}) {
+  const range = useMemo(
+    () =>
+      gridRange(
+        columns.flatMap((column) => [
+          ...(column.working ?? []),
+          ...column.visits.map((visit) => spanOnDay(visit, column.day, timeZone)),
+        ]),
+      ),
+    [columns, timeZone],
+  );
+  const height = (range.end - range.start) * PX_PER_MINUTE;
+  const hours = [];
+  for (let minute = range.start; minute < range.end; minute += 60) hours.push(minute);
+
+  return (
+    <Box
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      style={{ overflowX: "auto", border: "1px solid var(--mantine-color-gray-4)", borderRadius: 4 }}
+    >
+      <div
+        style={{
+          display: "grid",
+          gridTemplateColumns: `${AXIS_WIDTH}px repeat(${columns.length}, minmax(150px, 1fr))`,
+        }}
+      >
+        <div style={stickyAxis} />
+        {columns.map((column) => (
+          <Group
+            key={column.key}
+            gap={4}
+            p={6}
+            justify="space-between"
+            wrap="nowrap"
+            style={{ borderLeft: "1px solid var(--mantine-color-gray-4)", minWidth: 0 }}
+          >
+            <Title order={3} size="h6" style={{ minWidth: 0 }} lineClamp={2}>
+              {column.title}
+            </Title>
+            {column.extra}
+          </Group>
+        ))}
+        <div style={{ ...stickyAxis, position: "sticky", height }} aria-hidden="true">
+          {hours.map((minute) => (
+            <Text
+              key={minute}
+              size="xs"
+              pos="absolute"
+              right={6}
+              style={{ top: (minute - range.start) * PX_PER_MINUTE - 2 }}
+            >
+              {hourLabel(minute)}
+            </Text>
+          ))}
+        </div>
+        {columns.map((column) => (
+          <Column
+            key={column.key}
+            column={column}
+            range={range}
+            timeZone={timeZone}
+            onOpen={onOpen}
+          />
+        ))}
+      </div>
+    </Box>
+  );
+}
+
+const stickyAxis = {
+  position: "sticky",
+  left: 0,
+  zIndex: 3,
+  background: "var(--mantine-color-body)",
+  borderTop: "1px solid var(--mantine-color-gray-4)",
+} as const;
+
+const Column = memo(function Column({
+  column,
+  range,
+  timeZone,
+  onOpen,
+}: {
+  column: GridColumn;
+  range: Span;
+  timeZone: string;
+  onOpen: (appointment: Appointment) => void;
+}) {
+  const [ref, seen] = useSeen();
+  const placed = useMemo(
+    () => layoutColumn(column.visits, (visit) => spanOnDay(visit, column.day, timeZone)),
+    [column.visits, column.day, timeZone],
+  );
+  const height = (range.end - range.start) * PX_PER_MINUTE;
+  const at = (minute: number) => (Math.max(minute, range.start) - range.start) * PX_PER_MINUTE;
+  const hourLine = `${60 * PX_PER_MINUTE}px`;
+  return (
+    <div
+      ref={ref}
+      style={{
+        position: "relative",
+        height,
+        borderLeft: "1px solid var(--mantine-color-gray-4)",
+        borderTop: "1px solid var(--mantine-color-gray-4)",
+        background: column.working ? "var(--mantine-color-gray-1)" : undefined,
+      }}
+    >
+      {column.working?.map((span) => (
+        <div
+          key={span.start}
+          style={{
+            position: "absolute",
+            left: 0,
+            right: 0,
+            top: at(span.start),
+            height: at(span.end) - at(span.start),
+            background: "var(--mantine-color-body)",
+          }}
+        />
+      ))}
+      <div
+        aria-hidden="true"
+        style={{
+          position: "absolute",
+          inset: 0,
+          pointerEvents: "none",
+          backgroundImage: `repeating-linear-gradient(to bottom, var(--mantine-color-gray-3) 0 1px, transparent 1px ${hourLine})`,
+        }}
+      />
+      {placed.map((block) => (
+        <VisitBlock
+          key={block.item.appointment_id}
+          block={block}
+          top={at(block.span.start)}
+          height={Math.max(at(block.span.end) - at(block.span.start), 18)}
+          timeZone={timeZone}
+          showName={seen}
+          onOpen={onOpen}
+        />
+      ))}
+    </div>
+  );
+});
+
+const VisitBlock = memo(function VisitBlock({
+  block,
+  top,
+  height,
+  timeZone,
+  showName,
+  onOpen,
+}: {
+  block: Placed<Appointment>;
+  top: number;
+  height: number;
+  timeZone: string;
+  showName: boolean;
+  onOpen: (appointment: Appointment) => void;
+}) {
+  const visit = block.item;
+  const name = usePatientLabel(visit.patient_id, showName);
+  const color = STATUS_COLOR[visit.status];
+  const width = 100 / block.lanes;
+  return (
+    <UnstyledButton
+      onClick={() => onOpen(visit)}
+      title={`${name}, ${STATUS_LABEL[visit.status]}`}
+      style={{
+        position: "absolute",
+        zIndex: 1,
+        top,
+        height,
+        left: `calc(${block.lane * width}% + 2px)`,
+        width: `calc(${width}% - 4px)`,
+        overflow: "hidden",
+        padding: "1px 4px",
+        borderRadius: 3,
+        background: `var(--mantine-color-${color}-0)`,
+        border: `1px ${isVacated(visit.status) ? "dashed" : "solid"} var(--mantine-color-${color}-9)`,
+        borderLeftWidth: 4,
+        fontSize: 12,
+        lineHeight: 1.25,
+        color: "var(--mantine-color-black)",
+      }}
+    >
+      <Text span size="xs" fw={700}>
+        {clockTime(visit.scheduled_start, timeZone)}
+      </Text>{" "}
+      <Text span size="xs" td={visit.status === "cancelled" ? "line-through" : undefined}>
+        {name}
+      </Text>{" "}
+      <Text span size="xs" fs="italic">
+        {STATUS_LABEL[visit.status]}
+      </Text>
+    </UnstyledButton>
+  );
+});
+
+/** The patient's name once fetched; their number meanwhile, or when it cannot be read. */
+export function usePatientLabel(patientId: number, enabled = true): string {
+  const patient = usePatient(patientId, enabled);
+  return patient.data ? patientName(patient.data) : `Patient ${patientId}`;
+}
