@@ -27,7 +27,8 @@ export function useClinicDay(): { timeZone: string; today: string; day: string; 
   const [date, setDate] = useSearchParam("date");
   if (!clinic) return null;
   const timeZone: string = clinic.timezone;
-  const today: string = clinic.today ?? todayIn(timeZone);
+  // From the clock rather than the clinic's answer, so that a page left open turns the day too.
+  const today = todayIn(timeZone);
   return { timeZone, today, day: isDay(date) ? date : today, setDay: setDate };
 }
 

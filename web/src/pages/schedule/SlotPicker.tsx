@@ -1,6 +1,6 @@
 import { Chip, Group, Input, ScrollArea, Select, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Loading, messageOf } from "../../components/Status";
@@ -69,6 +69,11 @@ export function SlotPicker({
     staleTime: 0,
   });
   const free = slots.data?.slots ?? [];
+  const gone = !!value && slots.isSuccess && !free.some((slot) => slot.start === value.start);
+  useEffect(() => {
+    // The chosen time was taken meanwhile: choose again rather than be refused again.
+    if (gone) onChange(null);
+  }, [gone, onChange]);
 
   return (
     <>

@@ -63,6 +63,10 @@ function useConflictWording() {
     try {
       return await call;
     } catch (error) {
+      if (error instanceof RequestFailed && error.status === 409) {
+        // Someone else took the time meanwhile: show the schedule and the free times as they are.
+        void queryClient.invalidateQueries({ queryKey: ["appointments"] });
+      }
       throw await explainConflict(error, timeZone, queryClient);
     }
   };
