@@ -14,10 +14,17 @@ import { usePatientLabel } from "./ScheduleGrid";
 type VisitType = Schemas["VisitType"];
 
 /** A dialog that fills a phone's screen. */
-function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const phone = useMediaQuery("(max-width: 36em)");
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" fullScreen={phone}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      size="lg"
+      fullScreen={phone}
+      closeButtonProps={{ "aria-label": "Close" }}
+    >
       {children}
     </Modal>
   );

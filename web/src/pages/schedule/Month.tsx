@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useUser } from "../../auth/session";
@@ -109,7 +109,7 @@ function MonthView({
       ) : (
         <Table.ScrollContainer minWidth={360}>
           <Table withTableBorder withColumnBorders layout="fixed" aria-busy={counts.isFetching}>
-            <Table.Caption>
+            <Table.Caption c="var(--mantine-color-text)">
               Visits booked each day of {monthName(day)}
               {providerId !== undefined ? ` for ${nameOf(providerId)}` : ""}, cancelled and missed
               ones included; open a day to see its schedule.
@@ -159,7 +159,10 @@ function DayCell({
   isToday: boolean;
 }) {
   const total = count?.total ?? 0;
-  const words = `${total} ${total === 1 ? "visit" : "visits"}`;
+  const vacated = count?.vacated ?? 0;
+  const words =
+    `${total} ${total === 1 ? "visit" : "visits"}` +
+    (vacated > 0 ? `, ${vacated} cancelled or missed` : "");
   return (
     <Table.Td
       valign="top"
@@ -173,21 +176,24 @@ function DayCell({
         to={`/today?date=${date}`}
         c="dark.9"
         fw={isToday ? 700 : 500}
-        aria-label={`${longDay(date)}: ${words}${isToday ? ", today" : ""}`}
         style={{ display: "block" }}
       >
-        {Number(date.slice(8))}
+        <span aria-hidden="true">{Number(date.slice(8))}</span>
+        <VisuallyHidden>
+          {longDay(date)}
+          {isToday ? " (today)" : ""}: {words}
+        </VisuallyHidden>
         {total > 0 && (
-          <Text span display="block" size="sm" fw={600} c="blue.9">
+          <Text span display="block" size="sm" fw={600} c="blue.9" aria-hidden="true">
             {total}
             <Text span visibleFrom="sm" size="sm" inherit>
               {total === 1 ? " visit" : " visits"}
             </Text>
           </Text>
         )}
-        {count && count.vacated > 0 && (
-          <Text span display="block" size="xs" c="gray.8" visibleFrom="sm">
-            {count.vacated} cancelled or missed
+        {vacated > 0 && (
+          <Text span display="block" size="xs" c="gray.8" visibleFrom="sm" aria-hidden="true">
+            {vacated} cancelled or missed
           </Text>
         )}
       </Anchor>

@@ -127,7 +127,7 @@ export function NewPatientForm({
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="new-patient-title">
+    <form onSubmit={submit} aria-labelledby="new-patient-title" noValidate>
       <Stack>
         <Title order={3} size="h4" id="new-patient-title">
           New patient

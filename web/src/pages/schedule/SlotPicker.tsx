@@ -1,6 +1,6 @@
-import { Chip, Group, Input, ScrollArea, Select, SimpleGrid, Text, TextInput } from "@mantine/core";
+import { Group, Radio, ScrollArea, Select, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId } from "react";
+import { useEffect } from "react";
 import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Loading, messageOf } from "../../components/Status";
@@ -47,7 +47,6 @@ export function SlotPicker({
   error?: string;
   timeZone: string;
 }) {
-  const labelId = useId();
   const slots = useQuery({
     queryKey: ["appointments", "availability", { providerId, day, duration }],
     queryFn: ({ signal }) =>
@@ -100,11 +99,11 @@ export function SlotPicker({
           }}
         />
       </SimpleGrid>
-      <Input.Wrapper
+      <Radio.Group
         label="Free times"
-        labelElement="div"
-        id={labelId}
         required
+        value={value?.start ?? null}
+        onChange={(start) => onChange(free.find((slot) => slot.start === start) ?? null)}
         error={error}
         description={providerId === null ? "Choose a provider first." : undefined}
       >
@@ -120,22 +119,15 @@ export function SlotPicker({
           </Text>
         )}
         {free.length > 0 && (
-          <ScrollArea.Autosize mah={180} type="auto" mt={4}>
-            <Chip.Group
-              value={value?.start ?? null}
-              onChange={(start) => onChange(free.find((slot) => slot.start === start) ?? null)}
-            >
-              <Group gap={6} role="radiogroup" aria-labelledby={`${labelId}-label`} p={2}>
-                {free.map((slot) => (
-                  <Chip key={slot.start} value={slot.start} type="radio" name={labelId} size="sm">
-                    {clockTime(slot.start, timeZone)}
-                  </Chip>
-                ))}
-              </Group>
-            </Chip.Group>
+          <ScrollArea.Autosize mah={180} type="auto" mt={6}>
+            <Group gap="sm" p={2}>
+              {free.map((slot) => (
+                <Radio key={slot.start} value={slot.start} label={clockTime(slot.start, timeZone)} />
+              ))}
+            </Group>
           </ScrollArea.Autosize>
         )}
-      </Input.Wrapper>
+      </Radio.Group>
     </>
   );
 }

@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, Modal, Stack, Table, TextInput } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
+import { Anchor, Button, Group, Stack, Table, TextInput } from "@mantine/core";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useUser } from "../../auth/session";
@@ -7,6 +6,7 @@ import { ErrorNotice } from "../../components/Status";
 import { can } from "../../lib/access";
 import { clockTime, dayOf, longDay } from "../../lib/time";
 import { otherError, useCancel, useSetStatus } from "./actions";
+import { Dialog } from "./BookingModal";
 import { STATUS_LABEL, visitActions, type Appointment, type AppointmentStatus } from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
 import { StatusBadge } from "./StatusBadge";
@@ -34,7 +34,6 @@ export function VisitDialog({
   onDone: (message: string) => void;
 }) {
   const { role } = useUser();
-  const phone = useMediaQuery("(max-width: 36em)");
   const patient = usePatientLabel(appointment.patient_id);
   const setStatus = useSetStatus();
   const cancel = useCancel();
@@ -88,7 +87,7 @@ export function VisitDialog({
     ]);
 
   return (
-    <Modal opened onClose={onClose} title="Visit details" size="lg" fullScreen={phone}>
+    <Dialog title="Visit details" onClose={onClose}>
       <Stack>
         <Table variant="vertical" layout="fixed" withTableBorder>
           <Table.Tbody>
@@ -160,6 +159,6 @@ export function VisitDialog({
           </Group>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

@@ -174,13 +174,13 @@ function WeekTable({
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped withTableBorder aria-busy={busy}>
-        <Table.Caption>Visits per provider and day; cancelled and missed visits are not counted.</Table.Caption>
+        <Table.Caption c="var(--mantine-color-text)">Visits per provider and day; cancelled and missed visits are not counted.</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Provider</Table.Th>
             {days.map((day) => (
               <Table.Th key={day} ta="center">
-                <Anchor component={Link} to={`/today?date=${day}`} aria-label={`Open ${longDay(day)}`}>
+                <Anchor component={Link} to={`/today?date=${day}`}>
                   {shortDay(day)}
                 </Anchor>
               </Table.Th>

@@ -39,7 +39,7 @@ export const STATUS_COLOR: Record<AppointmentStatus, string> = {
   confirmed: "blue",
   checked_in: "violet",
   in_progress: "cyan",
-  completed: "green",
+  completed: "teal",
   cancelled: "red",
   no_show: "grape",
 };
