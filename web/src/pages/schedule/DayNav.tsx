@@ -5,31 +5,54 @@ import { useClinic } from "../../api/clinic";
 import { addDays, todayIn } from "../../lib/time";
 import { isDay } from "./model";
 
-/** A value kept in the address bar, so that a view can be bookmarked, shared and gone back to. */
-export function useSearchParam(name: string): [string | null, (value: string | null) => void] {
+type Update = string | null | ((current: string | null) => string | null);
+
+/**
+ * A value kept in the address bar, so that a view can be bookmarked, shared and gone back to.
+ * An update may be a function of the value in the address bar now: two quick clicks on "Next
+ * day" move two days even while the first move is still being drawn.
+ */
+export function useSearchParam(name: string): [string | null, (update: Update) => void] {
   const [params, setParams] = useSearchParams();
   const set = useCallback(
-    (value: string | null) =>
-      setParams((current) => {
-        const next = new URLSearchParams(current);
-        if (value === null) next.delete(name);
-        else next.set(name, value);
-        return next;
-      }),
+    (update: Update) => {
+      const next = new URLSearchParams(window.location.search);
+      const value = typeof update === "function" ? update(next.get(name)) : update;
+      if (value === null) next.delete(name);
+      else next.set(name, value);
+      setParams(next);
+    },
     [name, setParams],
   );
   return [params.get(name), set];
 }
 
 /** The clinic's time zone and the day shown (`?date=`, else the clinic's today). */
-export function useClinicDay(): { timeZone: string; today: string; day: string; setDay: (day: string) => void } | null {
+export function useClinicDay(): ClinicDay | null {
   const clinic = useClinic();
   const [date, setDate] = useSearchParam("date");
-  if (!clinic) return null;
-  const timeZone: string = clinic.timezone;
-  // From the clock rather than the clinic's answer, so that a page left open turns the day too.
+  const timeZone = clinic?.timezone;
+  const setDay = useCallback(
+    (next: DayUpdate) =>
+      setDate((current) => {
+        if (typeof next === "string") return next;
+        // From the clock rather than the clinic's answer, so that a page left open turns the day.
+        return next(isDay(current) ? current : todayIn(timeZone ?? "UTC"));
+      }),
+    [setDate, timeZone],
+  );
+  if (!timeZone) return null;
   const today = todayIn(timeZone);
-  return { timeZone, today, day: isDay(date) ? date : today, setDay: setDate };
+  return { timeZone, today, day: isDay(date) ? date : today, setDay };
+}
+
+export type DayUpdate = string | ((day: string) => string);
+
+export interface ClinicDay {
+  timeZone: string;
+  today: string;
+  day: string;
+  setDay: (update: DayUpdate) => void;
 }
 
 /**
@@ -46,7 +69,7 @@ export function DayNav({
 }: {
   day: string;
   today: string;
-  onChange: (day: string) => void;
+  onChange: (update: DayUpdate) => void;
   step?: number;
   unit?: string;
   label?: string;
@@ -57,7 +80,7 @@ export function DayNav({
         variant="default"
         size="lg"
         aria-label={`Previous ${unit}`}
-        onClick={() => onChange(addDays(day, -step))}
+        onClick={() => onChange((current) => addDays(current, -step))}
       >
         ‹
       </ActionIcon>
@@ -75,7 +98,7 @@ export function DayNav({
         variant="default"
         size="lg"
         aria-label={`Next ${unit}`}
-        onClick={() => onChange(addDays(day, step))}
+        onClick={() => onChange((current) => addDays(current, step))}
       >
         ›
       </ActionIcon>

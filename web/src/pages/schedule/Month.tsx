@@ -6,7 +6,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { longDay } from "../../lib/time";
 import { useDailyCounts, useProviders } from "./data";
-import { useClinicDay, useSearchParam } from "./DayNav";
+import { useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
 import { addMonths, monthName, monthWeeks } from "./model";
 import { NoAccess, useProviderNames } from "./Shared";
 
@@ -44,12 +44,7 @@ function MonthView({
   today,
   day,
   setDay,
-}: {
-  timeZone: string;
-  today: string;
-  day: string;
-  setDay: (day: string) => void;
-}) {
+}: ClinicDay) {
   const weeks = useMemo(() => monthWeeks(day), [day]);
   const month = day.slice(0, 7);
   const from = weeks[0]?.[0] as string;
@@ -77,10 +72,10 @@ function MonthView({
       </div>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group gap="xs">
-          <Button variant="default" onClick={() => setDay(addMonths(day, -1))}>
+          <Button variant="default" onClick={() => setDay((current) => addMonths(current, -1))}>
             Previous month
           </Button>
-          <Button variant="default" onClick={() => setDay(addMonths(day, 1))}>
+          <Button variant="default" onClick={() => setDay((current) => addMonths(current, 1))}>
             Next month
           </Button>
           <Button variant="default" onClick={() => setDay(today)}>

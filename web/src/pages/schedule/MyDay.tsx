@@ -5,7 +5,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { clockTime, longDay } from "../../lib/time";
 import { useVisits } from "./data";
-import { DayNav, useClinicDay } from "./DayNav";
+import { DayNav, useClinicDay, type ClinicDay } from "./DayNav";
 import type { Appointment } from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
 import { NoAccess } from "./Shared";
@@ -32,13 +32,7 @@ function MyDayView({
   today,
   day,
   setDay,
-}: {
-  userId: number;
-  timeZone: string;
-  today: string;
-  day: string;
-  setDay: (day: string) => void;
-}) {
+}: ClinicDay & { userId: number }) {
   const visits = useVisits({ date_from: day, date_to: day, provider_user_id: userId });
   const list = visits.data ?? [];
   return (

@@ -1,7 +1,8 @@
-import { Box, Group, Text, Title, UnstyledButton } from "@mantine/core";
+import { Box, Group, Text, Title } from "@mantine/core";
 import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { clockTime } from "../../lib/time";
 import { usePatient } from "./data";
+import classes from "./ScheduleGrid.module.css";
 import {
   gridRange,
   layoutColumn,
@@ -29,6 +30,7 @@ export interface GridColumn {
 
 const PX_PER_MINUTE = 1.6;
 const AXIS_WIDTH = 56;
+const HEADER_HEIGHT = 52;
 
 const pad = (value: number) => String(value).padStart(2, "0");
 const hourLabel = (minute: number) => `${pad(Math.floor(minute / 60))}:00`;
@@ -91,40 +93,23 @@ export function ScheduleGrid({
       tabIndex={0}
       style={{ overflowX: "auto", border: "1px solid var(--mantine-color-gray-4)", borderRadius: 4 }}
     >
-      <div
-        style={{
-          display: "grid",
-          gridTemplateColumns: `${AXIS_WIDTH}px repeat(${columns.length}, minmax(150px, 1fr))`,
-        }}
-      >
-        <div style={stickyAxis} />
-        {columns.map((column) => (
-          <Group
-            key={column.key}
-            gap={4}
-            p={6}
-            justify="space-between"
-            wrap="nowrap"
-            style={{ borderLeft: "1px solid var(--mantine-color-gray-4)", minWidth: 0 }}
-          >
-            <Title order={3} size="h6" style={{ minWidth: 0 }} lineClamp={2}>
-              {column.title}
-            </Title>
-            {column.extra}
-          </Group>
-        ))}
-        <div style={{ ...stickyAxis, position: "sticky", height }} aria-hidden="true">
-          {hours.map((minute) => (
-            <Text
-              key={minute}
-              size="xs"
-              pos="absolute"
-              right={6}
-              style={{ top: (minute - range.start) * PX_PER_MINUTE - 2 }}
-            >
-              {hourLabel(minute)}
-            </Text>
-          ))}
+      {/* As wide as its columns, so that the time axis stays in view all the way across. */}
+      <div style={{ display: "flex", width: "max-content", minWidth: "100%" }}>
+        <div style={axis} aria-hidden="true">
+          <div style={{ height: HEADER_HEIGHT }} />
+          <div style={{ position: "relative", height, borderTop: border }}>
+            {hours.map((minute) => (
+              <Text
+                key={minute}
+                size="xs"
+                pos="absolute"
+                right={6}
+                style={{ top: (minute - range.start) * PX_PER_MINUTE }}
+              >
+                {hourLabel(minute)}
+              </Text>
+            ))}
+          </div>
         </div>
         {columns.map((column) => (
           <Column
@@ -140,12 +125,15 @@ export function ScheduleGrid({
   );
 }
 
-const stickyAxis = {
+const border = "1px solid var(--mantine-color-gray-4)";
+
+const axis = {
   position: "sticky",
   left: 0,
   zIndex: 3,
+  flex: `0 0 ${AXIS_WIDTH}px`,
   background: "var(--mantine-color-body)",
-  borderTop: "1px solid var(--mantine-color-gray-4)",
+  borderRight: border,
 } as const;
 
 const Column = memo(function Column({
@@ -168,49 +156,55 @@ const Column = memo(function Column({
   const at = (minute: number) => (Math.max(minute, range.start) - range.start) * PX_PER_MINUTE;
   const hourLine = `${60 * PX_PER_MINUTE}px`;
   return (
-    <div
-      ref={ref}
-      style={{
-        position: "relative",
-        height,
-        borderLeft: "1px solid var(--mantine-color-gray-4)",
-        borderTop: "1px solid var(--mantine-color-gray-4)",
-        background: column.working ? "var(--mantine-color-gray-1)" : undefined,
-      }}
-    >
-      {column.working?.map((span) => (
+    <div ref={ref} style={{ flex: "1 0 150px", minWidth: 0, borderRight: border }}>
+      <Group h={HEADER_HEIGHT} gap={4} px={6} justify="space-between" wrap="nowrap">
+        <Title order={3} size="h6" style={{ minWidth: 0 }} lineClamp={2}>
+          {column.title}
+        </Title>
+        {column.extra}
+      </Group>
+      <div
+        style={{
+          position: "relative",
+          height,
+          borderTop: border,
+          background: column.working ? "var(--mantine-color-gray-1)" : undefined,
+        }}
+      >
+        {column.working?.map((span) => (
+          <div
+            key={span.start}
+            style={{
+              position: "absolute",
+              left: 0,
+              right: 0,
+              top: at(span.start),
+              height: at(span.end) - at(span.start),
+              background: "var(--mantine-color-body)",
+            }}
+          />
+        ))}
         <div
-          key={span.start}
+          aria-hidden="true"
           style={{
             position: "absolute",
-            left: 0,
-            right: 0,
-            top: at(span.start),
-            height: at(span.end) - at(span.start),
-            background: "var(--mantine-color-body)",
+            inset: 0,
+            pointerEvents: "none",
+            backgroundImage: `repeating-linear-gradient(to bottom, var(--mantine-color-gray-3) 0 1px, transparent 1px ${hourLine})`,
           }}
         />
-      ))}
-      <div
-        aria-hidden="true"
-        style={{
-          position: "absolute",
-          inset: 0,
-          pointerEvents: "none",
-          backgroundImage: `repeating-linear-gradient(to bottom, var(--mantine-color-gray-3) 0 1px, transparent 1px ${hourLine})`,
-        }}
-      />
-      {placed.map((block) => (
-        <VisitBlock
-          key={block.item.appointment_id}
-          block={block}
-          top={at(block.span.start)}
-          height={Math.max(at(block.span.end) - at(block.span.start), 18)}
-          timeZone={timeZone}
-          showName={seen}
-          onOpen={onOpen}
-        />
-      ))}
+        {placed.map((block) => (
+          <VisitBlock
+            key={block.item.appointment_id}
+            block={block}
+            top={at(block.span.start)}
+            height={Math.max(at(block.span.end) - at(block.span.start), 18)}
+            timeZone={timeZone}
+            showName={seen}
+            onOpen={onOpen}
+          />
+        ))}
+      </div>
     </div>
   );
 });
@@ -234,38 +228,25 @@ const VisitBlock = memo(function VisitBlock({
   const name = usePatientLabel(visit.patient_id, showName);
   const color = STATUS_COLOR[visit.status];
   const width = 100 / block.lanes;
+  // Plain elements: a busy day draws hundreds of these.
   return (
-    <UnstyledButton
+    <button
+      type="button"
+      className={isVacated(visit.status) ? `${classes.block} ${classes.vacated}` : classes.block}
       onClick={() => onOpen(visit)}
-      title={`${name}, ${STATUS_LABEL[visit.status]}`}
       style={{
-        position: "absolute",
-        zIndex: 1,
         top,
         height,
         left: `calc(${block.lane * width}% + 2px)`,
         width: `calc(${width}% - 4px)`,
-        overflow: "hidden",
-        padding: "1px 4px",
-        borderRadius: 3,
-        background: `var(--mantine-color-${color}-0)`,
-        border: `1px ${isVacated(visit.status) ? "dashed" : "solid"} var(--mantine-color-${color}-9)`,
-        borderLeftWidth: 4,
-        fontSize: 12,
-        lineHeight: 1.25,
-        color: "var(--mantine-color-black)",
+        ["--block-fill" as string]: `var(--mantine-color-${color}-0)`,
+        ["--block-edge" as string]: `var(--mantine-color-${color}-9)`,
       }}
     >
-      <Text span size="xs" fw={700}>
-        {clockTime(visit.scheduled_start, timeZone)}
-      </Text>{" "}
-      <Text span size="xs" td={visit.status === "cancelled" ? "line-through" : undefined}>
-        {name}
-      </Text>{" "}
-      <Text span size="xs" fs="italic">
-        {STATUS_LABEL[visit.status]}
-      </Text>
-    </UnstyledButton>
+      <b>{clockTime(visit.scheduled_start, timeZone)}</b>{" "}
+      <span className={visit.status === "cancelled" ? classes.struck : undefined}>{name}</span>{" "}
+      <i>{STATUS_LABEL[visit.status]}</i>
+    </button>
   );
 });
 

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { longDay } from "../../lib/time";
 import { useProviders, useVisits } from "./data";
-import { DayNav, useClinicDay, useSearchParam } from "./DayNav";
+import { DayNav, useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
 import { groupBy, providerColumns, workingSpans, type Appointment } from "./model";
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
 import { NoAccess, useScheduleDialogs } from "./Shared";
@@ -34,12 +34,7 @@ function TodayView({
   today,
   day,
   setDay,
-}: {
-  timeZone: string;
-  today: string;
-  day: string;
-  setDay: (day: string) => void;
-}) {
+}: ClinicDay) {
   const providers = useProviders();
   const visits = useVisits({ date_from: day, date_to: day });
   const phone = useMediaQuery("(max-width: 48em)");

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { longDay } from "../../lib/time";
 import { useProviders, useVisits } from "./data";
-import { DayNav, useClinicDay, useSearchParam } from "./DayNav";
+import { DayNav, useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
 import {
   byDay,
   groupBy,
@@ -43,12 +43,7 @@ function WeekView({
   today,
   day,
   setDay,
-}: {
-  timeZone: string;
-  today: string;
-  day: string;
-  setDay: (day: string) => void;
-}) {
+}: ClinicDay) {
   const days = useMemo(() => weekDays(day), [day]);
   const first = days[0] as string;
   const last = days[6] as string;
