@@ -57,15 +57,15 @@ function MyDayView({
               ? "Updating…"
               : `${list.length} ${list.length === 1 ? "visit" : "visits"}.`}
           </Text>
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={520}>
             <Table striped aria-busy={visits.isFetching}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Time</Table.Th>
                   <Table.Th>Patient</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>Reason</Table.Th>
                   <Table.Th>Visit</Table.Th>
+                  <Table.Th>Reason</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -93,7 +93,7 @@ function VisitRow({ visit, timeZone }: { visit: Appointment; timeZone: string })
           {patient}
         </Anchor>
       </Table.Td>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
         <StatusBadge status={visit.status} />
         {visit.visit_type === "telehealth" && (
           <Text size="xs" mt={2}>
@@ -101,7 +101,6 @@ function VisitRow({ visit, timeZone }: { visit: Appointment; timeZone: string })
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{visit.reason ?? "—"}</Table.Td>
       <Table.Td>
         <Button
           component={Link}
@@ -113,6 +112,7 @@ function VisitRow({ visit, timeZone }: { visit: Appointment; timeZone: string })
           Open visit
         </Button>
       </Table.Td>
+      <Table.Td>{visit.reason ?? "—"}</Table.Td>
     </Table.Tr>
   );
 }

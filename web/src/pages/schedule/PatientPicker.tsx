@@ -6,7 +6,7 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { ErrorNotice } from "../../components/Status";
 import { otherError, useCreatePatient } from "./actions";
-import type { Patient } from "./model";
+import { splitName, type Patient } from "./model";
 
 const optionLabel = (patient: Patient) =>
   `${patient.last_name}, ${patient.first_name} · born ${patient.dob}`;
@@ -83,13 +83,6 @@ export function PatientPicker({
       </Button>
     </Group>
   );
-}
-
-/** First and last name from what was typed in the search ("Maria Lopez"). */
-export function splitName(typed: string): { first: string; last: string } {
-  const words = typed.split(/\s+/).filter((word) => word && !/[\d@]/.test(word));
-  if (words.length < 2) return { first: words[0] ?? "", last: "" };
-  return { first: words.slice(0, -1).join(" "), last: words.at(-1) ?? "" };
 }
 
 /** A new patient's required facts, created at once (with an Idempotency-Key) and chosen. */

@@ -44,12 +44,17 @@ export function useScheduleDialogs({
   today,
   timeZone,
   providers,
+  visits,
 }: {
   today: string;
   timeZone: string;
   providers: Provider[] | undefined;
+  /** The visits on screen: an open visit shows their latest reading (after someone's change). */
+  visits: Appointment[] | undefined;
 }) {
-  const [shown, setShown] = useState<Appointment | null>(null);
+  const [opened, setShown] = useState<Appointment | null>(null);
+  const shown =
+    opened && (visits?.find((visit) => visit.appointment_id === opened.appointment_id) ?? opened);
   const [moving, setMoving] = useState<Appointment | null>(null);
   const [booking, setBooking] = useState<{ day: string; providerId?: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);

@@ -5,19 +5,11 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Loading, messageOf } from "../../components/Status";
 import { clockTime } from "../../lib/time";
-import { isDay } from "./model";
+import { isDay, lengthOptions } from "./model";
 
 export interface Slot {
   start: string;
   end: string;
-}
-
-const LENGTHS = [10, 15, 20, 30, 45, 60, 90];
-
-/** The visit lengths offered, with `current` among them (a visit being moved keeps its length). */
-export function lengthOptions(current?: number) {
-  const all = current && !LENGTHS.includes(current) ? [...LENGTHS, current].sort((a, b) => a - b) : LENGTHS;
-  return all.map((minutes) => ({ value: String(minutes), label: `${minutes} minutes` }));
 }
 
 /** Starts on a half-hour grid for longer visits, on their own length for shorter ones. */

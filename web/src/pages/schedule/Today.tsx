@@ -43,6 +43,7 @@ function TodayView({
     today,
     timeZone,
     providers: providers.data,
+    visits: visits.data,
   });
 
   const groups = useMemo(

@@ -59,6 +59,7 @@ function WeekView({
     today,
     timeZone,
     providers: providers.data,
+    visits: visits.data,
   });
   const groups = useMemo(
     () => groupBy(visits.data ?? NONE, (visit) => visit.provider_user_id),

@@ -56,16 +56,20 @@ async function explainConflict(
   }
 }
 
-function useConflictWording() {
+/**
+ * A change to the schedule. When it meets someone else's change (409: the time was taken or
+ * the status moved on; 412: the visit changed since it was read), the schedule is read again so
+ * that the page shows what is now true; a double booking names the visit in the way.
+ */
+function useScheduleCall() {
   const queryClient = useQueryClient();
-  const timeZone = useClinic()?.timezone as string | undefined;
+  const timeZone = useClinic()?.timezone;
   return async <T>(call: Promise<T>): Promise<T> => {
     try {
       return await call;
     } catch (error) {
-      if (error instanceof RequestFailed && error.status === 409) {
-        // Someone else took the time meanwhile: show the schedule and the free times as they are.
-        void queryClient.invalidateQueries({ queryKey: ["appointments"] });
+      if (error instanceof RequestFailed && (error.status === 409 || error.status === 412)) {
+        void queryClient.invalidateQueries({ queryKey: SCHEDULE[0] });
       }
       throw await explainConflict(error, timeZone, queryClient);
     }
@@ -73,10 +77,10 @@ function useConflictWording() {
 }
 
 export function useBook() {
-  const worded = useConflictWording();
+  const call = useScheduleCall();
   return useAction(
     (body: Schemas["AppointmentCreate"], key: string) =>
-      worded(
+      call(
         unwrap(
           api.POST("/api/appointments", { body, params: { header: { "Idempotency-Key": key } } }),
         ),
@@ -86,13 +90,16 @@ export function useBook() {
 }
 
 export function useReschedule() {
-  const worded = useConflictWording();
+  const call = useScheduleCall();
   return useAction(
     ({ appointment, start, end }: { appointment: Appointment; start: string; end: string }) =>
-      worded(
+      call(
         unwrap(
           api.PUT("/api/appointments/{appointment_id}", {
-            params: { path: { appointment_id: appointment.appointment_id }, header: ifMatch(appointment) },
+            params: {
+              path: { appointment_id: appointment.appointment_id },
+              header: ifMatch(appointment),
+            },
             body: { scheduled_start: start, scheduled_end: end },
           }),
         ),
@@ -102,28 +109,37 @@ export function useReschedule() {
 }
 
 export function useSetStatus() {
+  const call = useScheduleCall();
   return useAction(
     ({ appointment, status }: { appointment: Appointment; status: AppointmentStatus }) =>
-      unwrap(
-        api.PUT("/api/appointments/{appointment_id}", {
-          params: { path: { appointment_id: appointment.appointment_id }, header: ifMatch(appointment) },
-          body: { status },
-        }),
+      call(
+        unwrap(
+          api.PUT("/api/appointments/{appointment_id}", {
+            params: {
+              path: { appointment_id: appointment.appointment_id },
+              header: ifMatch(appointment),
+            },
+            body: { status },
+          }),
+        ),
       ),
     { invalidates: SCHEDULE },
   );
 }
 
 export function useCancel() {
+  const call = useScheduleCall();
   return useAction(
     ({ appointment, reason }: { appointment: Appointment; reason: string }) =>
-      unwrap(
-        api.DELETE("/api/appointments/{appointment_id}", {
-          params: {
-            path: { appointment_id: appointment.appointment_id },
-            query: { reason: reason || undefined },
-          },
-        }),
+      call(
+        unwrap(
+          api.DELETE("/api/appointments/{appointment_id}", {
+            params: {
+              path: { appointment_id: appointment.appointment_id },
+              query: { reason: reason || undefined },
+            },
+          }),
+        ),
       ),
     { invalidates: SCHEDULE },
   );

@@ -8,6 +8,8 @@ import {
   groupBy,
   providerColumns,
   isDay,
+  lengthOptions,
+  splitName,
   layoutColumn,
   mergePages,
   monthName,
@@ -251,5 +253,21 @@ describe("a week's counts", () => {
     expect(counts.get(2)?.get("2026-12-07")).toBe(2);
     expect(counts.get(5)?.get("2026-12-08")).toBe(1);
     expect([...byDay(visits, zone).keys()]).toEqual(["2026-12-07", "2026-12-08"]);
+  });
+});
+
+describe("the booking form's helpers", () => {
+  it("starts a new patient with the name typed in the search", () => {
+    expect(splitName("Maria Lopez")).toEqual({ first: "Maria", last: "Lopez" });
+    expect(splitName("  Ana  María de la Cruz ")).toEqual({ first: "Ana María de la", last: "Cruz" });
+    expect(splitName("lopez 555-0100")).toEqual({ first: "lopez", last: "" });
+    expect(splitName("maria@example.com")).toEqual({ first: "", last: "" });
+  });
+  it("offers the visit lengths, and a moved visit's own", () => {
+    expect(lengthOptions().map((option) => option.value)).toContain("30");
+    expect(lengthOptions(25).map((option) => option.value)).toEqual([
+      "10", "15", "20", "25", "30", "45", "60", "90",
+    ]);
+    expect(lengthOptions(30)).toHaveLength(7);
   });
 });

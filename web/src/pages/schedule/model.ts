@@ -106,6 +106,22 @@ export function conflictSentence({
     : `${provider} already has a visit with ${patient} ${when}.`;
 }
 
+/** First and last name from what was typed in a search ("Maria Lopez"), to start a record. */
+export function splitName(typed: string): { first: string; last: string } {
+  const words = typed.split(/\s+/).filter((word) => word && !/[\d@]/.test(word));
+  if (words.length < 2) return { first: words[0] ?? "", last: "" };
+  return { first: words.slice(0, -1).join(" "), last: words.at(-1) ?? "" };
+}
+
+const LENGTHS = [10, 15, 20, 30, 45, 60, 90];
+
+/** The visit lengths offered, with `current` among them (a visit being moved keeps its length). */
+export function lengthOptions(current?: number): { value: string; label: string }[] {
+  const all =
+    current && !LENGTHS.includes(current) ? [...LENGTHS, current].sort((a, b) => a - b) : LENGTHS;
+  return all.map((minutes) => ({ value: String(minutes), label: `${minutes} minutes` }));
+}
+
 // --- The time grid -----------------------------------------------------------------------------
 
 /** Minutes since the clinic's midnight, [start, end). */
