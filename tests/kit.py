@@ -79,6 +79,8 @@ POLICY: dict[str, dict[Role, int]] = {
     "auth_profile": everyone(200),
     "auth_change_password": everyone(400),
     "auth_protected": everyone(200),
+    # the clinic's settings (time zone, today, currency): every signed-in user
+    "clinic_get": everyone(200),
     # staff accounts: all read, admins write
     "users_create": only(400, A),
     "users_list": everyone(200),

@@ -167,6 +167,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's settings
+         * @description All staff. The clinic's time zone, with today's date in it, and its currency, so that a
+         *     client shows clinic days and amounts as the server counts them; and the bounds of a new
+         *     password, so that a form can check one before sending it. `today` turns at the clinic's
+         *     midnight.
+         */
+        get: operations["clinic_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1261,6 +1284,47 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /**
+         * ClinicRead
+         * @description What a client needs to show the clinic's times and money and to check a new password as
+         *     the server will; no secret and nothing about the deployment.
+         */
+        ClinicRead: {
+            /**
+             * Timezone
+             * @description IANA time zone of the clinic (`CLINICHUB_CLINIC_TIMEZONE`): clinic days, bare-date filters, working hours and reports follow it
+             * @example America/Puerto_Rico
+             */
+            timezone: string;
+            /**
+             * Currency
+             * @description ISO 4217 code of every amount (`_cents` fields are its cents)
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today in the clinic's time zone
+             */
+            today: string;
+            /**
+             * Password Min Length
+             * @description Characters a new password needs at least (`CLINICHUB_PASSWORD_MIN_LENGTH`)
+             */
+            password_min_length: number;
+            /**
+             * Password Max Bytes
+             * @description Bytes of UTF-8 a new password may have at most (bcrypt reads no more)
+             */
+            password_max_bytes: number;
+            /**
+             * Default Cpt Code
+             * @description The CPT code a visit completed without one is billed with (`CLINICHUB_DEFAULT_CPT_CODE`)
+             * @example 99213
+             */
+            default_cpt_code: string;
         };
         /** CptCodeCreate */
         CptCodeCreate: {
@@ -2794,6 +2858,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtectedResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    clinic_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicRead"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired */

@@ -23,6 +23,7 @@ from .charge_created import ChargeCreated
 from .charge_deleted import ChargeDeleted
 from .charge_list import ChargeList
 from .charge_read import ChargeRead
+from .clinic_read import ClinicRead
 from .cpt_code_create import CptCodeCreate
 from .cpt_code_created import CptCodeCreated
 from .cpt_code_list import CptCodeList
@@ -127,6 +128,7 @@ __all__ = (
     "ChargeDeleted",
     "ChargeList",
     "ChargeRead",
+    "ClinicRead",
     "CptCodeCreate",
     "CptCodeCreated",
     "CptCodeList",
