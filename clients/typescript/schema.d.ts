@@ -378,6 +378,7 @@ export interface paths {
          *     (either may be left open; a closed window spans at most 366 days, else 400
          *     `invalid_range`), so a provider's week is one request:
          *     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+         *     The completed visits still to invoice: `?status=completed&invoiced=false`.
          *     Ties in the sort key are ordered by appointment_id.
          */
         get: operations["appointments_list"];
@@ -3970,6 +3971,8 @@ export interface operations {
                 date_from?: string | null;
                 /** @description ISO date or datetime; a bare date is the end of that day (clinic time zone) */
                 date_to?: string | null;
+                /** @description `false`: only visits without an invoice (the billing queue, with `status=completed`); `true`: only those with one; absent: both */
+                invoiced?: boolean | null;
                 sort_by?: components["schemas"]["AppointmentSort"];
                 order?: components["schemas"]["SortOrder"];
                 /** @description Page number, from 1 */

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from clinichub.billing.repository import invoiced
 from clinichub.clinic_time import Interval
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
@@ -215,6 +216,9 @@ async def list_appointments(
         conditions.append(columns.scheduled_end > filters.start)
     if filters.end is not None:
         conditions.append(columns.scheduled_start < filters.end)
+    if filters.invoiced is not None:
+        has_invoice = invoiced(columns.appointment_id)
+        conditions.append(has_invoice if filters.invoiced else ~has_invoice)
     key, tie = columns[sort_by], columns.appointment_id
     ordering = (key.desc(), tie.desc()) if order == SortOrder.desc else (key.asc(), tie.asc())
     query = select(*_APPOINTMENT_COLUMNS).order_by(*ordering)

@@ -110,6 +110,14 @@ async def list_appointments(
             examples=["2026-04-19"],
         ),
     ] = None,
+    invoiced: Annotated[
+        bool | None,
+        Query(
+            description="`false`: only visits without an invoice (the billing queue, with "
+            "`status=completed`); `true`: only those with one; absent: both",
+            examples=[False],
+        ),
+    ] = None,
     sort_by: AppointmentSort = AppointmentSort.scheduled_start,
     order: SortOrder = SortOrder.asc,
 ) -> AppointmentList:
@@ -117,6 +125,7 @@ async def list_appointments(
     (either may be left open; a closed window spans at most 366 days, else 400
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+    The completed visits still to invoice: `?status=completed&invoiced=false`.
     Ties in the sort key are ordered by appointment_id."""
     return await service.list_appointments(
         db,
@@ -130,6 +139,7 @@ async def list_appointments(
             visit_type=visit_type,
             date_from=date_from,
             date_to=date_to,
+            invoiced=invoiced,
         ),
         sort_by=sort_by,
         order=order,

@@ -145,6 +145,7 @@ class AppointmentQuery:
     visit_type: VisitType | None = None
     date_from: str | None = None
     date_to: str | None = None
+    invoiced: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ class AppointmentFilters:
     # Appointments overlapping [start, end) are listed; either end may be open.
     start: datetime | None = None
     end: datetime | None = None
+    # True: only appointments with an invoice; False: only those without; None: both.
+    invoiced: bool | None = None
 
 
 _STATUS_NAME = "|".join(AppointmentStatus)

@@ -118,6 +118,7 @@ async def list_appointments(
         visit_type=query.visit_type,
         start=parse_bound(query.date_from, "date_from", settings.timezone, end=False),
         end=parse_bound(query.date_to, "date_to", settings.timezone, end=True),
+        invoiced=query.invoiced,
     )
     check_range(filters.start, filters.end, names=("date_from", "date_to"))
     appointments, total = await repository.list_appointments(
