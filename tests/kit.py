@@ -100,6 +100,7 @@ POLICY: dict[str, dict[Role, int]] = {
     # into a charge (the status-level rules of appointments_update: VISIT_STEPS below)
     "appointments_create": everyone(400),
     "appointments_list": everyone(200),
+    "appointments_daily_counts": everyone(400),  # date_from and date_to are required
     "appointments_get": everyone(404),
     "appointments_update": everyone(404),
     "appointments_cancel": only(404, A, D, R),

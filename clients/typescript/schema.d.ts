@@ -403,6 +403,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/appointments/daily-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments per day, by status
+         * @description All staff. For each day of the clinic's calendar from `date_from` to `date_to`, every
+         *     day present (zeros too), how many appointments start on it, in total and in each status
+         *     (every status present), for a calendar's month view:
+         *     `?date_from=2026-04-01&date_to=2026-04-30&provider_user_id=2`. An appointment counts on the
+         *     clinic-local day it starts. Archived patients' appointments are left out, as in the list.
+         *
+         *     400 `invalid_range` naming `date_to` when it is before `date_from` or the range spans more
+         *     than 62 days.
+         */
+        get: operations["appointments_daily_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/appointments/{appointment_id}": {
         parameters: {
             query?: never;
@@ -1437,6 +1464,39 @@ export interface components {
          * @enum {string}
          */
         CptRecordStatus: "pending" | "invoiced";
+        /** DailyCount */
+        DailyCount: {
+            /**
+             * Date
+             * Format: date
+             * @description A day of the clinic's calendar (its time zone)
+             */
+            date: string;
+            /**
+             * Total
+             * @description Appointments starting that day, in any status
+             */
+            total: number;
+            by_status: components["schemas"]["StatusCounts"];
+        };
+        /** DailyCounts */
+        DailyCounts: {
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /**
+             * Days
+             * @description Every day from date_from to date_to, in order, days without appointments included
+             */
+            days: components["schemas"]["DailyCount"][];
+        };
         /**
          * DailyRevenue
          * @description Invoices paid on one day of the clinic's calendar, and what they are worth.
@@ -2147,6 +2207,27 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /**
+         * StatusCounts
+         * @description How many appointments of one day are in each status; every status is present, zeros
+         *     included (one field per AppointmentStatus, so clients read them without guessing keys).
+         */
+        StatusCounts: {
+            /** Scheduled */
+            scheduled: number;
+            /** Confirmed */
+            confirmed: number;
+            /** Checked In */
+            checked_in: number;
+            /** In Progress */
+            in_progress: number;
+            /** Completed */
+            completed: number;
+            /** Cancelled */
+            cancelled: number;
+            /** No Show */
+            no_show: number;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Message */
@@ -4105,6 +4186,72 @@ export interface operations {
             /** @description The request body is larger than 1 MiB */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_daily_counts: {
+        parameters: {
+            query: {
+                /** @description First day (clinic time zone) */
+                date_from: string;
+                /** @description Last day, inclusive (clinic time zone); at most 62 days in all */
+                date_to: string;
+                provider_user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyCounts"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -17,6 +17,7 @@ from clinichub.scheduling.schemas import (
     AppointmentUpdate,
     AppointmentUpdated,
     Availability,
+    DailyCounts,
     ProviderList,
     StatusFilter,
     WorkingHoursRead,
@@ -143,6 +144,38 @@ async def list_appointments(
         ),
         sort_by=sort_by,
         order=order,
+    )
+
+
+# Declared before /{appointment_id}, which would otherwise take `daily-counts` for an id.
+@router.get(
+    "/daily-counts",
+    operation_id="appointments_daily_counts",
+    summary="Appointments per day, by status",
+    response_model=DailyCounts,
+    responses=error_responses(400, 401),
+)
+async def daily_counts(
+    _: CurrentUser,
+    db: DbSession,
+    settings: AppSettings,
+    date_from: Annotated[IsoDate, Query(description="First day (clinic time zone)")],
+    date_to: Annotated[
+        IsoDate,
+        Query(description="Last day, inclusive (clinic time zone); at most 62 days in all"),
+    ],
+    provider_user_id: QueryId = None,
+) -> DailyCounts:
+    """All staff. For each day of the clinic's calendar from `date_from` to `date_to`, every
+    day present (zeros too), how many appointments start on it, in total and in each status
+    (every status present), for a calendar's month view:
+    `?date_from=2026-04-01&date_to=2026-04-30&provider_user_id=2`. An appointment counts on the
+    clinic-local day it starts. Archived patients' appointments are left out, as in the list.
+
+    400 `invalid_range` naming `date_to` when it is before `date_from` or the range spans more
+    than 62 days."""
+    return await service.daily_counts(
+        db, settings, date_from=date_from, date_to=date_to, provider_user_id=provider_user_id
     )
 
 

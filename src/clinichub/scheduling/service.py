@@ -133,6 +133,33 @@ async def list_appointments(
     )
 
 
+async def daily_counts(
+    db: AsyncSession,
+    settings: Settings,
+    *,
+    date_from: date,
+    date_to: date,
+    provider_user_id: int | None = None,
+) -> schemas.DailyCounts:
+    """How many appointments start on each clinic day of the range, by status. Counts name no
+    patient, so no audit event is recorded (the list records its reads)."""
+    days = rules.count_days(date_from, date_to)
+    windows = [local_day(day, settings.timezone) for day in days]
+    counts = await repository.count_by_day(db, windows, provider_user_id)
+    return schemas.DailyCounts(
+        date_from=date_from,
+        date_to=date_to,
+        days=[
+            schemas.DailyCount(
+                date=day,
+                total=sum(tally.values()),
+                by_status=schemas.StatusCounts.model_validate(tally),
+            )
+            for day, tally in zip(days, rules.tally_days(days, counts), strict=True)
+        ],
+    )
+
+
 async def update(
     db: AsyncSession,
     audit: Audit,

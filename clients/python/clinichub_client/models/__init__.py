@@ -32,6 +32,8 @@ from .cpt_code_update import CptCodeUpdate
 from .cpt_code_updated import CptCodeUpdated
 from .cpt_record_list import CptRecordList
 from .cpt_record_status import CptRecordStatus
+from .daily_count import DailyCount
+from .daily_counts import DailyCounts
 from .daily_revenue import DailyRevenue
 from .database_privileges import DatabasePrivileges
 from .error import Error
@@ -86,6 +88,7 @@ from .role import Role
 from .sex import Sex
 from .slot import Slot
 from .sort_order import SortOrder
+from .status_counts import StatusCounts
 from .token_response import TokenResponse
 from .user_create import UserCreate
 from .user_created import UserCreated
@@ -137,6 +140,8 @@ __all__ = (
     "CptCodeUpdated",
     "CptRecordList",
     "CptRecordStatus",
+    "DailyCount",
+    "DailyCounts",
     "DailyRevenue",
     "DatabasePrivileges",
     "Error",
@@ -191,6 +196,7 @@ __all__ = (
     "Sex",
     "Slot",
     "SortOrder",
+    "StatusCounts",
     "TokenResponse",
     "UserCreate",
     "UserCreated",
