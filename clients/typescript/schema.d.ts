@@ -167,6 +167,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's settings
+         * @description All staff. The clinic's time zone, with today's date in it, and its currency, so that a
+         *     client shows clinic days and amounts as the server counts them; and the bounds of a new
+         *     password, so that a form can check one before sending it. `today` turns at the clinic's
+         *     midnight.
+         */
+        get: operations["clinic_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -355,6 +378,7 @@ export interface paths {
          *     (either may be left open; a closed window spans at most 366 days, else 400
          *     `invalid_range`), so a provider's week is one request:
          *     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+         *     The completed visits still to invoice: `?status=completed&invoiced=false`.
          *     Ties in the sort key are ordered by appointment_id.
          */
         get: operations["appointments_list"];
@@ -373,6 +397,33 @@ export interface paths {
          *     back-to-back appointments are fine; cancelled and no-show appointments never block.
          */
         post: operations["appointments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/daily-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments per day, by status
+         * @description All staff. For each day of the clinic's calendar from `date_from` to `date_to`, every
+         *     day present (zeros too), how many appointments start on it, in total and in each status
+         *     (every status present), for a calendar's month view:
+         *     `?date_from=2026-04-01&date_to=2026-04-30&provider_user_id=2`. An appointment counts on the
+         *     clinic-local day it starts. Archived patients' appointments are left out, as in the list.
+         *
+         *     400 `invalid_range` naming `date_to` when it is before `date_from` or the range spans more
+         *     than 62 days.
+         */
+        get: operations["appointments_daily_counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1262,6 +1313,47 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * ClinicRead
+         * @description What a client needs to show the clinic's times and money and to check a new password as
+         *     the server will; no secret and nothing about the deployment.
+         */
+        ClinicRead: {
+            /**
+             * Timezone
+             * @description IANA time zone of the clinic (`CLINICHUB_CLINIC_TIMEZONE`): clinic days, bare-date filters, working hours and reports follow it
+             * @example America/Puerto_Rico
+             */
+            timezone: string;
+            /**
+             * Currency
+             * @description ISO 4217 code of every amount (`_cents` fields are its cents)
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today in the clinic's time zone
+             */
+            today: string;
+            /**
+             * Password Min Length
+             * @description Characters a new password needs at least (`CLINICHUB_PASSWORD_MIN_LENGTH`)
+             */
+            password_min_length: number;
+            /**
+             * Password Max Bytes
+             * @description Bytes of UTF-8 a new password may have at most (bcrypt reads no more)
+             */
+            password_max_bytes: number;
+            /**
+             * Default Cpt Code
+             * @description The CPT code a visit completed without one is billed with (`CLINICHUB_DEFAULT_CPT_CODE`)
+             * @example 99213
+             */
+            default_cpt_code: string;
+        };
         /** CptCodeCreate */
         CptCodeCreate: {
             /**
@@ -1372,6 +1464,39 @@ export interface components {
          * @enum {string}
          */
         CptRecordStatus: "pending" | "invoiced";
+        /** DailyCount */
+        DailyCount: {
+            /**
+             * Date
+             * Format: date
+             * @description A day of the clinic's calendar (its time zone)
+             */
+            date: string;
+            /**
+             * Total
+             * @description Appointments starting that day, in any status
+             */
+            total: number;
+            by_status: components["schemas"]["StatusCounts"];
+        };
+        /** DailyCounts */
+        DailyCounts: {
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /**
+             * Days
+             * @description Every day from date_from to date_to, in order, days without appointments included
+             */
+            days: components["schemas"]["DailyCount"][];
+        };
         /**
          * DailyRevenue
          * @description Invoices paid on one day of the clinic's calendar, and what they are worth.
@@ -2082,6 +2207,27 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /**
+         * StatusCounts
+         * @description How many appointments of one day are in each status; every status is present, zeros
+         *     included (one field per AppointmentStatus, so clients read them without guessing keys).
+         */
+        StatusCounts: {
+            /** Scheduled */
+            scheduled: number;
+            /** Confirmed */
+            confirmed: number;
+            /** Checked In */
+            checked_in: number;
+            /** In Progress */
+            in_progress: number;
+            /** Completed */
+            completed: number;
+            /** Cancelled */
+            cancelled: number;
+            /** No Show */
+            no_show: number;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Message */
@@ -2794,6 +2940,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtectedResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    clinic_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicRead"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired */
@@ -3855,6 +4052,8 @@ export interface operations {
                 date_from?: string | null;
                 /** @description ISO date or datetime; a bare date is the end of that day (clinic time zone) */
                 date_to?: string | null;
+                /** @description `false`: only visits without an invoice (the billing queue, with `status=completed`); `true`: only those with one; absent: both */
+                invoiced?: boolean | null;
                 sort_by?: components["schemas"]["AppointmentSort"];
                 order?: components["schemas"]["SortOrder"];
                 /** @description Page number, from 1 */
@@ -3987,6 +4186,72 @@ export interface operations {
             /** @description The request body is larger than 1 MiB */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_daily_counts: {
+        parameters: {
+            query: {
+                /** @description First day (clinic time zone) */
+                date_from: string;
+                /** @description Last day, inclusive (clinic time zone); at most 62 days in all */
+                date_to: string;
+                provider_user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyCounts"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -19,6 +19,7 @@ from clinichub import openapi_examples
 from clinichub.audit import examples as audit_examples
 from clinichub.auth import examples as auth_examples
 from clinichub.billing import examples as billing_examples
+from clinichub.clinic import examples as clinic_examples
 from clinichub.clinical import examples as clinical_examples
 from clinichub.openapi_examples import ERROR_EXAMPLES, Examples
 from clinichub.patients import examples as patients_examples
@@ -33,6 +34,7 @@ Document = dict[str, Any]
 EXAMPLE_MODULES: tuple[ModuleType, ...] = (
     openapi_examples,
     auth_examples,
+    clinic_examples,
     users_examples,
     patients_examples,
     audit_examples,

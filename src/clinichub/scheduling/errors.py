@@ -74,3 +74,9 @@ AVAILABILITY_REVERSED = Catalogued(
 AVAILABILITY_TOO_LONG = Catalogued(
     BadRequest, "invalid_request", "The date range may span at most {days} days"
 )
+
+# The daily counts of the calendar.
+COUNTS_REVERSED = Catalogued(BadRequest, "invalid_range", "date_to must not be before date_from")
+COUNTS_TOO_LONG = Catalogued(
+    BadRequest, "invalid_range", "The range from date_from to date_to may span at most {days} days"
+)

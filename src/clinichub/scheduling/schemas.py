@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 
@@ -145,6 +145,7 @@ class AppointmentQuery:
     visit_type: VisitType | None = None
     date_from: str | None = None
     date_to: str | None = None
+    invoiced: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ class AppointmentFilters:
     # Appointments overlapping [start, end) are listed; either end may be open.
     start: datetime | None = None
     end: datetime | None = None
+    # True: only appointments with an invoice; False: only those without; None: both.
+    invoiced: bool | None = None
 
 
 _STATUS_NAME = "|".join(AppointmentStatus)
@@ -181,6 +184,34 @@ def parse_statuses(raw: str | None) -> tuple[AppointmentStatus, ...]:
                 details=[{"field": "status", "message": f"one or more of: {allowed}"}],
             ) from None
     return tuple(statuses)
+
+
+class StatusCounts(BaseModel):
+    """How many appointments of one day are in each status; every status is present, zeros
+    included (one field per AppointmentStatus, so clients read them without guessing keys)."""
+
+    scheduled: int
+    confirmed: int
+    checked_in: int
+    in_progress: int
+    completed: int
+    cancelled: int
+    no_show: int
+
+
+class DailyCount(BaseModel):
+    date: Annotated[date, Field(description="A day of the clinic's calendar (its time zone)")]
+    total: int = Field(description="Appointments starting that day, in any status")
+    by_status: StatusCounts
+
+
+class DailyCounts(BaseModel):
+    date_from: date
+    date_to: date
+    days: list[DailyCount] = Field(
+        description="Every day from date_from to date_to, in order, days without appointments "
+        "included"
+    )
 
 
 # --- Providers and availability ---------------------------------------------------------------

@@ -118,6 +118,7 @@ async def list_appointments(
         visit_type=query.visit_type,
         start=parse_bound(query.date_from, "date_from", settings.timezone, end=False),
         end=parse_bound(query.date_to, "date_to", settings.timezone, end=True),
+        invoiced=query.invoiced,
     )
     check_range(filters.start, filters.end, names=("date_from", "date_to"))
     appointments, total = await repository.list_appointments(
@@ -129,6 +130,33 @@ async def list_appointments(
     return schemas.AppointmentList(
         appointments=[schemas.AppointmentRead.model_validate(a) for a in appointments],
         pagination=Pagination.of(paging, total),
+    )
+
+
+async def daily_counts(
+    db: AsyncSession,
+    settings: Settings,
+    *,
+    date_from: date,
+    date_to: date,
+    provider_user_id: int | None = None,
+) -> schemas.DailyCounts:
+    """How many appointments start on each clinic day of the range, by status. Counts name no
+    patient, so no audit event is recorded (the list records its reads)."""
+    days = rules.count_days(date_from, date_to)
+    windows = [local_day(day, settings.timezone) for day in days]
+    counts = await repository.count_by_day(db, windows, provider_user_id)
+    return schemas.DailyCounts(
+        date_from=date_from,
+        date_to=date_to,
+        days=[
+            schemas.DailyCount(
+                date=day,
+                total=sum(tally.values()),
+                by_status=schemas.StatusCounts.model_validate(tally),
+            )
+            for day, tally in zip(days, rules.tally_days(days, counts), strict=True)
+        ],
     )
 
 

@@ -23,6 +23,7 @@ from .charge_created import ChargeCreated
 from .charge_deleted import ChargeDeleted
 from .charge_list import ChargeList
 from .charge_read import ChargeRead
+from .clinic_read import ClinicRead
 from .cpt_code_create import CptCodeCreate
 from .cpt_code_created import CptCodeCreated
 from .cpt_code_list import CptCodeList
@@ -31,6 +32,8 @@ from .cpt_code_update import CptCodeUpdate
 from .cpt_code_updated import CptCodeUpdated
 from .cpt_record_list import CptRecordList
 from .cpt_record_status import CptRecordStatus
+from .daily_count import DailyCount
+from .daily_counts import DailyCounts
 from .daily_revenue import DailyRevenue
 from .database_privileges import DatabasePrivileges
 from .error import Error
@@ -85,6 +88,7 @@ from .role import Role
 from .sex import Sex
 from .slot import Slot
 from .sort_order import SortOrder
+from .status_counts import StatusCounts
 from .token_response import TokenResponse
 from .user_create import UserCreate
 from .user_created import UserCreated
@@ -127,6 +131,7 @@ __all__ = (
     "ChargeDeleted",
     "ChargeList",
     "ChargeRead",
+    "ClinicRead",
     "CptCodeCreate",
     "CptCodeCreated",
     "CptCodeList",
@@ -135,6 +140,8 @@ __all__ = (
     "CptCodeUpdated",
     "CptRecordList",
     "CptRecordStatus",
+    "DailyCount",
+    "DailyCounts",
     "DailyRevenue",
     "DatabasePrivileges",
     "Error",
@@ -189,6 +196,7 @@ __all__ = (
     "Sex",
     "Slot",
     "SortOrder",
+    "StatusCounts",
     "TokenResponse",
     "UserCreate",
     "UserCreated",
