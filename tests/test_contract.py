@@ -17,7 +17,7 @@ from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
 from clinichub.users import errors as users_errors
 from clinichub.vocabulary import AppointmentStatus, PlanType, Role
-from tests.kit import PAST_MONDAY, Clinic, Login, MakeStaff, clock
+from tests.kit import PAST_MONDAY, ROOT, Clinic, Login, MakeStaff, clock
 
 Document = dict[str, Any]
 ERROR_MODULES = (
@@ -54,6 +54,34 @@ def _example(document: Document, path: str) -> dict[str, Any]:
     content = document["paths"][path]["post"]["requestBody"]["content"]["application/json"]
     value: dict[str, Any] = next(iter(content["examples"].values()))["value"]
     return dict(value)
+
+
+def _refs(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["$ref"].rsplit("/", 1)[-1]} if "$ref" in node else set()
+        return found.union(*(_refs(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_refs(value) for value in node))
+    return set()
+
+
+def _reachable(document: Document, names: set[str]) -> set[str]:
+    schemas = document["components"]["schemas"]
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_refs(schemas[name]))
+    return seen
+
+
+def _typescript_type(name: str) -> str:
+    """The body of `name`'s type in the generated TypeScript client, from `name: {` to `};`."""
+    source = (ROOT / "clients" / "typescript" / "schema.d.ts").read_text()
+    start = source.index(f"        {name}: {{\n")
+    return source[start : source.index("\n        };\n", start)]
 
 
 def _integer(schema: dict[str, Any]) -> dict[str, Any]:
@@ -308,3 +336,50 @@ async def test_the_status_filter_pattern_is_what_the_server_accepts(clinic: Clin
             "/api/appointments", params={"status": value}, headers=clinic.headers
         )
         assert response.status_code == (200 if accepted else 400), value
+
+
+async def test_responses_require_every_field_they_send_and_requests_leave_defaults_optional(
+    client: httpx.AsyncClient, login: Login
+) -> None:
+    document = await _document(client)
+    schemas = document["components"]["schemas"]
+    successes: set[str] = set()
+    request_bodies: set[str] = set()
+    for path_item in document["paths"].values():
+        for operation in path_item.values():
+            request_bodies |= _refs(operation.get("requestBody", {}))
+            if operation["operationId"] == "health_check":
+                continue  # a 503 leaves database_privileges out: it is optional, and says so
+            for status, response in operation["responses"].items():
+                if status.startswith("2"):
+                    successes |= _refs(response)
+    for name in _reachable(document, successes):
+        schema = schemas[name]
+        assert set(schema.get("properties", {})) == set(schema.get("required", [])), name
+    for name in _reachable(document, request_bodies):
+        schema = schemas[name]
+        defaulted = {
+            key for key, value in schema.get("properties", {}).items() if "default" in value
+        }
+        assert defaulted.isdisjoint(schema.get("required", [])), name
+    for name, field in [
+        ("AppointmentCreate", "status"),
+        ("AppointmentCreate", "visit_type"),
+        ("ChargeCreate", "quantity"),
+    ]:
+        assert field not in schemas[name]["required"]
+        assert f"\n            {field}?: " in _typescript_type(name)
+    for name, field in [
+        ("TokenResponse", "token_type"),
+        ("LoginResponse", "token_type"),
+        ("CptCodeRead", "currency"),
+        ("ChargeRead", "currency"),
+        ("PlanRead", "currency"),
+        ("AuditVerification", "broken_seal_id"),
+    ]:
+        assert field in schemas[name]["required"]
+        assert f"\n            {field}: " in _typescript_type(name)
+
+    admin = await login(Role.admin)
+    verification = await client.get("/api/audit/verify", headers=admin)
+    assert {"broken_seal_id", "reason"} <= verification.json().keys()

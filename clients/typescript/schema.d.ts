@@ -1137,9 +1137,9 @@ export interface components {
             /** Seals Checked */
             seals_checked: number;
             /** Broken Seal Id */
-            broken_seal_id?: number | null;
+            broken_seal_id: number | null;
             /** Reason */
-            reason?: string | null;
+            reason: string | null;
         };
         /** Availability */
         Availability: {
@@ -1243,7 +1243,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /**
              * Modifier
              * @description CPT modifier, e.g. 95 for a telehealth visit
@@ -1318,7 +1318,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /** Is Active */
             is_active: boolean;
             /**
@@ -1614,7 +1614,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -1972,7 +1972,7 @@ export interface components {
              * @default USD
              * @constant
              */
-            currency?: "USD";
+            currency: "USD";
             /** Effective Date */
             effective_date: string | null;
             /** Is Active */
@@ -2003,7 +2003,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             /** Email */
@@ -2020,7 +2020,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             role: components["schemas"]["Role"];
@@ -2095,7 +2095,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds

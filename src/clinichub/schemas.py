@@ -36,6 +36,13 @@ class RequestModel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class ResponseModel(BaseModel):
+    """Base of every response body: each field is always sent, defaults included, so the
+    document marks each one required (in requests, a field with a default stays optional)."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+
 def reject_null(value: object) -> object:
     """For partial updates: a field that is required on create may be left out, but not nulled."""
     if value is None:
@@ -159,7 +166,7 @@ class Error(BaseModel):
     )
 
 
-class Message(BaseModel):
+class Message(ResponseModel):
     message: str
 
 
@@ -361,7 +368,7 @@ class PageParams:
         return (self.page - 1) * self.per_page
 
 
-class Pagination(BaseModel):
+class Pagination(ResponseModel):
     total: int = Field(description="Number of items matching the query")
     pages: int = Field(description="Number of pages; 0 when there are no items")
     page: int

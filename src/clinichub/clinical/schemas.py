@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from clinichub.clinical.rules import normalize_icd10, parse_blood_pressure
 from clinichub.schemas import (
@@ -10,6 +10,7 @@ from clinichub.schemas import (
     Omittable,
     Pagination,
     RequestModel,
+    ResponseModel,
     Text,
     UtcDateTime,
     not_null,
@@ -55,7 +56,7 @@ class MedicalRecordUpdate(RequestModel):
     _not_null = not_null("diagnosis", "treatment_plan", "icd10_codes")
 
 
-class MedicalRecordRead(BaseModel):
+class MedicalRecordRead(ResponseModel):
     medical_record_id: int
     patient_id: int
     appointment_id: int | None
@@ -71,7 +72,7 @@ class MedicalRecordRead(BaseModel):
     updated_by_user_id: int
 
 
-class MedicalRecordVersionRead(BaseModel):
+class MedicalRecordVersionRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     version: int
@@ -83,22 +84,22 @@ class MedicalRecordVersionRead(BaseModel):
     changed_at: UtcDateTime
 
 
-class MedicalRecordCreated(BaseModel):
+class MedicalRecordCreated(ResponseModel):
     message: str = Field(examples=["Medical record created successfully"])
     record: MedicalRecordRead
 
 
-class MedicalRecordUpdated(BaseModel):
+class MedicalRecordUpdated(ResponseModel):
     message: str = Field(examples=["Medical record updated successfully"])
     record: MedicalRecordRead
 
 
-class MedicalRecordList(BaseModel):
+class MedicalRecordList(ResponseModel):
     records: list[MedicalRecordRead]
     pagination: Pagination
 
 
-class MedicalRecordHistory(BaseModel):
+class MedicalRecordHistory(ResponseModel):
     medical_record_id: int
     versions: list[MedicalRecordVersionRead]
 
@@ -141,7 +142,7 @@ class VitalsCreate(RequestModel):
         )
 
 
-class VitalsRead(BaseModel):
+class VitalsRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     vitals_id: int
@@ -161,11 +162,11 @@ class VitalsRead(BaseModel):
     bmi_category: BmiCategory | None
 
 
-class VitalsCreated(BaseModel):
+class VitalsCreated(ResponseModel):
     message: str = Field(examples=["Vitals recorded successfully"])
     vitals: VitalsRead
 
 
-class VitalsList(BaseModel):
+class VitalsList(ResponseModel):
     vitals: list[VitalsRead]
     pagination: Pagination

@@ -1,7 +1,7 @@
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool, WithJsonSchema
 
 from clinichub.schemas import (
     Name,
@@ -9,6 +9,7 @@ from clinichub.schemas import (
     Pagination,
     Phone,
     RequestModel,
+    ResponseModel,
     UtcDateTime,
     Version,
     not_null,
@@ -85,7 +86,7 @@ class UserUpdate(RequestModel):
     _not_null = not_null("first_name", "last_name", "role", "is_active")
 
 
-class UserRead(BaseModel):
+class UserRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     user_id: int
@@ -100,16 +101,16 @@ class UserRead(BaseModel):
     version: Version
 
 
-class UserCreated(BaseModel):
+class UserCreated(ResponseModel):
     message: str = Field(examples=["User created successfully"])
     user: UserRead
 
 
-class UserUpdated(BaseModel):
+class UserUpdated(ResponseModel):
     message: str = Field(examples=["User updated successfully"])
     user: UserRead
 
 
-class UserList(BaseModel):
+class UserList(ResponseModel):
     users: list[UserRead]
     pagination: Pagination
