@@ -1,17 +1,22 @@
 """The contract as served: what `openapi.json` promises is what the server does."""
 
+import importlib
+import pkgutil
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
+from jsonschema import Draft202012Validator
 
+import clinichub
 import clinichub.errors
 from clinichub.audit import errors as audit_errors
 from clinichub.auth import errors as auth_errors
 from clinichub.billing import errors as billing_errors
 from clinichub.clinical import errors as clinical_errors
-from clinichub.errors import Catalogued
+from clinichub.errors import AppError, Catalogued, ErrorCode
 from clinichub.patients import errors as patients_errors
 from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
@@ -383,3 +388,71 @@ async def test_responses_require_every_field_they_send_and_requests_leave_defaul
     admin = await login(Role.admin)
     verification = await client.get("/api/audit/verify", headers=admin)
     assert {"broken_seal_id", "reason"} <= verification.json().keys()
+
+
+def _catalogue() -> Iterator[Catalogued]:
+    """Every catalogued error of the code base, in whichever module it is defined."""
+    for module in pkgutil.walk_packages(clinichub.__path__, "clinichub."):
+        for value in vars(importlib.import_module(module.name)).values():
+            if isinstance(value, Catalogued):
+                yield value
+
+
+def _error_classes(kind: type[AppError] = AppError) -> Iterator[type[AppError]]:
+    yield kind
+    for subclass in kind.__subclasses__():
+        yield from _error_classes(subclass)
+
+
+SOURCE = ROOT / "src" / "clinichub"
+
+
+async def test_an_error_code_is_one_of_the_codes_the_api_returns(
+    client: httpx.AsyncClient,
+) -> None:
+    document = await _document(client)
+    schemas = document["components"]["schemas"]
+    assert schemas["Error"]["properties"]["code"] == {"$ref": "#/components/schemas/ErrorCode"}
+    offered = set(schemas["ErrorCode"]["enum"])
+    assert offered == {code.value for code in ErrorCode}
+
+    catalogued = {entry.code.value for entry in _catalogue()}
+    defaults = {kind.default_code.value for kind in _error_classes()}
+    assert {"appointment_conflict", "email_exists", "last_admin"} <= catalogued
+    assert catalogued | defaults <= offered
+    # Every other code is named where it is produced (exception handlers, middleware), never
+    # written as a bare string (`code=` takes an ErrorCode: mypy checks those), and each code
+    # the document offers is produced somewhere.
+    source = "\n".join(path.read_text() for path in SOURCE.rglob("*.py"))
+    assert re.findall(r"[\"']code[\"']:\s*[\"'][a-z_]+[\"']", source) == []
+    named = set(re.findall(r"\bErrorCode\.([a-z_]+)", source))
+    assert offered == named | catalogued | defaults
+
+
+async def test_an_error_body_has_the_declared_keys_only(client: httpx.AsyncClient) -> None:
+    document = await _document(client)
+    schemas = document["components"]["schemas"]
+    assert schemas["Error"]["additionalProperties"] is False
+    assert schemas["ErrorDetail"]["additionalProperties"] is False
+    error = Draft202012Validator({"$ref": "#/components/schemas/Error", **document})
+    assert error.is_valid(
+        {"error": "Appointment is already cancelled", "code": "already_cancelled"}
+    )
+    assert not error.is_valid({"error": "Gone", "code": "gone"})
+    assert not error.is_valid({"error": "Conflict", "code": "conflict", "hint": "retry"})
+    detail = {"field": "dob", "message": "Field required"}
+    assert error.is_valid({"error": "Missing", "code": "invalid_request", "details": [detail]})
+    assert not error.is_valid(
+        {"error": "Missing", "code": "invalid_request", "details": [{**detail, "value": 1}]}
+    )
+
+    # The `client` fixture checks every error the suite meets against the same schema; these
+    # come from the framework and the edge rather than from the catalogue.
+    for response in (
+        await client.get("/api/nowhere"),
+        await client.patch("/api/patients"),
+        await client.get("/api/patients"),
+        await client.post("/api/login", content=b'{"email": "a", "email": "b"}'),
+    ):
+        assert response.status_code in (401, 400, 404, 405)
+        assert error.is_valid(response.json()), response.json()

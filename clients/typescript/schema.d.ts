@@ -1427,9 +1427,11 @@ export interface components {
         Error: {
             /** Error */
             error: string;
-            /** Code */
-            code: string;
-            /** Details */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * Details
+             * @description One entry per invalid field, where the error names fields
+             */
             details?: components["schemas"]["ErrorDetail"][] | null;
             /**
              * Conflict Appointment Id
@@ -1441,9 +1443,13 @@ export interface components {
              * @description On a 409 `cpt_code_inactive`: the code the visit would be billed with
              */
             cpt_code?: string | null;
-        } & {
-            [key: string]: unknown;
         };
+        /**
+         * ErrorCode
+         * @description The stable code of an error, for programs; `error` says the same for people.
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "rate_limited" | "headers_too_large" | "duplicate_key" | "method_not_allowed" | "out_of_range" | "invalid_range" | "idempotency_key_reuse" | "idempotency_key_in_progress" | "http_error" | "internal_error" | "database_busy" | "invalid_credentials" | "token_missing" | "invalid_token" | "token_reused" | "invalid_current_password" | "email_exists" | "last_admin" | "appointment_patient_mismatch" | "empty_update" | "no_measurement" | "audit_head_missing" | "not_a_provider" | "appointment_conflict" | "patient_conflict" | "outside_working_hours" | "invalid_status_transition" | "cannot_reschedule" | "already_cancelled" | "appointment_completed" | "visit_not_started" | "invalid_working_hours" | "appointment_not_found" | "cpt_code_not_found" | "cpt_code_exists" | "invalid_cpt_code" | "cpt_code_inactive" | "cpt_record_not_found" | "invoice_not_found" | "appointment_not_completed" | "no_cpt_record" | "invoice_exists" | "already_invoiced" | "invalid_status";
         /** ErrorDetail */
         ErrorDetail: {
             /** Field */

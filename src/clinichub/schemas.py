@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from clinichub.clinic_time import local_day
-from clinichub.errors import BadRequest
+from clinichub.errors import BadRequest, ErrorCode
 
 
 class SortOrder(StrEnum):
@@ -132,6 +132,8 @@ Phone = Annotated[
 
 
 class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     field: str
     message: str
 
@@ -140,12 +142,12 @@ class Error(BaseModel):
     """The one error body of the API. `error` is for people, `code` for programs."""
 
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
                     "error": "Missing required field: first_name",
-                    "code": "invalid_request",
+                    "code": ErrorCode.invalid_request,
                     "details": [{"field": "first_name", "message": "Field required"}],
                 }
             ]
@@ -153,8 +155,10 @@ class Error(BaseModel):
     )
 
     error: str
-    code: str
-    details: list[ErrorDetail] | None = None
+    code: ErrorCode
+    details: list[ErrorDetail] | None = Field(
+        default=None, description="One entry per invalid field, where the error names fields"
+    )
     conflict_appointment_id: int | None = Field(
         default=None,
         description="On a 409 `appointment_conflict` or `patient_conflict`: the appointment "
@@ -318,12 +322,12 @@ def check_range(start: datetime | None, end: datetime | None, *, names: tuple[st
         return
     first, last = names
     if end < start:
-        raise BadRequest(f"{last} must not be before {first}", code="invalid_range")
+        raise BadRequest(f"{last} must not be before {first}", code=ErrorCode.invalid_range)
     if end - start > MAX_RANGE:
         message = f"at most {MAX_RANGE.days} days after {first}"
         raise BadRequest(
             f"The range from {first} to {last} may span at most {MAX_RANGE.days} days",
-            code="invalid_range",
+            code=ErrorCode.invalid_range,
             details=[{"field": last, "message": message}],
         )
 

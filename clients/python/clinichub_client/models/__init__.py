@@ -34,6 +34,7 @@ from .cpt_record_status import CptRecordStatus
 from .daily_revenue import DailyRevenue
 from .database_privileges import DatabasePrivileges
 from .error import Error
+from .error_code import ErrorCode
 from .error_detail import ErrorDetail
 from .health import Health
 from .health_status import HealthStatus
@@ -138,6 +139,7 @@ __all__ = (
     "DailyRevenue",
     "DatabasePrivileges",
     "Error",
+    "ErrorCode",
     "ErrorDetail",
     "Health",
     "HealthStatus",
