@@ -15,14 +15,16 @@ import clinichub.errors
 from clinichub.audit import errors as audit_errors
 from clinichub.auth import errors as auth_errors
 from clinichub.billing import errors as billing_errors
+from clinichub.billing.schemas import CptCodeUpdate
 from clinichub.clinical import errors as clinical_errors
 from clinichub.errors import AppError, Catalogued, ErrorCode
 from clinichub.patients import errors as patients_errors
 from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
 from clinichub.users import errors as users_errors
-from clinichub.vocabulary import AppointmentStatus, PlanType, Role
-from tests.kit import PAST_MONDAY, ROOT, Clinic, Login, MakeStaff, clock
+from clinichub.users.schemas import UserUpdate
+from clinichub.vocabulary import AppointmentStatus, AuditResource, PlanType, Role
+from tests.kit import PAST_MONDAY, POLICY, ROOT, Clinic, Login, MakeStaff, clock
 
 Document = dict[str, Any]
 ERROR_MODULES = (
@@ -456,3 +458,45 @@ async def test_an_error_body_has_the_declared_keys_only(client: httpx.AsyncClien
     ):
         assert response.status_code in (401, 400, 404, 405)
         assert error.is_valid(response.json()), response.json()
+
+
+async def test_an_audit_events_resource_type_is_one_of_the_audit_resources(
+    desk: Clinic,
+) -> None:
+    document = await _document(desk.client)
+    schemas = document["components"]["schemas"]
+    resource = {"$ref": "#/components/schemas/AuditResource"}
+    assert schemas["AuditEventRead"]["properties"]["resource_type"] == resource
+    assert set(schemas["AuditResource"]["enum"]) == {item.value for item in AuditResource}
+    parameters = document["paths"]["/api/audit/events"]["get"]["parameters"]
+    query = next(p for p in parameters if p["name"] == "resource_type")["schema"]
+    assert query["anyOf"] == [resource, {"type": "null"}]
+
+    # The types made of parts: a field of a change, and the area of an operation that refuses
+    # some role (its tag, recorded with `access_denied`).
+    for field in UserUpdate.model_fields:
+        AuditResource(f"user.{field}")
+    for field in CptCodeUpdate.model_fields:
+        AuditResource(f"cpt_code.{field}")
+    for path_item in document["paths"].values():
+        for operation in path_item.values():
+            if 403 in POLICY.get(operation["operationId"], {}).values():
+                AuditResource(operation["tags"][0])
+
+    patient_id = await desk.patient({"plan_type": "PPO", "copay_cents": 2500})
+    invoice = await desk.invoice((await desk.visit(patient_id))[0])
+    await desk.pay(invoice["invoice_id"])
+    await desk.call("GET", "/api/appointments", params={"patient_id": patient_id})
+    await desk.call("PUT", "/api/cpt_codes/99213", json={"price_cents": 9900})
+    listing = await desk.call("GET", "/api/audit/events", params={"per_page": 100})
+    recorded = {event["resource_type"] for event in listing["events"]}
+    assert {"patient", "appointment_list", "invoice.status", "cpt_code.price_cents"} <= recorded
+    assert recorded <= set(schemas["AuditResource"]["enum"])
+
+    only = await desk.call("GET", "/api/audit/events", params={"resource_type": "invoice.status"})
+    assert {event["resource_type"] for event in only["events"]} == {"invoice.status"}
+    refused = await desk.client.get(
+        "/api/audit/events", params={"resource_type": "invoices.status"}, headers=desk.headers
+    )
+    assert refused.status_code == 400
+    assert refused.json()["details"][0]["field"] == "resource_type"

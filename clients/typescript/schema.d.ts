@@ -1097,8 +1097,7 @@ export interface components {
             actor_user_id: number | null;
             actor_role: components["schemas"]["Role"] | null;
             action: components["schemas"]["AuditAction"];
-            /** Resource Type */
-            resource_type: string;
+            resource_type: components["schemas"]["AuditResource"];
             /** Resource Id */
             resource_id: string | null;
             /** Patient Id */
@@ -1128,6 +1127,15 @@ export interface components {
          * @enum {string}
          */
         AuditOutcome: "success" | "failure" | "denied";
+        /**
+         * AuditResource
+         * @description What an audit event is about: a resource (`patient`), a list or search of them
+         *     (`patient_list`), one field of a change (`user.role`, `cpt_code.price_cents`), a retry answered
+         *     with a stored response (`idempotent_replay`), or, for an `access_denied`, the area of the API
+         *     that refused the caller (the operation's tag: `patients`, `medical_records`).
+         * @enum {string}
+         */
+        AuditResource: "patient" | "patient_list" | "insurance_plan" | "access_log" | "appointment" | "appointment_list" | "working_hours" | "medical_record" | "medical_record_list" | "medical_record_history" | "vitals" | "vitals_list" | "cpt_code" | "cpt_code.description" | "cpt_code.category" | "cpt_code.price_cents" | "cpt_code.is_active" | "charge" | "charge_list" | "invoice" | "invoice_list" | "invoice.status" | "invoice.paid_at" | "user" | "user.first_name" | "user.last_name" | "user.phone" | "user.role" | "user.is_active" | "auth" | "auth_session" | "password" | "idempotent_replay" | "appointments" | "audit" | "charges" | "cpt_codes" | "invoices" | "medical_records" | "patients" | "providers" | "reports" | "users";
         /** AuditVerification */
         AuditVerification: {
             /** Valid */
@@ -6317,7 +6325,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;
@@ -6409,7 +6417,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;

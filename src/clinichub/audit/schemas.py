@@ -4,7 +4,7 @@ from datetime import datetime
 from pydantic import ConfigDict, Field, field_validator
 
 from clinichub.schemas import Pagination, ResponseModel, UtcDateTime
-from clinichub.vocabulary import AuditAction, AuditOutcome, Role
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource, Role
 
 
 class AuditEventRead(ResponseModel):
@@ -15,7 +15,7 @@ class AuditEventRead(ResponseModel):
     actor_user_id: int | None
     actor_role: Role | None
     action: AuditAction
-    resource_type: str
+    resource_type: AuditResource
     resource_id: str | None
     patient_id: int | None
     outcome: AuditOutcome
@@ -61,7 +61,7 @@ class EventFilters:
     actor_user_id: int | None = None
     patient_id: int | None = None
     action: AuditAction | None = None
-    resource_type: str | None = None
+    resource_type: AuditResource | None = None
     request_id: str | None = None
     occurred_from: datetime | None = None
     occurred_to: datetime | None = None

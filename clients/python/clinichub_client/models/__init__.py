@@ -14,6 +14,7 @@ from .audit_event_list import AuditEventList
 from .audit_event_read import AuditEventRead
 from .audit_head import AuditHead
 from .audit_outcome import AuditOutcome
+from .audit_resource import AuditResource
 from .audit_verification import AuditVerification
 from .availability import Availability
 from .bmi_category import BmiCategory
@@ -119,6 +120,7 @@ __all__ = (
     "AuditEventRead",
     "AuditHead",
     "AuditOutcome",
+    "AuditResource",
     "AuditVerification",
     "Availability",
     "BmiCategory",
