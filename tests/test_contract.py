@@ -500,3 +500,152 @@ async def test_an_audit_events_resource_type_is_one_of_the_audit_resources(
     )
     assert refused.status_code == 400
     assert refused.json()["details"][0]["field"] == "resource_type"
+
+
+def _non_standard_keywords(node: Any, where: str = "#") -> Iterator[str]:
+    """Pydantic's own names of bounds (`ge`, `le`, ...) where JSON Schema expects `minimum`,
+    `maximum`, ...: validators and generators ignore them."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in {"ge", "gt", "le", "lt", "min_length", "max_length"}:
+                yield f"{where}/{key}"
+            # Under `properties` the keys are field names, under examples values.
+            if key not in ("examples", "example", "properties"):
+                yield from _non_standard_keywords(value, f"{where}/{key}")
+            elif key == "properties":
+                for name, schema in value.items():
+                    yield from _non_standard_keywords(schema, f"{where}/properties/{name}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _non_standard_keywords(value, f"{where}/{index}")
+
+
+def _body_schema(document: Document, name: str) -> Draft202012Validator:
+    return Draft202012Validator({"$ref": f"#/components/schemas/{name}", **document})
+
+
+async def _agree(
+    clinic: Clinic, document: Document, name: str, path: str, bodies: list[dict[str, Any]]
+) -> None:
+    """The document's schema `name` takes exactly the bodies the server takes at `path`."""
+    schema = _body_schema(document, name)
+    for body in bodies:
+        response = await clinic.client.post(path, json=body, headers=clinic.headers)
+        assert response.status_code in (200, 201, 400), (body, response.text)
+        assert schema.is_valid(body) == (response.status_code != 400), (body, response.text)
+
+
+async def test_limits_are_standard_json_schema_keywords(clinic: Clinic) -> None:
+    document = await _document(clinic.client)
+    assert list(_non_standard_keywords(document)) == []
+    vitals = document["components"]["schemas"]["VitalsCreate"]["properties"]
+    height = next(option for option in vitals["height_m"]["anyOf"] if option["type"] == "number")
+    assert (height["minimum"], height["maximum"]) == (0.3, 2.72)
+    temperature = vitals["temperature_c"]["anyOf"][0]
+    assert (temperature["minimum"], temperature["maximum"]) == (30, 45)
+
+
+async def test_the_vitals_schema_asks_for_a_measurement_as_the_server_does(
+    clinic: Clinic,
+) -> None:
+    document = await _document(clinic.client)
+    patient = {"patient_id": clinic.patient_id}
+    await _agree(
+        clinic,
+        document,
+        "VitalsCreate",
+        "/api/vitals",
+        [
+            patient,
+            {**patient, "appointment_id": None},
+            {**patient, "height_m": None, "pulse_bpm": None},
+            {**patient, "pulse_bpm": 72},
+            {**patient, "height_m": None, "blood_pressure": "120/80"},
+            {**patient, "pain_level": 0},
+            {**patient, "height_m": 2.73},
+            {**patient, "height_m": 2.72, "weight_kg": 500},
+            {**patient, "weight_kg": 0.2},
+            {**patient, "temperature_c": 45.1},
+            {**patient, "blood_pressure": "120-80"},
+            {**patient, "blood_pressure": "1200/80"},
+        ],
+    )
+
+
+async def test_the_plan_schema_asks_for_a_copay_unless_self_pay(clinic: Clinic) -> None:
+    document = await _document(clinic.client)
+    plan = {"carrier_name": "Acme Health", "member_id": "M-1001"}
+    await _agree(
+        clinic,
+        document,
+        "PlanCreate",
+        f"/api/patients/{clinic.patient_id}/plan",
+        [
+            {**plan, "plan_type": "PPO"},
+            {**plan, "plan_type": "HMO", "copay_cents": None},
+            {**plan, "plan_type": "Medicare", "copay_cents": 0},
+            {**plan, "plan_type": "PPO", "copay_cents": 2500},
+            {**plan, "plan_type": "self_pay"},
+            {**plan, "plan_type": "self_pay", "copay_cents": None},
+            {**plan, "plan_type": "self_pay", "copay_cents": 0},
+        ],
+    )
+
+
+PHONES = [
+    "7871234567",
+    "(787) 123-4567",
+    "+1 787.123.4567",
+    "-------1234567",
+    "1234567",
+    "123456",
+    "(787) 12-34",
+    "+1 (787) 123-4567 ext",
+    "787-12a-4567",
+    "12345678901234567890",
+    "123456789012345678901",
+    "----------------",
+]
+
+
+async def test_the_phone_pattern_is_what_the_server_accepts(clinic: Clinic) -> None:
+    document = await _document(clinic.client)
+    person = {"first_name": "Ana", "last_name": "Rivera", "dob": "1990-05-10"}
+    await _agree(
+        clinic,
+        document,
+        "PatientCreate",
+        "/api/patients",
+        [{**person, "phone": phone} for phone in PHONES]
+        + [{**person, "emergency_contact_phone": phone} for phone in PHONES],
+    )
+
+
+async def test_the_new_password_bounds_hold_in_every_deployment(clinic: Clinic) -> None:
+    document = await _document(clinic.client)
+    schemas = document["components"]["schemas"]
+    for name, field in (("UserCreate", "password"), ("PasswordChange", "new_password")):
+        bounds = schemas[name]["properties"][field]
+        assert (bounds["minLength"], bounds["maxLength"]) == (8, 72)
+    user = {"first_name": "Ana", "last_name": "Rivera", "role": "nurse"}
+    await _agree(
+        clinic,
+        document,
+        "UserCreate",
+        "/api/users",
+        [
+            {**user, "email": f"nurse{length}@clinic.local", "password": ("Kq7vZ" * 41)[:length]}
+            for length in (7, 8, 40, 72, 73, 200)
+        ],
+    )
+    # Past ASCII the document's count of characters is looser than the server's of bytes.
+    two_bytes = "é" * 37
+    response = await clinic.client.post(
+        "/api/users",
+        json={**user, "email": "nurse.e@clinic.local", "password": two_bytes},
+        headers=clinic.headers,
+    )
+    assert response.status_code == 400
+    assert _body_schema(document, "UserCreate").is_valid(
+        {**user, "email": "nurse.e@clinic.local", "password": two_bytes}
+    )

@@ -1801,7 +1801,7 @@ export interface components {
             current_password: string;
             /**
              * New Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             new_password: string;
         };
@@ -2126,7 +2126,7 @@ export interface components {
             email: string;
             /**
              * Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             password: string;
             /** First Name */
@@ -2224,7 +2224,10 @@ export interface components {
          * @enum {string}
          */
         VisitType: "in_person" | "telehealth";
-        /** VitalsCreate */
+        /**
+         * VitalsCreate
+         * @description At least one measurement; each within what a living patient can measure.
+         */
         VitalsCreate: {
             /** Patient Id */
             patient_id: number;
@@ -2236,6 +2239,7 @@ export interface components {
             weight_kg?: number | null;
             /**
              * Blood Pressure
+             * @description Systolic/diastolic in mmHg: systolic from 50 to 300, diastolic from 20 to 200, systolic above diastolic
              * @example 120/80
              */
             blood_pressure?: string | null;

@@ -119,6 +119,10 @@ def _valid_phone(value: str) -> str:
     return value
 
 
+# What _valid_phone takes, for the document: at least 7 digits among the separators (with
+# maxLength 20, which also bounds the digits).
+_PHONE_PATTERN = r"^[ +\-().]*(?:[0-9][ +\-().]*){7,}$"
+
 Phone = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=20),
@@ -126,7 +130,7 @@ Phone = Annotated[
     Field(
         examples=["7871234567"],
         description="7 to 20 characters of digits, spaces and + - ( ) . with at least 7 digits",
-        json_schema_extra={"pattern": r"^[0-9 +\-().]{7,20}$"},
+        json_schema_extra={"pattern": _PHONE_PATTERN},
     ),
 ]
 

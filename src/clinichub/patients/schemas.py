@@ -1,6 +1,6 @@
 import enum
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -129,7 +129,19 @@ class PatientSortKey(enum.StrEnum):
     created_at = "created_at"
 
 
+def _copay_unless_self_pay_schema(schema: dict[str, Any]) -> None:
+    """The document's form of `_copay_unless_self_pay`: a plan other than self-pay names its
+    copay (null is no copay)."""
+    schema["if"] = {"properties": {"plan_type": {"const": PlanType.self_pay.value}}}
+    schema["else"] = {
+        "required": ["copay_cents"],
+        "properties": {"copay_cents": {"not": {"type": "null"}}},
+    }
+
+
 class PlanCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra=_copay_unless_self_pay_schema)
+
     carrier_name: Label
     member_id: Code
     group_id: Code | None = None

@@ -3,6 +3,7 @@ from typing import Annotated
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, ConfigDict, Field, StrictBool, WithJsonSchema
 
+from clinichub.config import SHORTEST_PASSWORD_MIN_LENGTH
 from clinichub.schemas import (
     Name,
     Omittable,
@@ -14,6 +15,7 @@ from clinichub.schemas import (
     Version,
     not_null,
 )
+from clinichub.users.passwords import MAX_PASSWORD_BYTES
 from clinichub.vocabulary import Role
 
 # Staff may have their mail on domains that exist only inside an organisation's network (RFC 6762
@@ -23,14 +25,25 @@ from clinichub.vocabulary import Role
 # top-level label that it accepts, which changes nothing else about the check.
 _STAND_IN = "internal"
 
+_NEW_PASSWORD = (
+    f"At least CLINICHUB_PASSWORD_MIN_LENGTH characters ({SHORTEST_PASSWORD_MIN_LENGTH} by "
+    f"default, and never fewer), at most {MAX_PASSWORD_BYTES} bytes of UTF-8 (as many "
+    "characters when they are ASCII); not one of the 10,000 most common passwords, not the email "
+    "address"
+)
 # Passwords are never trimmed: every character is part of the secret. The policy (length, common
-# passwords, the email) is checked by users.passwords.check_new_password, with the settings.
+# passwords, the email) is checked by users.passwords.check_new_password, with the settings, so
+# that its messages name the rule; the document states the bounds that hold in every deployment.
 NewPassword = Annotated[
     str,
-    Field(
-        max_length=1024,
-        description="At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of "
-        "UTF-8; not one of the 10,000 most common passwords, not the email address",
+    Field(max_length=1024),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": SHORTEST_PASSWORD_MIN_LENGTH,
+            "maxLength": MAX_PASSWORD_BYTES,
+            "description": _NEW_PASSWORD,
+        }
     ),
 ]
 
