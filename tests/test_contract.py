@@ -4,11 +4,13 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Iterator
-from typing import Any
+from datetime import date, datetime, time
+from typing import Annotated, Any
 
 import httpx
 import pytest
 from jsonschema import Draft202012Validator
+from pydantic import Field, TypeAdapter, ValidationError
 
 import clinichub
 import clinichub.errors
@@ -18,6 +20,7 @@ from clinichub.billing import errors as billing_errors
 from clinichub.billing.schemas import CptCodeUpdate
 from clinichub.clinical import errors as clinical_errors
 from clinichub.errors import AppError, Catalogued, ErrorCode
+from clinichub.exception_handlers import validation_error_body
 from clinichub.patients import errors as patients_errors
 from clinichub.scheduling import errors as scheduling_errors
 from clinichub.schemas import MAX_ID
@@ -649,3 +652,118 @@ async def test_the_new_password_bounds_hold_in_every_deployment(clinic: Clinic) 
     assert _body_schema(document, "UserCreate").is_valid(
         {**user, "email": "nurse.e@clinic.local", "password": two_bytes}
     )
+
+
+NOT_ISO_DATES = ["0", "1776240000", "20260415", "2026-W16-3", "2026-4-15", "15/04/2026"]
+
+
+@pytest.mark.parametrize("value", NOT_ISO_DATES)
+async def test_a_date_not_written_yyyy_mm_dd_is_a_400(clinic: Clinic, value: str) -> None:
+    doctor = clinic.doctor_id
+    queries = [
+        ("/api/reports/daily-revenue", "date", "2026-04-15", {}),
+        ("/api/patients", "dob", "1990-05-10", {}),
+        (
+            f"/api/providers/{doctor}/availability",
+            "date_from",
+            "2026-04-15",
+            {"date_to": "2026-04-16"},
+        ),
+        (
+            f"/api/providers/{doctor}/availability",
+            "date_to",
+            "2026-04-16",
+            {"date_from": "2026-04-15"},
+        ),
+        ("/api/appointments", "date_from", "2026-04-15", {}),
+        ("/api/appointments", "date_to", "2026-04-15T10:00:00Z", {}),
+        ("/api/invoices", "issued_from", "2026-04-15", {}),
+        ("/api/invoices", "issued_to", "2026-04-15T10:00:00", {}),
+        ("/api/audit/events", "occurred_from", "2026-04-15T10:00:00Z", {}),
+    ]
+    for path, name, good, others in queries:
+        accepted = await clinic.client.get(
+            path, params={name: good, **others}, headers=clinic.headers
+        )
+        assert accepted.status_code == 200, (path, name, accepted.text)
+        refused = await clinic.client.get(
+            path, params={name: value, **others}, headers=clinic.headers
+        )
+        assert refused.status_code == 400, (path, name, refused.text)
+        assert refused.json()["details"][0]["field"] == name
+
+    patient = {"first_name": "Ana", "last_name": "Rivera"}
+    record = {"patient_id": clinic.patient_id, "diagnosis": "Flu", "treatment_plan": "Rest"}
+    plan = {"carrier_name": "Acme Health", "member_id": "M-1", "plan_type": "self_pay"}
+    booking = {"patient_id": clinic.patient_id, "provider_user_id": doctor}
+    bodies: list[tuple[str, dict[str, Any], str]] = [
+        ("/api/patients", patient, "dob"),
+        ("/api/medical-records", record, "record_date"),
+        (f"/api/patients/{clinic.patient_id}/plan", plan, "effective_date"),
+        ("/api/appointments", {**booking, "scheduled_end": at(9, 30)}, "scheduled_start"),
+        ("/api/appointments", {**booking, "scheduled_start": at(9)}, "scheduled_end"),
+    ]
+    for path, body, name in bodies:
+        for sent in (value, int(value) if value.isdigit() else value):
+            refused = await clinic.client.post(
+                path, json={**body, name: sent}, headers=clinic.headers
+            )
+            assert refused.status_code == 400, (path, name, sent, refused.text)
+            assert refused.json()["details"][0]["field"] == name
+
+
+async def test_messages_write_dates_in_iso_never_as_python_values(clinic: Clinic) -> None:
+    booking = {"patient_id": clinic.patient_id, "provider_user_id": clinic.doctor_id}
+    early = {"scheduled_start": "1999-12-31T09:00:00Z", "scheduled_end": "1999-12-31T09:30:00Z"}
+    refusals = [
+        await clinic.client.post(
+            "/api/patients",
+            json={"first_name": "Ana", "last_name": "Rivera", "dob": "1899-12-31"},
+            headers=clinic.headers,
+        ),
+        await clinic.client.post(
+            "/api/appointments", json={**booking, **early}, headers=clinic.headers
+        ),
+        await clinic.client.get(
+            "/api/audit/events",
+            params={"occurred_from": "1899-12-31T23:59:59Z"},
+            headers=clinic.headers,
+        ),
+        await clinic.client.get(
+            f"/api/providers/{clinic.doctor_id}/availability",
+            params={"date_from": "2101-01-01", "date_to": "2101-01-02"},
+            headers=clinic.headers,
+        ),
+    ]
+    for response in refusals:
+        assert response.status_code == 400, response.text
+        body = response.json()
+        texts = [body["error"], *(detail["message"] for detail in body["details"])]
+        assert all("datetime" not in text for text in texts), texts
+        assert any(re.search(r"\b(1900-01-01|2000-01-01)\b", text) for text in texts), texts
+
+    # The formatter writes a bound as the API does, whatever pydantic holds or says.
+    bounded: list[tuple[Any, object, str]] = [
+        (Annotated[date, Field(ge=date(1900, 1, 1))], date(1899, 12, 31), "1900-01-01"),
+        (
+            Annotated[datetime, Field(lt=datetime(2101, 1, 1))],
+            datetime(2101, 1, 1),
+            "2101-01-01T00:00:00",
+        ),
+        (Annotated[time, Field(gt=time(9))], time(8), "09:00:00"),
+    ]
+    for kind, value, written in bounded:
+        with pytest.raises(ValidationError) as caught:
+            TypeAdapter(kind).validate_python(value)
+        errors = [{**error, "loc": ("body", "day")} for error in caught.value.errors()]
+        body = validation_error_body(errors)
+        assert body["details"][0]["message"].endswith(f" {written}"), body
+    legacy = {
+        "type": "greater_than_equal",
+        "loc": ("body", "dob"),
+        "msg": "Input should be greater than or equal to datetime.date(1900, 1, 1)",
+        "ctx": {"ge": date(1900, 1, 1)},
+    }
+    assert validation_error_body([legacy])["details"] == [
+        {"field": "dob", "message": "Input should be greater than or equal to 1900-01-01"}
+    ]

@@ -2,6 +2,7 @@
 
 import logging
 import re
+from datetime import date, time
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -46,8 +47,29 @@ def _message(error: dict[str, Any]) -> tuple[str, str]:
         return "Field required", f"Missing required field: {field}"
     if kind == "extra_forbidden":
         return "Unknown field", f"Unknown field: {field}"
-    message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
+    if kind in _COMPARISONS and error.get("ctx"):
+        # Said with the bound as the API writes it (2000-01-01, 09:00:00), whatever object the
+        # validator holds: never a Python repr such as datetime.date(2000, 1, 1).
+        bound = next(iter(error["ctx"].values()))
+        message = f"Input should be {_COMPARISONS[kind]} {_as_text(bound)}"
+    else:
+        message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
     return message, f"Invalid value for {field}: {message}"
+
+
+_COMPARISONS = {
+    "greater_than": "greater than",
+    "greater_than_equal": "greater than or equal to",
+    "less_than": "less than",
+    "less_than_equal": "less than or equal to",
+}
+
+
+def _as_text(value: object) -> str:
+    """A value in a message, as the API writes it: dates and times in ISO-8601."""
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
 
 
 def validation_error_body(errors: list[dict[str, Any]]) -> dict[str, Any]:

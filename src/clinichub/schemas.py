@@ -249,7 +249,7 @@ def _utc_iso(value: datetime) -> str:
     return _as_utc(value).isoformat().replace("+00:00", "Z")
 
 
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+_ISO_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}")
 
 
 def _iso_datetime_only(value: object) -> object:
@@ -406,15 +406,20 @@ def parse_bound(raw: str | None, field: str, tz: tzinfo, *, end: bool) -> dateti
     (400 naming `field` otherwise)."""
     if raw is None:
         return None
+    # Only the forms the document names, YYYY-MM-DD and YYYY-MM-DDTHH:MM...: Python's ISO parser
+    # also reads the basic (20260415) and week (2026-W16-3) forms, and pydantic's lax one reads
+    # numbers as Unix times.
+    if _ISO_DATE.fullmatch(raw):
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            pass
+        else:
+            window = local_day(check_date_bounds(day, field), tz)
+            return window.end if end else window.start
     try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        pass
-    else:
-        window = local_day(check_date_bounds(day, field), tz)
-        return window.end if end else window.start
-    try:
-        # Python's ISO parser, not pydantic's lax one, which reads "20260415" as a Unix time.
+        if not _ISO_DATETIME.match(raw):
+            raise ValueError(raw)
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise BadRequest(
