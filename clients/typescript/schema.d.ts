@@ -1148,8 +1148,7 @@ export interface components {
             actor_user_id: number | null;
             actor_role: components["schemas"]["Role"] | null;
             action: components["schemas"]["AuditAction"];
-            /** Resource Type */
-            resource_type: string;
+            resource_type: components["schemas"]["AuditResource"];
             /** Resource Id */
             resource_id: string | null;
             /** Patient Id */
@@ -1179,6 +1178,15 @@ export interface components {
          * @enum {string}
          */
         AuditOutcome: "success" | "failure" | "denied";
+        /**
+         * AuditResource
+         * @description What an audit event is about: a resource (`patient`), a list or search of them
+         *     (`patient_list`), one field of a change (`user.role`, `cpt_code.price_cents`), a retry answered
+         *     with a stored response (`idempotent_replay`), or, for an `access_denied`, the area of the API
+         *     that refused the caller (the operation's tag: `patients`, `medical_records`).
+         * @enum {string}
+         */
+        AuditResource: "patient" | "patient_list" | "insurance_plan" | "access_log" | "appointment" | "appointment_list" | "working_hours" | "medical_record" | "medical_record_list" | "medical_record_history" | "vitals" | "vitals_list" | "cpt_code" | "cpt_code.description" | "cpt_code.category" | "cpt_code.price_cents" | "cpt_code.is_active" | "charge" | "charge_list" | "invoice" | "invoice_list" | "invoice.status" | "invoice.paid_at" | "user" | "user.first_name" | "user.last_name" | "user.phone" | "user.role" | "user.is_active" | "auth" | "auth_session" | "password" | "idempotent_replay" | "appointments" | "audit" | "charges" | "cpt_codes" | "invoices" | "medical_records" | "patients" | "providers" | "reports" | "users";
         /** AuditVerification */
         AuditVerification: {
             /** Valid */
@@ -1188,9 +1196,9 @@ export interface components {
             /** Seals Checked */
             seals_checked: number;
             /** Broken Seal Id */
-            broken_seal_id?: number | null;
+            broken_seal_id: number | null;
             /** Reason */
-            reason?: string | null;
+            reason: string | null;
         };
         /** Availability */
         Availability: {
@@ -1294,7 +1302,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /**
              * Modifier
              * @description CPT modifier, e.g. 95 for a telehealth visit
@@ -1410,7 +1418,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /** Is Active */
             is_active: boolean;
             /**
@@ -1552,9 +1560,11 @@ export interface components {
         Error: {
             /** Error */
             error: string;
-            /** Code */
-            code: string;
-            /** Details */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * Details
+             * @description One entry per invalid field, where the error names fields
+             */
             details?: components["schemas"]["ErrorDetail"][] | null;
             /**
              * Conflict Appointment Id
@@ -1566,9 +1576,13 @@ export interface components {
              * @description On a 409 `cpt_code_inactive`: the code the visit would be billed with
              */
             cpt_code?: string | null;
-        } & {
-            [key: string]: unknown;
         };
+        /**
+         * ErrorCode
+         * @description The stable code of an error, for programs; `error` says the same for people.
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "rate_limited" | "headers_too_large" | "duplicate_key" | "method_not_allowed" | "out_of_range" | "invalid_range" | "idempotency_key_reuse" | "idempotency_key_in_progress" | "http_error" | "internal_error" | "database_busy" | "invalid_credentials" | "token_missing" | "invalid_token" | "token_reused" | "invalid_current_password" | "email_exists" | "last_admin" | "appointment_patient_mismatch" | "empty_update" | "no_measurement" | "audit_head_missing" | "not_a_provider" | "appointment_conflict" | "patient_conflict" | "outside_working_hours" | "invalid_status_transition" | "cannot_reschedule" | "already_cancelled" | "appointment_completed" | "visit_not_started" | "invalid_working_hours" | "appointment_not_found" | "cpt_code_not_found" | "cpt_code_exists" | "invalid_cpt_code" | "cpt_code_inactive" | "cpt_record_not_found" | "invoice_not_found" | "appointment_not_completed" | "no_cpt_record" | "invoice_exists" | "already_invoiced" | "invalid_status";
         /** ErrorDetail */
         ErrorDetail: {
             /** Field */
@@ -1739,7 +1753,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -1912,7 +1926,7 @@ export interface components {
             current_password: string;
             /**
              * New Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             new_password: string;
         };
@@ -2097,7 +2111,7 @@ export interface components {
              * @default USD
              * @constant
              */
-            currency?: "USD";
+            currency: "USD";
             /** Effective Date */
             effective_date: string | null;
             /** Is Active */
@@ -2128,7 +2142,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             /** Email */
@@ -2145,7 +2159,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             role: components["schemas"]["Role"];
@@ -2241,7 +2255,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -2258,7 +2272,7 @@ export interface components {
             email: string;
             /**
              * Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             password: string;
             /** First Name */
@@ -2356,7 +2370,10 @@ export interface components {
          * @enum {string}
          */
         VisitType: "in_person" | "telehealth";
-        /** VitalsCreate */
+        /**
+         * VitalsCreate
+         * @description At least one measurement; each within what a living patient can measure.
+         */
         VitalsCreate: {
             /** Patient Id */
             patient_id: number;
@@ -2368,6 +2385,7 @@ export interface components {
             weight_kg?: number | null;
             /**
              * Blood Pressure
+             * @description Systolic/diastolic in mmHg: systolic from 50 to 300, diastolic from 20 to 200, systolic above diastolic
              * @example 120/80
              */
             blood_pressure?: string | null;
@@ -6576,7 +6594,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;
@@ -6668,7 +6686,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;

@@ -21,6 +21,7 @@ from clinichub.schemas import (
     Omittable,
     Pagination,
     RequestModel,
+    ResponseModel,
     Text,
     UtcDateTime,
     Version,
@@ -84,7 +85,7 @@ class AppointmentUpdate(RequestModel):
     _not_null = not_null("scheduled_start", "scheduled_end", "status", "visit_type")
 
 
-class AppointmentRead(BaseModel):
+class AppointmentRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     appointment_id: int
@@ -107,22 +108,22 @@ class AppointmentRead(BaseModel):
     version: Version
 
 
-class AppointmentCreated(BaseModel):
+class AppointmentCreated(ResponseModel):
     message: str = Field(examples=["Appointment created successfully"])
     appointment: AppointmentRead
 
 
-class AppointmentUpdated(BaseModel):
+class AppointmentUpdated(ResponseModel):
     message: str = Field(examples=["Appointment updated successfully"])
     appointment: AppointmentRead
 
 
-class AppointmentCancelled(BaseModel):
+class AppointmentCancelled(ResponseModel):
     message: str = Field(examples=["Appointment cancelled successfully"])
     appointment_id: int
 
 
-class AppointmentList(BaseModel):
+class AppointmentList(ResponseModel):
     appointments: list[AppointmentRead]
     pagination: Pagination
 
@@ -229,19 +230,19 @@ class WorkingHoursUpdate(RequestModel):
     hours: list[WorkingHoursRange] = Field(max_length=100)
 
 
-class WorkingHoursRead(BaseModel):
+class WorkingHoursRead(ResponseModel):
     provider_user_id: int
     hours: list[WorkingHoursRange] = Field(
         description="Clinic-local wall times; empty means the provider accepts any time"
     )
 
 
-class WorkingHoursUpdated(BaseModel):
+class WorkingHoursUpdated(ResponseModel):
     message: str = Field(examples=["Working hours updated successfully"])
     working_hours: WorkingHoursRead
 
 
-class ProviderRead(BaseModel):
+class ProviderRead(ResponseModel):
     provider_user_id: int
     first_name: str
     last_name: str
@@ -249,12 +250,12 @@ class ProviderRead(BaseModel):
     working_hours: list[WorkingHoursRange]
 
 
-class ProviderList(BaseModel):
+class ProviderList(ResponseModel):
     providers: list[ProviderRead]
     pagination: Pagination
 
 
-class Slot(BaseModel):
+class Slot(ResponseModel):
     start: UtcDateTime
     end: UtcDateTime
 
@@ -263,7 +264,7 @@ class Slot(BaseModel):
         return cls(start=interval.start, end=interval.end)
 
 
-class Availability(BaseModel):
+class Availability(ResponseModel):
     provider_user_id: int
     duration_minutes: int
     slots: list[Slot]

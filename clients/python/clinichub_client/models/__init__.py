@@ -14,6 +14,7 @@ from .audit_event_list import AuditEventList
 from .audit_event_read import AuditEventRead
 from .audit_head import AuditHead
 from .audit_outcome import AuditOutcome
+from .audit_resource import AuditResource
 from .audit_verification import AuditVerification
 from .availability import Availability
 from .bmi_category import BmiCategory
@@ -37,6 +38,7 @@ from .daily_counts import DailyCounts
 from .daily_revenue import DailyRevenue
 from .database_privileges import DatabasePrivileges
 from .error import Error
+from .error_code import ErrorCode
 from .error_detail import ErrorDetail
 from .health import Health
 from .health_status import HealthStatus
@@ -122,6 +124,7 @@ __all__ = (
     "AuditEventRead",
     "AuditHead",
     "AuditOutcome",
+    "AuditResource",
     "AuditVerification",
     "Availability",
     "BmiCategory",
@@ -145,6 +148,7 @@ __all__ = (
     "DailyRevenue",
     "DatabasePrivileges",
     "Error",
+    "ErrorCode",
     "ErrorDetail",
     "Health",
     "HealthStatus",
