@@ -94,7 +94,11 @@ AVAILABILITY_TOO_LONG = Catalogued(
 )
 
 # The daily counts of the calendar.
-COUNTS_REVERSED = Catalogued(BadRequest, "invalid_range", "date_to must not be before date_from")
+COUNTS_REVERSED = Catalogued(
+    BadRequest, ErrorCode.invalid_range, "date_to must not be before date_from"
+)
 COUNTS_TOO_LONG = Catalogued(
-    BadRequest, "invalid_range", "The range from date_from to date_to may span at most {days} days"
+    BadRequest,
+    ErrorCode.invalid_range,
+    "The range from date_from to date_to may span at most {days} days",
 )
