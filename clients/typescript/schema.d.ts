@@ -99,6 +99,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in the web app
+         * @description `POST /api/login` for the web app: the same checks, limits (with the same counters: failed
+         *     attempts here and there add up) and audit events. The refresh token is not in the body: it
+         *     is set in the `clinichub_refresh` cookie (`HttpOnly`, `SameSite=Strict`,
+         *     `Path=/api/session/`, `Max-Age` the refresh token's lifetime, `Secure` over HTTPS), which no
+         *     script can read and which the browser sends only to `POST /api/session/refresh` and
+         *     `POST /api/session/logout`, and only from the service's own pages. Programs use
+         *     `POST /api/login` and `POST /api/refresh`.
+         */
+        post: operations["auth_session_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the web app's access token
+         * @description `POST /api/refresh` with the refresh token of the `clinichub_refresh` cookie (no body):
+         *     it rotates, the cookie gets the new one, and the answer names the user, so that a reloaded
+         *     page learns who is signed in. Sending a refresh token rotated away since (an old copy of the
+         *     cookie) ends the whole session (RFC 9700 section 4.14.2). A missing, invalid or expired
+         *     cookie is a 401 that clears it; the limit of `POST /api/refresh` applies (429).
+         */
+        post: operations["auth_session_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out the web app
+         * @description End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
+         *     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
+         *     cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
+         *     answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
+         *     the session expired, is no error).
+         */
+        post: operations["auth_session_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/profile": {
         parameters: {
             query?: never;
@@ -2060,6 +2134,29 @@ export interface components {
          */
         Role: "admin" | "doctor" | "nurse" | "receptionist";
         /**
+         * SessionResponse
+         * @description A login or refresh of the web app: its refresh token is in the `clinichub_refresh` cookie,
+         *     never in the body.
+         */
+        SessionResponse: {
+            /** Message */
+            message: string;
+            /** Access Token */
+            access_token: string;
+            /**
+             * Token Type
+             * @default bearer
+             * @example bearer
+             */
+            token_type?: string;
+            /**
+             * Expires In
+             * @description Lifetime of the access token in seconds
+             */
+            expires_in: number;
+            user: components["schemas"]["UserSummary"];
+        };
+        /**
          * Sex
          * @enum {string}
          */
@@ -2619,6 +2716,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description New tokens; the cookie is set */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
                 };
             };
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */

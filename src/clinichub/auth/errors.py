@@ -4,6 +4,8 @@ from clinichub.errors import BadRequest, Catalogued, TooManyRequests, Unauthoriz
 
 INVALID_CREDENTIALS = Catalogued(Unauthorized, "invalid_credentials", "Invalid email or password")
 TOKEN_MISSING = Catalogued(Unauthorized, "token_missing", "Authorization token is missing")
+# The web app's refresh without its cookie (web/session_cookie.py).
+SESSION_COOKIE_MISSING = Catalogued(Unauthorized, "token_missing", "Session cookie is missing")
 INVALID_TOKEN = Catalogued(Unauthorized, "invalid_token", "Invalid or expired token")
 # A refresh token sent a second time: the session is ended (RFC 9700 section 4.14.2).
 TOKEN_REUSED = Catalogued(Unauthorized, "token_reused", "Invalid or expired token")

@@ -82,6 +82,7 @@ from .provider_read import ProviderRead
 from .provider_role import ProviderRole
 from .refresh_request import RefreshRequest
 from .role import Role
+from .session_response import SessionResponse
 from .sex import Sex
 from .slot import Slot
 from .sort_order import SortOrder
@@ -186,6 +187,7 @@ __all__ = (
     "ProviderRole",
     "RefreshRequest",
     "Role",
+    "SessionResponse",
     "Sex",
     "Slot",
     "SortOrder",
