@@ -127,6 +127,7 @@ POLICY: dict[str, dict[Role, int]] = {
     "invoices_get": only(404, A, D, R),
     "invoices_update": only(400, A, R),
     "reports_daily_revenue": only(400, A),
+    "reports_revenue": only(400, A),
     # clinical data: no receptionist (HIPAA minimum necessary); doctors and admins write notes
     "medical_records_create": only(400, A, D),
     "medical_records_list": only(200, A, D, N),

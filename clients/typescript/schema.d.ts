@@ -774,6 +774,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue per day over a range
+         * @description Admins only, as the daily report. For every day of the clinic's calendar from `from` to
+         *     `to` (both included, at most 366 days; a reversed or longer range is a 400 `invalid_range`),
+         *     days without activity included with zeros:
+         *
+         *     - `billed_cents`: the totals of the invoices issued that day;
+         *     - `collected_cents`: the totals of the invoices marked paid that day (an invoice marked paid
+         *       is settled: the API records no partial payments);
+         *     - `receivable_cents`: accounts receivable at the end of that day, what a biller's aging
+         *       report starts from: the totals of every invoice issued by then and not paid by then, from
+         *       the invoices' current state (an invoice marked unpaid again counts as never paid).
+         *
+         *     `totals` has the range's billed and collected, and the receivable at the end of `to`. Days
+         *     follow the clinic's time zone (`CLINICHUB_CLINIC_TIMEZONE`), 23 or 25 hours long on a
+         *     daylight-saving change; amounts are integer cents in `currency`.
+         */
+        get: operations["reports_revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/medical-records": {
         parameters: {
             query?: never;
@@ -2127,6 +2160,80 @@ export interface components {
         RefreshRequest: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /**
+         * RevenueDay
+         * @description One day of the clinic's calendar.
+         */
+        RevenueDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Billed Cents
+             * @description Totals of the invoices issued that day
+             */
+            billed_cents: number;
+            /**
+             * Collected Cents
+             * @description Totals of the invoices marked paid that day
+             */
+            collected_cents: number;
+            /**
+             * Receivable Cents
+             * @description Accounts receivable at the end of the day: the totals of the invoices issued by then and not paid by then
+             */
+            receivable_cents: number;
+        };
+        /**
+         * RevenueReport
+         * @description Billed, collected and receivable per day of the clinic's calendar, every day of the range
+         *     included.
+         */
+        RevenueReport: {
+            /**
+             * From
+             * Format: date
+             * @description The first day, as asked
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description The last day, as asked
+             */
+            to: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Days
+             * @description One entry per day, from `from` to `to`
+             */
+            days: components["schemas"]["RevenueDay"][];
+            totals: components["schemas"]["RevenueTotals"];
+        };
+        /** RevenueTotals */
+        RevenueTotals: {
+            /**
+             * Billed Cents
+             * @description Billed over the range
+             */
+            billed_cents: number;
+            /**
+             * Collected Cents
+             * @description Collected over the range
+             */
+            collected_cents: number;
+            /**
+             * Receivable Cents
+             * @description Receivable at the end of the range's last day
+             */
+            receivable_cents: number;
         };
         /**
          * Role
@@ -5895,6 +6002,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRevenue"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_revenue: {
+        parameters: {
+            query: {
+                /** @description The first day, in the clinic's time zone */
+                from: string;
+                /** @description The last day, included; at most 366 days from `from` */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueReport"];
                 };
             };
             /** @description The request is malformed or invalid */

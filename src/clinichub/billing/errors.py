@@ -33,3 +33,8 @@ CHARGES_NOT_EDITABLE = Catalogued(
 )
 ALREADY_INVOICED = Catalogued(Conflict, "already_invoiced", "Appointment has already been invoiced")
 INVALID_STATUS = Catalogued(BadRequest, "invalid_status", "Invalid status")
+# The revenue report's range (billing.rules.check_report_range).
+REPORT_RANGE_REVERSED = Catalogued(BadRequest, "invalid_range", "to must not be before from")
+REPORT_RANGE_TOO_LONG = Catalogued(
+    BadRequest, "invalid_range", "A report may span at most {max_days} days"
+)

@@ -81,6 +81,9 @@ from .provider_list import ProviderList
 from .provider_read import ProviderRead
 from .provider_role import ProviderRole
 from .refresh_request import RefreshRequest
+from .revenue_day import RevenueDay
+from .revenue_report import RevenueReport
+from .revenue_totals import RevenueTotals
 from .role import Role
 from .session_response import SessionResponse
 from .sex import Sex
@@ -186,6 +189,9 @@ __all__ = (
     "ProviderRead",
     "ProviderRole",
     "RefreshRequest",
+    "RevenueDay",
+    "RevenueReport",
+    "RevenueTotals",
     "Role",
     "SessionResponse",
     "Sex",
