@@ -162,9 +162,10 @@ export interface paths {
          * Sign out the web app
          * @description End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
          *     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
-         *     cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
-         *     answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
-         *     the session expired, is no error).
+         *     cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+         *     audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+         *     expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+         *     twice, or after the session expired, is no error).
          */
         post: operations["auth_session_logout"];
         delete?: never;

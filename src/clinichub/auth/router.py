@@ -222,9 +222,10 @@ async def session_logout(
 ) -> Message:
     """End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
-    cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
-    answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
-    the session expired, is no error)."""
+    cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+    audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+    expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+    twice, or after the session expired, is no error)."""
     await service.end_session(db, settings, origin_of(request), refresh_token)
     clear_refresh_cookie(response, request)
     return Message(message="Logged out successfully")

@@ -59,9 +59,10 @@ def sync_detailed(
 
      End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
-    cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
-    answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
-    the session expired, is no error).
+    cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+    audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+    expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+    twice, or after the session expired, is no error).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -88,9 +89,10 @@ def sync(
 
      End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
-    cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
-    answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
-    the session expired, is no error).
+    cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+    audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+    expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+    twice, or after the session expired, is no error).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,9 +115,10 @@ async def asyncio_detailed(
 
      End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
-    cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
-    answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
-    the session expired, is no error).
+    cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+    audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+    expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+    twice, or after the session expired, is no error).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,9 +143,10 @@ async def asyncio(
 
      End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
-    cleared. Idempotent: without a cookie, or with one whose session has ended or expired, the
-    answer is the same 200 and the cookie is cleared all the same (signing out twice, or after
-    the session expired, is no error).
+    cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+    audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+    expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+    twice, or after the session expired, is no error).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
