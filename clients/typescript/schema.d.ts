@@ -99,6 +99,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in the web app
+         * @description `POST /api/login` for the web app: the same checks, limits (with the same counters: failed
+         *     attempts here and there add up) and audit events. The refresh token is not in the body: it
+         *     is set in the `clinichub_refresh` cookie (`HttpOnly`, `SameSite=Strict`,
+         *     `Path=/api/session/`, `Max-Age` the refresh token's lifetime, `Secure` over HTTPS), which no
+         *     script can read and which the browser sends only to `POST /api/session/refresh` and
+         *     `POST /api/session/logout`, and only from the service's own pages. Programs use
+         *     `POST /api/login` and `POST /api/refresh`.
+         */
+        post: operations["auth_session_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the web app's access token
+         * @description `POST /api/refresh` with the refresh token of the `clinichub_refresh` cookie (no body):
+         *     it rotates, the cookie gets the new one, and the answer names the user, so that a reloaded
+         *     page learns who is signed in. Sending a refresh token rotated away since (an old copy of the
+         *     cookie) ends the whole session (RFC 9700 section 4.14.2). A missing, invalid or expired
+         *     cookie is a 401 that clears it; the limit of `POST /api/refresh` applies (429).
+         */
+        post: operations["auth_session_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out the web app
+         * @description End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
+         *     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
+         *     cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+         *     audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+         *     expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+         *     twice, or after the session expired, is no error).
+         */
+        post: operations["auth_session_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/profile": {
         parameters: {
             query?: never;
@@ -159,6 +234,29 @@ export interface paths {
          * @description Answers 200 for any valid access token: a quick way for a client to check its token.
          */
         get: operations["auth_protected"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's settings
+         * @description All staff. The clinic's time zone, with today's date in it, and its currency, so that a
+         *     client shows clinic days and amounts as the server counts them; and the bounds of a new
+         *     password, so that a form can check one before sending it. `today` turns at the clinic's
+         *     midnight.
+         */
+        get: operations["clinic_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -355,6 +453,7 @@ export interface paths {
          *     (either may be left open; a closed window spans at most 366 days, else 400
          *     `invalid_range`), so a provider's week is one request:
          *     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+         *     The completed visits still to invoice: `?status=completed&invoiced=false`.
          *     Ties in the sort key are ordered by appointment_id.
          */
         get: operations["appointments_list"];
@@ -373,6 +472,33 @@ export interface paths {
          *     back-to-back appointments are fine; cancelled and no-show appointments never block.
          */
         post: operations["appointments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/daily-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments per day, by status
+         * @description All staff. For each day of the clinic's calendar from `date_from` to `date_to`, every
+         *     day present (zeros too), how many appointments start on it, in total and in each status
+         *     (every status present), for a calendar's month view:
+         *     `?date_from=2026-04-01&date_to=2026-04-30&provider_user_id=2`. An appointment counts on the
+         *     clinic-local day it starts. Archived patients' appointments are left out, as in the list.
+         *
+         *     400 `invalid_range` naming `date_to` when it is before `date_from` or the range spans more
+         *     than 62 days.
+         */
+        get: operations["appointments_daily_counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -692,6 +818,39 @@ export interface paths {
          *     and what they are worth: billed in total, owed by patients, owed by insurers.
          */
         get: operations["reports_daily_revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue per day over a range
+         * @description Admins only, as the daily report. For every day of the clinic's calendar from `from` to
+         *     `to` (both included, at most 366 days; a reversed or longer range is a 400 `invalid_range`),
+         *     days without activity included with zeros:
+         *
+         *     - `billed_cents`: the totals of the invoices issued that day;
+         *     - `collected_cents`: the totals of the invoices marked paid that day (an invoice marked paid
+         *       is settled: the API records no partial payments);
+         *     - `receivable_cents`: accounts receivable at the end of that day, what a biller's aging
+         *       report starts from: the totals of every invoice issued by then and not paid by then, from
+         *       the invoices' current state (an invoice marked unpaid again counts as never paid).
+         *
+         *     `totals` has the range's billed and collected, and the receivable at the end of `to`. Days
+         *     follow the clinic's time zone (`CLINICHUB_CLINIC_TIMEZONE`), 23 or 25 hours long on a
+         *     daylight-saving change; amounts are integer cents in `currency`.
+         */
+        get: operations["reports_revenue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1097,8 +1256,7 @@ export interface components {
             actor_user_id: number | null;
             actor_role: components["schemas"]["Role"] | null;
             action: components["schemas"]["AuditAction"];
-            /** Resource Type */
-            resource_type: string;
+            resource_type: components["schemas"]["AuditResource"];
             /** Resource Id */
             resource_id: string | null;
             /** Patient Id */
@@ -1128,6 +1286,15 @@ export interface components {
          * @enum {string}
          */
         AuditOutcome: "success" | "failure" | "denied";
+        /**
+         * AuditResource
+         * @description What an audit event is about: a resource (`patient`), a list or search of them
+         *     (`patient_list`), one field of a change (`user.role`, `cpt_code.price_cents`), a retry answered
+         *     with a stored response (`idempotent_replay`), or, for an `access_denied`, the area of the API
+         *     that refused the caller (the operation's tag: `patients`, `medical_records`).
+         * @enum {string}
+         */
+        AuditResource: "patient" | "patient_list" | "insurance_plan" | "access_log" | "appointment" | "appointment_list" | "working_hours" | "medical_record" | "medical_record_list" | "medical_record_history" | "vitals" | "vitals_list" | "cpt_code" | "cpt_code.description" | "cpt_code.category" | "cpt_code.price_cents" | "cpt_code.is_active" | "charge" | "charge_list" | "invoice" | "invoice_list" | "invoice.status" | "invoice.paid_at" | "user" | "user.first_name" | "user.last_name" | "user.phone" | "user.role" | "user.is_active" | "auth" | "auth_session" | "password" | "idempotent_replay" | "appointments" | "audit" | "charges" | "cpt_codes" | "invoices" | "medical_records" | "patients" | "providers" | "reports" | "users";
         /** AuditVerification */
         AuditVerification: {
             /** Valid */
@@ -1137,9 +1304,9 @@ export interface components {
             /** Seals Checked */
             seals_checked: number;
             /** Broken Seal Id */
-            broken_seal_id?: number | null;
+            broken_seal_id: number | null;
             /** Reason */
-            reason?: string | null;
+            reason: string | null;
         };
         /** Availability */
         Availability: {
@@ -1243,7 +1410,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /**
              * Modifier
              * @description CPT modifier, e.g. 95 for a telehealth visit
@@ -1261,6 +1428,47 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /**
+         * ClinicRead
+         * @description What a client needs to show the clinic's times and money and to check a new password as
+         *     the server will; no secret and nothing about the deployment.
+         */
+        ClinicRead: {
+            /**
+             * Timezone
+             * @description IANA time zone of the clinic (`CLINICHUB_CLINIC_TIMEZONE`): clinic days, bare-date filters, working hours and reports follow it
+             * @example America/Puerto_Rico
+             */
+            timezone: string;
+            /**
+             * Currency
+             * @description ISO 4217 code of every amount (`_cents` fields are its cents)
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today in the clinic's time zone
+             */
+            today: string;
+            /**
+             * Password Min Length
+             * @description Characters a new password needs at least (`CLINICHUB_PASSWORD_MIN_LENGTH`)
+             */
+            password_min_length: number;
+            /**
+             * Password Max Bytes
+             * @description Bytes of UTF-8 a new password may have at most (bcrypt reads no more)
+             */
+            password_max_bytes: number;
+            /**
+             * Default Cpt Code
+             * @description The CPT code a visit completed without one is billed with (`CLINICHUB_DEFAULT_CPT_CODE`)
+             * @example 99213
+             */
+            default_cpt_code: string;
         };
         /** CptCodeCreate */
         CptCodeCreate: {
@@ -1318,7 +1526,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /** Is Active */
             is_active: boolean;
             /**
@@ -1372,6 +1580,39 @@ export interface components {
          * @enum {string}
          */
         CptRecordStatus: "pending" | "invoiced";
+        /** DailyCount */
+        DailyCount: {
+            /**
+             * Date
+             * Format: date
+             * @description A day of the clinic's calendar (its time zone)
+             */
+            date: string;
+            /**
+             * Total
+             * @description Appointments starting that day, in any status
+             */
+            total: number;
+            by_status: components["schemas"]["StatusCounts"];
+        };
+        /** DailyCounts */
+        DailyCounts: {
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /**
+             * Days
+             * @description Every day from date_from to date_to, in order, days without appointments included
+             */
+            days: components["schemas"]["DailyCount"][];
+        };
         /**
          * DailyRevenue
          * @description Invoices paid on one day of the clinic's calendar, and what they are worth.
@@ -1427,9 +1668,11 @@ export interface components {
         Error: {
             /** Error */
             error: string;
-            /** Code */
-            code: string;
-            /** Details */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * Details
+             * @description One entry per invalid field, where the error names fields
+             */
             details?: components["schemas"]["ErrorDetail"][] | null;
             /**
              * Conflict Appointment Id
@@ -1441,9 +1684,13 @@ export interface components {
              * @description On a 409 `cpt_code_inactive`: the code the visit would be billed with
              */
             cpt_code?: string | null;
-        } & {
-            [key: string]: unknown;
         };
+        /**
+         * ErrorCode
+         * @description The stable code of an error, for programs; `error` says the same for people.
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "rate_limited" | "headers_too_large" | "duplicate_key" | "method_not_allowed" | "out_of_range" | "invalid_range" | "idempotency_key_reuse" | "idempotency_key_in_progress" | "http_error" | "internal_error" | "database_busy" | "invalid_credentials" | "token_missing" | "invalid_token" | "token_reused" | "invalid_current_password" | "email_exists" | "last_admin" | "appointment_patient_mismatch" | "empty_update" | "no_measurement" | "audit_head_missing" | "not_a_provider" | "appointment_conflict" | "patient_conflict" | "outside_working_hours" | "invalid_status_transition" | "cannot_reschedule" | "already_cancelled" | "appointment_completed" | "visit_not_started" | "invalid_working_hours" | "appointment_not_found" | "cpt_code_not_found" | "cpt_code_exists" | "invalid_cpt_code" | "cpt_code_inactive" | "cpt_record_not_found" | "invoice_not_found" | "appointment_not_completed" | "no_cpt_record" | "invoice_exists" | "already_invoiced" | "invalid_status";
         /** ErrorDetail */
         ErrorDetail: {
             /** Field */
@@ -1614,7 +1861,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -1787,7 +2034,7 @@ export interface components {
             current_password: string;
             /**
              * New Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             new_password: string;
         };
@@ -1972,7 +2219,7 @@ export interface components {
              * @default USD
              * @constant
              */
-            currency?: "USD";
+            currency: "USD";
             /** Effective Date */
             effective_date: string | null;
             /** Is Active */
@@ -2003,7 +2250,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             /** Email */
@@ -2020,7 +2267,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             role: components["schemas"]["Role"];
@@ -2055,10 +2302,107 @@ export interface components {
             refresh_token: string;
         };
         /**
+         * RevenueDay
+         * @description One day of the clinic's calendar.
+         */
+        RevenueDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Billed Cents
+             * @description Totals of the invoices issued that day
+             */
+            billed_cents: number;
+            /**
+             * Collected Cents
+             * @description Totals of the invoices marked paid that day
+             */
+            collected_cents: number;
+            /**
+             * Receivable Cents
+             * @description Accounts receivable at the end of the day: the totals of the invoices issued by then and not paid by then
+             */
+            receivable_cents: number;
+        };
+        /**
+         * RevenueReport
+         * @description Billed, collected and receivable per day of the clinic's calendar, every day of the range
+         *     included.
+         */
+        RevenueReport: {
+            /**
+             * From
+             * Format: date
+             * @description The first day, as asked
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description The last day, as asked
+             */
+            to: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Days
+             * @description One entry per day, from `from` to `to`
+             */
+            days: components["schemas"]["RevenueDay"][];
+            totals: components["schemas"]["RevenueTotals"];
+        };
+        /** RevenueTotals */
+        RevenueTotals: {
+            /**
+             * Billed Cents
+             * @description Billed over the range
+             */
+            billed_cents: number;
+            /**
+             * Collected Cents
+             * @description Collected over the range
+             */
+            collected_cents: number;
+            /**
+             * Receivable Cents
+             * @description Receivable at the end of the range's last day
+             */
+            receivable_cents: number;
+        };
+        /**
          * Role
          * @enum {string}
          */
         Role: "admin" | "doctor" | "nurse" | "receptionist";
+        /**
+         * SessionResponse
+         * @description A login or refresh of the web app: its refresh token is in the `clinichub_refresh` cookie,
+         *     never in the body.
+         */
+        SessionResponse: {
+            /** Message */
+            message: string;
+            /** Access Token */
+            access_token: string;
+            /**
+             * Token Type
+             * @default bearer
+             * @example bearer
+             */
+            token_type: string;
+            /**
+             * Expires In
+             * @description Lifetime of the access token in seconds
+             */
+            expires_in: number;
+            user: components["schemas"]["UserSummary"];
+        };
         /**
          * Sex
          * @enum {string}
@@ -2082,6 +2426,27 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /**
+         * StatusCounts
+         * @description How many appointments of one day are in each status; every status is present, zeros
+         *     included (one field per AppointmentStatus, so clients read them without guessing keys).
+         */
+        StatusCounts: {
+            /** Scheduled */
+            scheduled: number;
+            /** Confirmed */
+            confirmed: number;
+            /** Checked In */
+            checked_in: number;
+            /** In Progress */
+            in_progress: number;
+            /** Completed */
+            completed: number;
+            /** Cancelled */
+            cancelled: number;
+            /** No Show */
+            no_show: number;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Message */
@@ -2095,7 +2460,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -2112,7 +2477,7 @@ export interface components {
             email: string;
             /**
              * Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             password: string;
             /** First Name */
@@ -2210,7 +2575,10 @@ export interface components {
          * @enum {string}
          */
         VisitType: "in_person" | "telehealth";
-        /** VitalsCreate */
+        /**
+         * VitalsCreate
+         * @description At least one measurement; each within what a living patient can measure.
+         */
         VitalsCreate: {
             /** Patient Id */
             patient_id: number;
@@ -2222,6 +2590,7 @@ export interface components {
             weight_kg?: number | null;
             /**
              * Blood Pressure
+             * @description Systolic/diastolic in mmHg: systolic from 50 to 300, diastolic from 20 to 200, systolic above diastolic
              * @example 120/80
              */
             blood_pressure?: string | null;
@@ -2643,6 +3012,200 @@ export interface operations {
             };
         };
     };
+    auth_session_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description New tokens; the cookie is set */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_profile: {
         parameters: {
             query?: never;
@@ -2794,6 +3357,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtectedResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    clinic_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicRead"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired */
@@ -3855,6 +4469,8 @@ export interface operations {
                 date_from?: string | null;
                 /** @description ISO date or datetime; a bare date is the end of that day (clinic time zone) */
                 date_to?: string | null;
+                /** @description `false`: only visits without an invoice (the billing queue, with `status=completed`); `true`: only those with one; absent: both */
+                invoiced?: boolean | null;
                 sort_by?: components["schemas"]["AppointmentSort"];
                 order?: components["schemas"]["SortOrder"];
                 /** @description Page number, from 1 */
@@ -3987,6 +4603,72 @@ export interface operations {
             /** @description The request body is larger than 1 MiB */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_daily_counts: {
+        parameters: {
+            query: {
+                /** @description First day (clinic time zone) */
+                date_from: string;
+                /** @description Last day, inclusive (clinic time zone); at most 62 days in all */
+                date_to: string;
+                provider_user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyCounts"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5657,6 +6339,80 @@ export interface operations {
             };
         };
     };
+    reports_revenue: {
+        parameters: {
+            query: {
+                /** @description The first day, in the clinic's time zone */
+                from: string;
+                /** @description The last day, included; at most 366 days from `from` */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueReport"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     medical_records_list: {
         parameters: {
             query?: {
@@ -6311,7 +7067,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;
@@ -6403,7 +7159,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;
