@@ -58,7 +58,7 @@ function MonthView({
   const perDay = useMemo(() => {
     const map = new Map<string, DayCount>();
     for (const entry of counts.data?.days ?? []) {
-      const vacated = (entry.by_status.cancelled ?? 0) + (entry.by_status.no_show ?? 0);
+      const vacated = entry.by_status.cancelled + entry.by_status.no_show;
       map.set(entry.date, { total: entry.total, vacated });
     }
     return map;

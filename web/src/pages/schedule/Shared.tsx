@@ -1,4 +1,4 @@
-import { Alert, Title } from "@mantine/core";
+import { Alert, Text, Title } from "@mantine/core";
 import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { BookingModal, RescheduleModal } from "./BookingModal";
 import { providerName, type Appointment, type Provider } from "./model";
@@ -11,9 +11,7 @@ export function NoAccess({ title, children }: { title: string; children: ReactNo
       <Title order={2} mb="md">
         {title}
       </Title>
-      <Alert color="gray" title="Not for your role">
-        {children}
-      </Alert>
+      <Text>{children}</Text>
     </>
   );
 }
