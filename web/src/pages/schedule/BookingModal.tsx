@@ -1,34 +1,17 @@
-import { Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { Button, Group, Radio, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
 import type { Schemas } from "../../api/client";
 import { ErrorNotice } from "../../components/Status";
 import { clockTime, dayOf, longDay } from "../../lib/time";
 import { otherError, useBook, useReschedule } from "./actions";
 import { useProviders } from "./data";
+import { Dialog } from "./Dialog";
 import { patientName, providerName, type Appointment, type Patient } from "./model";
 import { NewPatientForm, PatientPicker } from "./PatientPicker";
 import { SlotPicker, type Slot } from "./SlotPicker";
 import { usePatientLabel } from "./ScheduleGrid";
 
 type VisitType = Schemas["VisitType"];
-
-/** A dialog that fills a phone's screen. */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const phone = useMediaQuery("(max-width: 36em)");
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size="lg"
-      fullScreen={phone}
-      closeButtonProps={{ "aria-label": "Close" }}
-    >
-      {children}
-    </Modal>
-  );
-}
 
 const slotWords = (slot: Slot, timeZone: string) =>
   `${clockTime(slot.start, timeZone)} to ${clockTime(slot.end, timeZone)}`;
@@ -177,9 +160,6 @@ export function BookingModal({
             error={errors.reason}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Close
-            </Button>
             <Button type="submit" loading={book.isPending}>
               Book visit
             </Button>
@@ -237,7 +217,8 @@ export function RescheduleModal({
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">
-            {patient} with {providerLabel}, now on {longDay(currentDay)}, {slotWords(current, timeZone)}.
+            {patient} with {providerLabel}, now on {longDay(currentDay)},{" "}
+            {slotWords(current, timeZone)}.
           </Text>
           <ErrorNotice
             error={otherError(move.error, ["scheduled_start", "scheduled_end"])}
@@ -252,13 +233,14 @@ export function RescheduleModal({
             onDuration={setDuration}
             value={slot}
             onChange={setSlot}
-            error={(tried && !slot ? "Choose a free time" : undefined) ?? errors.scheduled_start ?? errors.scheduled_end}
+            error={
+              (tried && !slot ? "Choose a free time" : undefined) ??
+              errors.scheduled_start ??
+              errors.scheduled_end
+            }
             timeZone={timeZone}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Close
-            </Button>
             <Button type="submit" loading={move.isPending}>
               Move visit
             </Button>

@@ -1,4 +1,14 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useUser } from "../../auth/session";
@@ -32,19 +42,15 @@ export default function Month() {
   if (!can(role, "schedule"))
     return (
       <NoAccess title="Month">
-        The clinic&apos;s month is for the front desk, doctors and administrators. Your own
-        visits are under My day.
+        The clinic&apos;s month is for the front desk, doctors and administrators. Your own visits
+        are under My day.
       </NoAccess>
     );
   if (!clinic) return <Loading label="Loading the clinic's calendar" />;
   return <MonthView {...clinic} />;
 }
 
-function MonthView({
-  today,
-  day,
-  setDay,
-}: ClinicDay) {
+function MonthView({ today, day, setDay }: ClinicDay) {
   const weeks = useMemo(() => monthWeeks(day), [day]);
   const month = day.slice(0, 7);
   const from = weeks[0]?.[0] as string;

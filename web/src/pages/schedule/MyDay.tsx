@@ -26,13 +26,7 @@ export default function MyDay() {
   return <MyDayView userId={user.user_id} {...clinic} />;
 }
 
-function MyDayView({
-  userId,
-  timeZone,
-  today,
-  day,
-  setDay,
-}: ClinicDay & { userId: number }) {
+function MyDayView({ userId, timeZone, today, day, setDay }: ClinicDay & { userId: number }) {
   const visits = useVisits({ date_from: day, date_to: day, provider_user_id: userId });
   const list = visits.data ?? [];
   return (

@@ -67,7 +67,9 @@ export function PatientPicker({
         }))}
         filter={({ options: all }) => all}
         value={value ? String(value.patient_id) : null}
-        onChange={(id) => onChange(options.find((patient) => String(patient.patient_id) === id) ?? null)}
+        onChange={(id) =>
+          onChange(options.find((patient) => String(patient.patient_id) === id) ?? null)
+        }
         nothingFoundMessage={
           !searching
             ? "Type at least 2 letters"
@@ -75,7 +77,7 @@ export function PatientPicker({
               ? "Searching…"
               : "No patient found: add one with New patient"
         }
-        rightSection={results.isFetching ? <Loader size="xs" aria-label="Searching" /> : undefined}
+        rightSection={results.isFetching ? <Loader size="xs" /> : undefined}
         error={error}
       />
       <Button variant="default" onClick={() => onNew(typed.current.trim())}>

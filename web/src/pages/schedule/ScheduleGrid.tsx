@@ -91,7 +91,11 @@ export function ScheduleGrid({
       role="region"
       aria-label={label}
       tabIndex={0}
-      style={{ overflowX: "auto", border: "1px solid var(--mantine-color-gray-4)", borderRadius: 4 }}
+      style={{
+        overflowX: "auto",
+        border: "1px solid var(--mantine-color-gray-4)",
+        borderRadius: 4,
+      }}
     >
       {/* As wide as its columns, so that the time axis stays in view all the way across. */}
       <div style={{ display: "flex", width: "max-content", minWidth: "100%" }}>
@@ -154,7 +158,6 @@ const Column = memo(function Column({
   );
   const height = (range.end - range.start) * PX_PER_MINUTE;
   const at = (minute: number) => (Math.max(minute, range.start) - range.start) * PX_PER_MINUTE;
-  const hourLine = `${60 * PX_PER_MINUTE}px`;
   return (
     <div ref={ref} style={{ flex: "1 0 150px", minWidth: 0, borderRight: border }}>
       <Group h={HEADER_HEIGHT} gap={4} px={6} justify="space-between" wrap="nowrap">
@@ -186,12 +189,8 @@ const Column = memo(function Column({
         ))}
         <div
           aria-hidden="true"
-          style={{
-            position: "absolute",
-            inset: 0,
-            pointerEvents: "none",
-            backgroundImage: `repeating-linear-gradient(to bottom, var(--mantine-color-gray-3) 0 1px, transparent 1px ${hourLine})`,
-          }}
+          className={classes.hours}
+          style={{ ["--hour" as string]: `${60 * PX_PER_MINUTE}px` }}
         />
         {placed.map((block) => (
           <VisitBlock

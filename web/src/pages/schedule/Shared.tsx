@@ -20,7 +20,14 @@ export function NoAccess({ title, children }: { title: string; children: ReactNo
 export function DoneNotice({ message, onClose }: { message: string | null; onClose: () => void }) {
   if (!message) return null;
   return (
-    <Alert color="green" role="status" withCloseButton closeButtonLabel="Dismiss" onClose={onClose} mb="md">
+    <Alert
+      color="green"
+      role="status"
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={onClose}
+      mb="md"
+    >
       {message}
     </Alert>
   );
@@ -29,7 +36,8 @@ export function DoneNotice({ message, onClose }: { message: string | null; onClo
 export function useProviderNames(providers: Provider[] | undefined) {
   return useMemo(() => {
     const names = new Map<number, string>();
-    for (const provider of providers ?? []) names.set(provider.provider_user_id, providerName(provider));
+    for (const provider of providers ?? [])
+      names.set(provider.provider_user_id, providerName(provider));
     return (id: number) => names.get(id) ?? `Former provider ${id}`;
   }, [providers]);
 }
@@ -50,7 +58,7 @@ export function useScheduleDialogs({
   /** The visits on screen: an open visit shows their latest reading (after someone's change). */
   visits: Appointment[] | undefined;
 }) {
-  const [opened, setShown] = useState<Appointment | null>(null);
+  const [opened, setOpened] = useState<Appointment | null>(null);
   const shown =
     opened && (visits?.find((visit) => visit.appointment_id === opened.appointment_id) ?? opened);
   const [moving, setMoving] = useState<Appointment | null>(null);
@@ -58,13 +66,13 @@ export function useScheduleDialogs({
   const [message, setMessage] = useState<string | null>(null);
   const nameOf = useProviderNames(providers);
 
-  const open = useCallback((appointment: Appointment) => setShown(appointment), []);
+  const open = useCallback((appointment: Appointment) => setOpened(appointment), []);
   const book = useCallback(
     (day: string, providerId?: number) => setBooking({ day, providerId }),
     [],
   );
   const done = (text: string) => {
-    setShown(null);
+    setOpened(null);
     setMoving(null);
     setBooking(null);
     setMessage(text);
@@ -77,9 +85,9 @@ export function useScheduleDialogs({
           appointment={shown}
           providerLabel={nameOf(shown.provider_user_id)}
           timeZone={timeZone}
-          onClose={() => setShown(null)}
+          onClose={() => setOpened(null)}
           onReschedule={(appointment) => {
-            setShown(null);
+            setOpened(null);
             setMoving(appointment);
           }}
           onDone={done}

@@ -99,7 +99,9 @@ export function SlotPicker({
         error={error}
         description={providerId === null ? "Choose a provider first." : undefined}
       >
-        {providerId !== null && slots.isPending && isDay(day) && <Loading label="Finding free times" />}
+        {providerId !== null && slots.isPending && isDay(day) && (
+          <Loading label="Finding free times" />
+        )}
         {slots.isError && (
           <Text c="red.8" size="sm" role="alert">
             {messageOf(slots.error)}
@@ -114,7 +116,11 @@ export function SlotPicker({
           <ScrollArea.Autosize mah={180} type="auto" mt={6}>
             <Group gap="sm" p={2}>
               {free.map((slot) => (
-                <Radio key={slot.start} value={slot.start} label={clockTime(slot.start, timeZone)} />
+                <Radio
+                  key={slot.start}
+                  value={slot.start}
+                  label={clockTime(slot.start, timeZone)}
+                />
               ))}
             </Group>
           </ScrollArea.Autosize>

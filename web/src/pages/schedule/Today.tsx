@@ -21,23 +21,18 @@ export default function Today() {
   if (!can(role, "schedule"))
     return (
       <NoAccess title="Today">
-        The clinic&apos;s whole schedule is for the front desk, doctors and administrators. Your
-        own visits are under My day.
+        The clinic&apos;s whole schedule is for the front desk, doctors and administrators. Your own
+        visits are under My day.
       </NoAccess>
     );
   if (!clinic) return <Loading label="Loading the clinic's calendar" />;
   return <TodayView {...clinic} />;
 }
 
-function TodayView({
-  timeZone,
-  today,
-  day,
-  setDay,
-}: ClinicDay) {
+function TodayView({ timeZone, today, day, setDay }: ClinicDay) {
   const providers = useProviders();
   const visits = useVisits({ date_from: day, date_to: day });
-  const phone = useMediaQuery("(max-width: 48em)");
+  const phone = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
   const [chosen, setChosen] = useSearchParam("provider");
   const { open, book, dialogs, notice, nameOf } = useScheduleDialogs({
     today,
@@ -50,11 +45,22 @@ function TodayView({
     () => groupBy(visits.data ?? NONE, (visit) => visit.provider_user_id),
     [visits.data],
   );
-  const ids = useMemo(() => providerColumns(providers.data ?? [], groups), [providers.data, groups]);
-  const shown = chosen && ids.includes(Number(chosen)) ? chosen : phone ? String(ids[0] ?? "all") : "all";
+  const ids = useMemo(
+    () => providerColumns(providers.data ?? [], groups),
+    [providers.data, groups],
+  );
+  // A phone shows one provider at a time unless asked for all; a desk screen shows them all.
+  const shown =
+    chosen === "all" || (chosen && ids.includes(Number(chosen)))
+      ? chosen
+      : phone && ids.length > 0
+        ? String(ids[0])
+        : "all";
 
   const columns = useMemo<GridColumn[]>(() => {
-    const byId = new Map((providers.data ?? []).map((provider) => [provider.provider_user_id, provider]));
+    const byId = new Map(
+      (providers.data ?? []).map((provider) => [provider.provider_user_id, provider]),
+    );
     return ids
       .filter((id) => shown === "all" || String(id) === shown)
       .map((id) => {
@@ -86,7 +92,10 @@ function TodayView({
       <Group justify="space-between" wrap="wrap">
         <div>
           <Title order={2}>Today</Title>
-          <Text size="sm">{longDay(day)}{day === today ? " (today)" : ""}</Text>
+          <Text size="sm">
+            {longDay(day)}
+            {day === today ? " (today)" : ""}
+          </Text>
         </div>
         <Button onClick={() => book(day)}>Book a visit</Button>
       </Group>
@@ -107,7 +116,10 @@ function TodayView({
         />
       </Group>
       <StatusLegend />
-      <ErrorNotice error={providers.error ?? visits.error} title="The schedule could not be loaded" />
+      <ErrorNotice
+        error={providers.error ?? visits.error}
+        title="The schedule could not be loaded"
+      />
       {providers.isPending || visits.isPending ? (
         <Loading label="Loading the day" />
       ) : ids.length === 0 ? (
@@ -115,7 +127,9 @@ function TodayView({
       ) : (
         <>
           <Text size="sm" aria-live="polite">
-            {visits.isFetching ? "Updating…" : `${count} ${count === 1 ? "visit" : "visits"} on this day.`}
+            {visits.isFetching
+              ? "Updating…"
+              : `${count} ${count === 1 ? "visit" : "visits"} on this day.`}
           </Text>
           <ScheduleGrid
             columns={columns}

@@ -6,16 +6,23 @@ import { ErrorNotice } from "../../components/Status";
 import { can } from "../../lib/access";
 import { clockTime, dayOf, longDay } from "../../lib/time";
 import { otherError, useCancel, useSetStatus } from "./actions";
-import { Dialog } from "./BookingModal";
-import { STATUS_LABEL, visitActions, type Appointment, type AppointmentStatus } from "./model";
+import { Dialog } from "./Dialog";
+import {
+  STATUS_LABEL,
+  visitActions,
+  type Appointment,
+  type AppointmentStatus,
+  type VisitAction,
+} from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
 import { StatusBadge } from "./StatusBadge";
 
-const STEP: Partial<Record<AppointmentStatus, string>> = {
-  confirmed: "Confirm",
-  checked_in: "Check in",
-  no_show: "Mark no-show",
-};
+/** The status changes offered as buttons, in the order of a visit's day. */
+const STEPS: { action: VisitAction; status: AppointmentStatus; label: string }[] = [
+  { action: "confirm", status: "confirmed", label: "Confirm" },
+  { action: "check_in", status: "checked_in", label: "Check in" },
+  { action: "no_show", status: "no_show", label: "Mark no-show" },
+];
 
 /** One visit: its facts, and the buttons for what the caller's role may do with it now. */
 export function VisitDialog({
@@ -41,10 +48,9 @@ export function VisitDialog({
   const [reason, setReason] = useState("");
   const [tried, setTried] = useState(false);
   const actions = visitActions(appointment, role, new Date());
-  const steps = (["confirmed", "checked_in", "no_show"] as const).filter((status) =>
-    actions.includes(status === "confirmed" ? "confirm" : status === "checked_in" ? "check_in" : "no_show"),
-  );
-  const time = `${clockTime(appointment.scheduled_start, timeZone)} to ${clockTime(appointment.scheduled_end, timeZone)}`;
+  const steps = STEPS.filter((step) => actions.includes(step.action));
+  const start = clockTime(appointment.scheduled_start, timeZone);
+  const time = `${start} to ${clockTime(appointment.scheduled_end, timeZone)}`;
   const day = longDay(dayOf(appointment.scheduled_start, timeZone));
 
   function change(status: AppointmentStatus) {
@@ -77,7 +83,8 @@ export function VisitDialog({
     ["Visit type", appointment.visit_type === "telehealth" ? "Telehealth (video)" : "In person"],
     ["Reason", appointment.reason ?? "—"],
   ];
-  if (appointment.cancellation_reason) facts.push(["Why cancelled", appointment.cancellation_reason]);
+  if (appointment.cancellation_reason)
+    facts.push(["Why cancelled", appointment.cancellation_reason]);
   if (appointment.telehealth_url)
     facts.push([
       "Video link",
@@ -130,7 +137,7 @@ export function VisitDialog({
           </form>
         ) : (
           <Group gap="xs">
-            {steps.map((status) => (
+            {steps.map(({ status, label }) => (
               <Button
                 key={status}
                 variant={status === "checked_in" ? "filled" : "default"}
@@ -138,7 +145,7 @@ export function VisitDialog({
                 disabled={setStatus.isPending}
                 onClick={() => change(status)}
               >
-                {STEP[status]}
+                {label}
               </Button>
             ))}
             {actions.includes("reschedule") && (
@@ -152,7 +159,11 @@ export function VisitDialog({
               </Button>
             )}
             {can(role, "clinical") && (
-              <Button variant="default" component={Link} to={`/visits/${appointment.appointment_id}`}>
+              <Button
+                variant="default"
+                component={Link}
+                to={`/visits/${appointment.appointment_id}`}
+              >
                 Open visit
               </Button>
             )}

@@ -1,4 +1,15 @@
-import { ActionIcon, Anchor, Button, Group, Select, Stack, Table, Text, Title, UnstyledButton } from "@mantine/core";
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from "@mantine/core";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useUser } from "../../auth/session";
@@ -38,12 +49,7 @@ export default function Week() {
   return <WeekView {...clinic} />;
 }
 
-function WeekView({
-  timeZone,
-  today,
-  day,
-  setDay,
-}: ClinicDay) {
+function WeekView({ timeZone, today, day, setDay }: ClinicDay) {
   const days = useMemo(() => weekDays(day), [day]);
   const first = days[0] as string;
   const last = days[6] as string;
@@ -65,7 +71,10 @@ function WeekView({
     () => groupBy(visits.data ?? NONE, (visit) => visit.provider_user_id),
     [visits.data],
   );
-  const ids = useMemo(() => providerColumns(providers.data ?? [], groups), [providers.data, groups]);
+  const ids = useMemo(
+    () => providerColumns(providers.data ?? [], groups),
+    [providers.data, groups],
+  );
   const provider = providers.data?.find((one) => one.provider_user_id === providerId);
 
   const columns = useMemo<GridColumn[]>(() => {
@@ -98,9 +107,7 @@ function WeekView({
             {longDay(first)} to {longDay(last)}
           </Text>
         </div>
-        <Button onClick={() => book(day < today ? today : day, providerId ?? undefined)}>
-          Book a visit
-        </Button>
+        <Button onClick={() => book(day, providerId ?? undefined)}>Book a visit</Button>
       </Group>
       {notice}
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -170,7 +177,9 @@ function WeekTable({
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped withTableBorder aria-busy={busy}>
-        <Table.Caption c="var(--mantine-color-text)">Visits per provider and day; cancelled and missed visits are not counted.</Table.Caption>
+        <Table.Caption c="var(--mantine-color-text)">
+          Visits per provider and day; cancelled and missed visits are not counted.
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Provider</Table.Th>

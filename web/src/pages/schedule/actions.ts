@@ -157,7 +157,10 @@ export function useCreatePatient() {
  * The error to show in the form's one notice: none when every field the API named sits next to
  * its input on this form, else the error (its sentence names what went wrong).
  */
-export function otherError(error: RequestFailed | null, fields: readonly string[]): RequestFailed | null {
+export function otherError(
+  error: RequestFailed | null,
+  fields: readonly string[],
+): RequestFailed | null {
   if (!error) return null;
   const named = Object.keys(error.fieldErrors);
   return named.length > 0 && named.every((field) => fields.includes(field)) ? null : error;

@@ -22,7 +22,10 @@ export interface VisitFilter {
 }
 
 /** Every visit between two clinic days (inclusive), in order of start. */
-export async function fetchVisits(filter: VisitFilter, signal?: AbortSignal): Promise<Appointment[]> {
+export async function fetchVisits(
+  filter: VisitFilter,
+  signal?: AbortSignal,
+): Promise<Appointment[]> {
   const page = (number: number) =>
     pages(() =>
       unwrap(
@@ -48,11 +51,11 @@ export async function fetchVisits(filter: VisitFilter, signal?: AbortSignal): Pr
   );
 }
 
-export function useVisits(filter: VisitFilter | null) {
+/** The visits of a span of days; the last span's stay on screen while the next one loads. */
+export function useVisits(filter: VisitFilter) {
   return useQuery({
     queryKey: ["appointments", "span", filter],
-    queryFn: ({ signal }) => fetchVisits(filter as VisitFilter, signal),
-    enabled: filter !== null,
+    queryFn: ({ signal }) => fetchVisits(filter, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -97,6 +100,7 @@ export function usePatient(patientId: number, enabled = true) {
   return useQuery<Patient>({ ...patientQuery(patientId), enabled });
 }
 
+/** Each clinic day's number of visits by status (at most 62 days). */
 export function useDailyCounts(dateFrom: string, dateTo: string, providerId?: number) {
   return useQuery({
     queryKey: ["appointments", "daily-counts", { dateFrom, dateTo, providerId }],

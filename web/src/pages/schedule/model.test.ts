@@ -219,7 +219,14 @@ describe("days, weeks and months", () => {
 
 describe("pages of a list", () => {
   it("asks for the rest of the pages at once", () => {
-    const pagination = { total: 950, pages: 10, page: 1, per_page: 100, has_next: true, has_prev: false };
+    const pagination = {
+      total: 950,
+      pages: 10,
+      page: 1,
+      per_page: 100,
+      has_next: true,
+      has_prev: false,
+    };
     expect(remainingPages(pagination)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(remainingPages({ ...pagination, total: 0, pages: 0 })).toEqual([]);
   });
@@ -230,12 +237,27 @@ describe("pages of a list", () => {
 
 describe("columns of a day", () => {
   it("groups visits by provider and keeps a column for a former provider's visits", () => {
-    const visits = [visit({ provider_user_id: 2 }), visit({ provider_user_id: 9, appointment_id: 2 })];
+    const visits = [
+      visit({ provider_user_id: 2 }),
+      visit({ provider_user_id: 9, appointment_id: 2 }),
+    ];
     const groups = groupBy(visits, (one) => one.provider_user_id);
     expect(groups.get(2)).toHaveLength(1);
     const providers = [
-      { provider_user_id: 3, first_name: "A", last_name: "B", role: "nurse" as const, working_hours: [] },
-      { provider_user_id: 2, first_name: "C", last_name: "D", role: "doctor" as const, working_hours: [] },
+      {
+        provider_user_id: 3,
+        first_name: "A",
+        last_name: "B",
+        role: "nurse" as const,
+        working_hours: [],
+      },
+      {
+        provider_user_id: 2,
+        first_name: "C",
+        last_name: "D",
+        role: "doctor" as const,
+        working_hours: [],
+      },
     ];
     expect(providerColumns(providers, groups)).toEqual([3, 2, 9]);
   });
@@ -259,14 +281,24 @@ describe("a week's counts", () => {
 describe("the booking form's helpers", () => {
   it("starts a new patient with the name typed in the search", () => {
     expect(splitName("Maria Lopez")).toEqual({ first: "Maria", last: "Lopez" });
-    expect(splitName("  Ana  María de la Cruz ")).toEqual({ first: "Ana María de la", last: "Cruz" });
+    expect(splitName("  Ana  María de la Cruz ")).toEqual({
+      first: "Ana María de la",
+      last: "Cruz",
+    });
     expect(splitName("lopez 555-0100")).toEqual({ first: "lopez", last: "" });
     expect(splitName("maria@example.com")).toEqual({ first: "", last: "" });
   });
   it("offers the visit lengths, and a moved visit's own", () => {
     expect(lengthOptions().map((option) => option.value)).toContain("30");
     expect(lengthOptions(25).map((option) => option.value)).toEqual([
-      "10", "15", "20", "25", "30", "45", "60", "90",
+      "10",
+      "15",
+      "20",
+      "25",
+      "30",
+      "45",
+      "60",
+      "90",
     ]);
     expect(lengthOptions(30)).toHaveLength(7);
   });

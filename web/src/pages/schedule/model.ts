@@ -72,7 +72,9 @@ export function visitActions(appointment: Appointment, role: Role, now: Date): V
 
 // --- Names -------------------------------------------------------------------------------------
 
-export function providerName(provider: Pick<Provider, "first_name" | "last_name" | "role">): string {
+export function providerName(
+  provider: Pick<Provider, "first_name" | "last_name" | "role">,
+): string {
   const name = `${provider.first_name} ${provider.last_name}`;
   return provider.role === "doctor" ? `Dr ${name}` : name;
 }
@@ -235,17 +237,21 @@ export function addMonths(day: string, count: number): string {
 /** "December 2026". */
 export function monthName(day: string): string {
   const [year, month] = day.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return new Intl.DateTimeFormat("en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** "Mon 7": a column's heading in a week. */
 export function shortDay(day: string): string {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, date)),
-  );
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 // --- Pages of a list ---------------------------------------------------------------------------
@@ -285,7 +291,10 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map
  * The columns of a day: every active provider, then anyone no longer active who still has
  * visits that day (so that no visit goes missing from the grid).
  */
-export function providerColumns(providers: readonly Provider[], visitsByProvider: Map<number, unknown[]>): number[] {
+export function providerColumns(
+  providers: readonly Provider[],
+  visitsByProvider: Map<number, unknown[]>,
+): number[] {
   const ids = providers.map((provider) => provider.provider_user_id);
   const known = new Set(ids);
   const former = [...visitsByProvider.keys()].filter((id) => !known.has(id)).sort((a, b) => a - b);
@@ -293,7 +302,10 @@ export function providerColumns(providers: readonly Provider[], visitsByProvider
 }
 
 /** Visits by the clinic day they start on. */
-export function byDay(visits: readonly Appointment[], timeZone: string): Map<string, Appointment[]> {
+export function byDay(
+  visits: readonly Appointment[],
+  timeZone: string,
+): Map<string, Appointment[]> {
   const days = new Map<string, Appointment[]>();
   for (const visit of visits) {
     const day = dayOf(visit.scheduled_start, timeZone);
@@ -305,7 +317,10 @@ export function byDay(visits: readonly Appointment[], timeZone: string): Map<str
 }
 
 /** Per provider and day, the visits that still take place (cancelled and missed ones left out). */
-export function weekCounts(visits: readonly Appointment[], timeZone: string): Map<number, Map<string, number>> {
+export function weekCounts(
+  visits: readonly Appointment[],
+  timeZone: string,
+): Map<number, Map<string, number>> {
   const counts = new Map<number, Map<string, number>>();
   for (const visit of visits) {
     if (isVacated(visit.status)) continue;
