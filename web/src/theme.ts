@@ -1,7 +1,20 @@
-import { createTheme } from "@mantine/core";
+import { Alert, createTheme, NavLink } from "@mantine/core";
 
+// Shade 8 of Mantine's blue and red meets WCAG AA contrast (4.5:1) for white and colored text;
+// the default shade 6 does not.
 export const theme = createTheme({
   primaryColor: "blue",
+  primaryShade: 8,
   defaultRadius: "sm",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  components: {
+    NavLink: NavLink.extend({ defaultProps: { variant: "filled" } }),
+    Alert: Alert.extend({ styles: { title: { color: "var(--mantine-color-text)" } } }),
+  },
+});
+
+export const cssVariablesResolver = () => ({
+  variables: {},
+  light: { "--mantine-color-error": "var(--mantine-color-red-8)" },
+  dark: {},
 });
