@@ -33,6 +33,7 @@ export function ArchivePatient({ patient }: { patient: Schemas["PatientRead"] })
           close();
         }}
         title="Archive this patient?"
+        closeButtonProps={{ "aria-label": "Close" }}
       >
         <Stack>
           <ErrorNotice error={archive.error} />

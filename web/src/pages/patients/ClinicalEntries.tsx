@@ -38,13 +38,7 @@ export function EntryHeader({ kind, children }: { kind: string; children: ReactN
 }
 
 export function VitalsSummary({ vitals }: { vitals: Vitals }) {
-  return (
-    <Text component="ul" m={0} pl="md" size="sm">
-      {vitalsLines(vitals).map((line) => (
-        <li key={line}>{line}</li>
-      ))}
-    </Text>
-  );
+  return <Text size="sm">{vitalsLines(vitals).join(" · ")}</Text>;
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

@@ -20,7 +20,7 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
       <Text component="dt" size="sm" fw={600}>
         {label}
       </Text>
-      <Text component="dd" m={0} style={{ overflowWrap: "anywhere" }}>
+      <Text component="dd" m={0} style={{ overflowWrap: "anywhere", whiteSpace: "pre-line" }}>
         {children || "—"}
       </Text>
     </Box>
@@ -127,7 +127,7 @@ export function PatientDetails({ patient }: { patient: Patient }) {
           submitLabel="Save changes"
           notice={
             stale ? (
-              <Alert color="orange" title="Someone else changed this patient" role="alert">
+              <Alert color="red" title="Someone else changed this patient" role="alert">
                 <Text size="sm" mb="sm">
                   Another user saved this record after you opened it, so your changes were not
                   saved. What you typed is still below.

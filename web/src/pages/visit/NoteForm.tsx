@@ -49,7 +49,7 @@ export function NoteForm({
         {notice ?? <ErrorNotice error={unplaced(error, FIELDS)} />}
         <Textarea label="Diagnosis" required {...text("diagnosis")} />
         <TagsInput
-          label="ICD-10 diagnosis codes"
+          label="ICD-10 codes"
           description="Type a code such as E11.9 and press Enter"
           name="icd10_codes"
           splitChars={[",", " ", ";"]}

@@ -101,7 +101,7 @@ function WrittenNote({
         submitLabel="Save the amendment"
         notice={
           stale ? (
-            <Alert color="orange" title="This note was amended meanwhile" role="alert">
+            <Alert color="red" title="This note was amended meanwhile" role="alert">
               <Text size="sm" mb="sm">
                 Someone saved a newer version after you opened it, so your amendment was not saved.
                 What you typed is still below; reload to amend the newest version.
