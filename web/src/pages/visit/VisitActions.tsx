@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import { api, type Schemas } from "../../api/client";
 import { useAction } from "../../api/actions";
+import { useClinic } from "../../api/clinic";
 import { RequestFailed, unwrap } from "../../api/errors";
 import { useUser } from "../../auth/session";
 import { ErrorNotice } from "../../components/Status";
@@ -134,13 +135,16 @@ function CptPicker({ visit, onReload }: { visit: Appointment; onReload: () => vo
 /** Complete the visit: its charge is made with the visit's code, else the clinic's default. */
 function CompleteVisit({ visit, onReload }: { visit: Appointment; onReload: () => void }) {
   const { update, run } = useVisitUpdate(visit);
+  const fallback = useClinic()?.default_cpt_code;
   return (
     <Stack gap="xs">
       <UpdateError error={update.error} onReload={onReload} />
       <Text size="sm">
         Completing the visit bills it with{" "}
-        {visit.cpt_code ? `CPT ${visit.cpt_code}` : "the clinic's default CPT code"}. It cannot be
-        changed afterwards.
+        {visit.cpt_code
+          ? `CPT ${visit.cpt_code}`
+          : `the clinic's default CPT code${fallback ? ` (${fallback})` : ""}`}
+        . It cannot be changed afterwards.
       </Text>
       <Group>
         <Button loading={update.isPending} onClick={() => run({ status: "completed" })}>

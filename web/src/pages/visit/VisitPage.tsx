@@ -91,8 +91,8 @@ export default function VisitPage() {
           <Fact label="CPT code">
             {visit.cpt_code ??
               (visit.status === "completed"
-                ? "The clinic's default"
-                : "None set: the clinic's default will be billed")}
+                ? `The clinic's default (${clinic.default_cpt_code})`
+                : `None set: the clinic's default (${clinic.default_cpt_code}) will be billed`)}
             {visit.cpt_id !== null ? ` · charge #${visit.cpt_id}` : ""}
           </Fact>
           {visit.cancellation_reason && (
