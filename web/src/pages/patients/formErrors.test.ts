@@ -12,6 +12,25 @@ const invalid = new RequestFailed(400, {
 });
 
 describe("placing errors on fields", () => {
+  it("words a missing or emptied required field plainly", () => {
+    const missing = new RequestFailed(400, {
+      error: "Missing required field: first_name",
+      code: "invalid_request",
+      details: [
+        { field: "first_name", message: "Field required" },
+        { field: "last_name", message: "may not be null" },
+        {
+          field: "diagnosis",
+          message: "Value should have at least 1 item after validation, not 0",
+        },
+      ],
+    });
+    expect(errorsOn(missing)).toEqual({
+      first_name: "Required",
+      last_name: "Required",
+      diagnosis: "Required",
+    });
+  });
   it("gathers a list item's error under the list", () => {
     expect(errorsOn(invalid)).toEqual({
       icd10_codes: "'XX' is not an ICD-10-CM code (e.g. E11.9)",

@@ -1,6 +1,13 @@
 /** Placing the API's errors: on the fields they name, the rest in one notice. */
 import { RequestFailed } from "../../api/errors";
 
+/** The validator's words for an empty required field, as a person would put it. */
+const REQUIRED = [/^Field required$/, /^may not be null$/, /at least 1 (item|character)/];
+
+function worded(message: string): string {
+  return REQUIRED.some((pattern) => pattern.test(message)) ? "Required" : message;
+}
+
 /**
  * The field errors of a failed request, by field name. Errors on the items of a list
  * (`icd10_codes.1`) are gathered under the list's name. `byCode` turns errors that carry no
@@ -16,7 +23,7 @@ export function errorsOn(
     const parts = detail.field.split(".");
     const last = parts[parts.length - 1] ?? detail.field;
     const field = /^\d+$/.test(last) && parts.length > 1 ? (parts[parts.length - 2] ?? last) : last;
-    result[field] ??= detail.message;
+    result[field] ??= worded(detail.message);
   }
   const field = error.code ? byCode[error.code] : undefined;
   if (field) result[field] ??= error.message;

@@ -18,8 +18,8 @@ describe("patient form bodies", () => {
       phone: "555-0100",
     });
   });
-  it("keeps required fields even when empty, so the API names them", () => {
-    expect(createBody(EMPTY_PATIENT)).toEqual({ first_name: "", last_name: "", dob: "" });
+  it("leaves empty required fields out too, for the API to name them as missing", () => {
+    expect(createBody(EMPTY_PATIENT)).toEqual({});
   });
   it("updates only what changed, clearing an emptied optional field with null", () => {
     expect(changes({ ...ana, phone: "", email: "ana@example.com" }, ana)).toEqual({
@@ -28,8 +28,8 @@ describe("patient form bodies", () => {
     });
     expect(changes({ ...ana, first_name: "Ana " }, ana)).toEqual({});
   });
-  it("sends an emptied required field as a string, for the API to refuse on that field", () => {
-    expect(changes({ ...ana, last_name: "" }, ana)).toEqual({ last_name: "" });
+  it("sends an emptied required field as null, for the API to refuse on that field", () => {
+    expect(changes({ ...ana, last_name: " " }, ana)).toEqual({ last_name: null });
   });
 });
 

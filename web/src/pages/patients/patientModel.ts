@@ -22,9 +22,6 @@ export const PATIENT_FIELDS = [
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 export type PatientValues = Record<PatientField, string>;
 
-/** Fields the API requires on create and never lets be null on update. */
-const REQUIRED: ReadonlySet<PatientField> = new Set(["first_name", "last_name", "dob"]);
-
 export const EMPTY_PATIENT: PatientValues = {
   first_name: "",
   last_name: "",
@@ -43,23 +40,29 @@ export function valuesOf(patient: Patient): PatientValues {
   return values;
 }
 
-/** The body of POST /api/patients: trimmed, empty optional fields left out. */
+/**
+ * The body of POST /api/patients: trimmed, empty fields left out (a required one left out is
+ * named by the API as missing, on its field).
+ */
 export function createBody(values: PatientValues): Schemas["PatientCreate"] {
   const body: Record<string, string> = {};
   for (const field of PATIENT_FIELDS) {
     const value = values[field].trim();
-    if (value !== "" || REQUIRED.has(field)) body[field] = value;
+    if (value !== "") body[field] = value;
   }
   return body as Schemas["PatientCreate"];
 }
 
-/** The body of PUT /api/patients/{id}: the fields that differ from `base`; an emptied one is null. */
+/**
+ * The body of PUT /api/patients/{id}: the fields that differ from `base`; an emptied one is null
+ * (which clears an optional field, and which the API refuses, on its field, for a required one).
+ */
 export function changes(values: PatientValues, base: PatientValues): Schemas["PatientUpdate"] {
   const body: Record<string, string | null> = {};
   for (const field of PATIENT_FIELDS) {
     const value = values[field].trim();
     if (value === base[field].trim()) continue;
-    body[field] = value === "" && !REQUIRED.has(field) ? null : value;
+    body[field] = value === "" ? null : value;
   }
   return body as Schemas["PatientUpdate"];
 }
