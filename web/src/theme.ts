@@ -1,7 +1,7 @@
 import { Alert, createTheme, NavLink } from "@mantine/core";
 
-// Shade 8 of Mantine's blue and red meets WCAG AA contrast (4.5:1) for white and colored text;
-// the default shade 6 does not.
+// Shade 8 of Mantine's blue and red, and gray 7 for dimmed text, meet WCAG AA contrast (4.5:1);
+// the defaults do not.
 export const theme = createTheme({
   primaryColor: "blue",
   primaryShade: 8,
@@ -15,6 +15,9 @@ export const theme = createTheme({
 
 export const cssVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-error": "var(--mantine-color-red-8)" },
+  light: {
+    "--mantine-color-error": "var(--mantine-color-red-8)",
+    "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
+  },
   dark: {},
 });
