@@ -1,5 +1,14 @@
-# Multi-stage build: dependencies are installed in a builder, the runtime image holds only the
-# virtual environment, the migrations and an unprivileged user.
+# Multi-stage build: the staff web app is built with Node.js and the Python dependencies are
+# installed in builders; the runtime image holds only the virtual environment, the app's static
+# files, the migrations and an unprivileged user.
+FROM node:22-slim AS web
+WORKDIR /build
+COPY clients/typescript/schema.d.ts /build/clients/typescript/schema.d.ts
+COPY web/package.json web/package-lock.json /build/web/
+RUN cd web && npm ci --no-audit --no-fund
+COPY web /build/web
+RUN cd web && npm run build
+
 FROM python:3.12-slim AS builder
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 RUN python -m venv /opt/venv
@@ -14,6 +23,8 @@ WORKDIR /app
 COPY --from=builder /opt/venv /opt/venv
 COPY alembic.ini /app/alembic.ini
 COPY alembic /app/alembic
+COPY --from=web /build/web/dist /app/web
+ENV CLINICHUB_WEB_DIST=/app/web
 USER clinichub
 # The load balancer's addresses or subnet (comma-separated, CIDR ranges allowed): only on its
 # connections is X-Forwarded-For believed as the client's address, for the audit trail and the

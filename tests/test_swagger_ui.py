@@ -5,31 +5,14 @@ then "Try it out" on GET /api/patients. The pages load their assets from the app
 work without internet access. A screenshot is kept in test-artifacts/.
 """
 
-import shutil
 from pathlib import Path
 
-import pytest
-from playwright.async_api import BrowserContext, async_playwright, expect
+from playwright.async_api import BrowserContext, expect
 
+from tests.browser import ARTIFACTS, TIMEOUT_MS, chromium, needs_chromium
 from tests.kit import running_server
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",  # as root
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-TIMEOUT_MS = 30_000
-
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 
 async def _authorize(browser: BrowserContext, base_url: str) -> None:
@@ -66,23 +49,15 @@ async def _authorize(browser: BrowserContext, base_url: str) -> None:
 async def test_swagger_ui_authorizes_and_lists_patients_and_redoc_renders(
     database_url: str, clean_db: None, tmp_path: Path
 ) -> None:
-    async with running_server(database_url, tmp_path) as server, async_playwright() as driver:
-        browser = await driver.chromium.launch_persistent_context(
-            str(tmp_path / "chromium-profile"),  # a fresh profile
-            executable_path=CHROMIUM,
-            headless=True,
-            args=FLAGS,
-        )
-        try:
-            await _authorize(browser, server.base_url)
+    async with (
+        running_server(database_url, tmp_path) as server,
+        chromium(tmp_path / "chromium-profile") as browser,
+    ):
+        await _authorize(browser, server.base_url)
 
-            page = await browser.new_page()
-            page.set_default_timeout(TIMEOUT_MS)
-            await page.goto(f"{server.base_url}/redoc")
-            await expect(page.locator("h1").first).to_contain_text(
-                "ClinicHub API", timeout=TIMEOUT_MS
-            )
-            await expect(page.get_by_text("List and search patients").first).to_be_attached()
-            await page.screenshot(path=ARTIFACTS / "redoc.png")
-        finally:
-            await browser.close()
+        page = await browser.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        await page.goto(f"{server.base_url}/redoc")
+        await expect(page.locator("h1").first).to_contain_text("ClinicHub API", timeout=TIMEOUT_MS)
+        await expect(page.get_by_text("List and search patients").first).to_be_attached()
+        await page.screenshot(path=ARTIFACTS / "redoc.png")
