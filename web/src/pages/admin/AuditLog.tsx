@@ -35,7 +35,9 @@ const OUTCOME: Record<Schemas["AuditOutcome"], { label: string; color: string }>
 
 function actorOptions(directory: ReadonlyMap<number, StaffUser> | undefined) {
   return [...(directory?.values() ?? [])]
-    .sort((a, b) => a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name))
+    .sort(
+      (a, b) => a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name),
+    )
     .map((user) => ({
       value: String(user.user_id),
       label: `${user.last_name}, ${user.first_name} (${ROLE_LABEL[user.role]})`,

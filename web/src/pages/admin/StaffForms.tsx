@@ -22,7 +22,15 @@ const EMPTY = { first_name: "", last_name: "", email: "", phone: "", role: "", p
 type Field = keyof typeof EMPTY;
 const FIELDS = Object.keys(EMPTY) as Field[];
 
-function FormButtons({ busy, label, onCancel }: { busy: boolean; label: string; onCancel: () => void }) {
+function FormButtons({
+  busy,
+  label,
+  onCancel,
+}: {
+  busy: boolean;
+  label: string;
+  onCancel: () => void;
+}) {
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>

@@ -77,11 +77,7 @@ export default function WorkingHours() {
       <ErrorNotice error={hours.error} title="The working hours could not be loaded" />
       {providerId !== null && hours.isPending && <Loading label="Loading working hours" />}
       {hours.data && (
-        <WeekEditor
-          key={hours.data.provider_user_id}
-          week={hours.data}
-          mayEdit={mayEdit}
-        />
+        <WeekEditor key={hours.data.provider_user_id} week={hours.data} mayEdit={mayEdit} />
       )}
     </>
   );

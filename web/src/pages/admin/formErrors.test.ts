@@ -25,7 +25,10 @@ describe("form errors", () => {
     expect(formErrors(error, fields)).toEqual({ field: {}, notice: error });
   });
   it("places an error code on its field", () => {
-    const error = new RequestFailed(409, { error: "Email already registered", code: "email_exists" });
+    const error = new RequestFailed(409, {
+      error: "Email already registered",
+      code: "email_exists",
+    });
     expect(formErrors(error, fields, { email_exists: "email" }).field).toEqual({
       email: "Email already registered",
     });

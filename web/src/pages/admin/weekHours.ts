@@ -46,7 +46,11 @@ export function toRows(hours: readonly Range[]): Row[] {
 export function toHours(rows: readonly Row[]): { hours: Range[]; keys: string[] } {
   const sorted = [...rows].sort(byTime);
   return {
-    hours: sorted.map((row) => ({ weekday: row.weekday, start_time: row.start, end_time: row.end })),
+    hours: sorted.map((row) => ({
+      weekday: row.weekday,
+      start_time: row.start,
+      end_time: row.end,
+    })),
     keys: sorted.map((row) => row.key),
   };
 }

@@ -40,7 +40,13 @@ function StatusBadge({ status }: { status: Schemas["InvoiceStatus"] }) {
 }
 
 /** Invoices, newest first, by status, patient and issue date; payments are recorded here. */
-export function InvoiceList({ timeZone, mayRecordPayment }: { timeZone: string; mayRecordPayment: boolean }) {
+export function InvoiceList({
+  timeZone,
+  mayRecordPayment,
+}: {
+  timeZone: string;
+  mayRecordPayment: boolean;
+}) {
   const [status, setStatus] = useState("");
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [issuedFrom, setIssuedFrom] = useState("");
@@ -143,7 +149,8 @@ export function InvoiceList({ timeZone, mayRecordPayment }: { timeZone: string; 
             <Table.Tbody>
               {rows.map((invoice) => {
                 const to = invoice.status === "paid" ? "unpaid" : "paid";
-                const busy = pay.isPending && pay.variables.invoice.invoice_id === invoice.invoice_id;
+                const busy =
+                  pay.isPending && pay.variables.invoice.invoice_id === invoice.invoice_id;
                 return (
                   <Table.Tr key={invoice.invoice_id}>
                     <Table.Td>#{invoice.invoice_id}</Table.Td>

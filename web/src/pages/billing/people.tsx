@@ -46,7 +46,9 @@ const MAX_DIRECTORY_PAGES = 20;
 async function everyStaffUser(): Promise<StaffUser[]> {
   const users: StaffUser[] = [];
   for (let page = 1; page <= MAX_DIRECTORY_PAGES; page += 1) {
-    const data = await unwrap(api.GET("/api/users", { params: { query: { page, per_page: 100 } } }));
+    const data = await unwrap(
+      api.GET("/api/users", { params: { query: { page, per_page: 100 } } }),
+    );
     users.push(...data.users);
     if (!data.pagination.has_next) break;
   }
