@@ -10,7 +10,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useAction } from "../../api/actions";
 import { api, type Schemas } from "../../api/client";
@@ -63,6 +63,7 @@ export default function Staff() {
     placeholderData: keepPreviousData,
   });
 
+  const queryClient = useQueryClient();
   const activation = useAction(
     ({ user, active }: { user: StaffUser; active: boolean }) =>
       unwrap(
@@ -75,7 +76,14 @@ export default function Staff() {
   );
 
   function setActive(user: StaffUser, active: boolean) {
-    activation.mutate({ user, active }, { onSettled: () => setDeactivating(null) });
+    activation.mutate(
+      { user, active },
+      {
+        onSettled: () => setDeactivating(null),
+        // A refusal may mean the account changed: show it as it is now.
+        onError: () => void queryClient.invalidateQueries({ queryKey: ["users"] }),
+      },
+    );
   }
 
   function filter<T>(set: (value: T) => void) {

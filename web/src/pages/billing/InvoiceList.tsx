@@ -10,7 +10,7 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useAction } from "../../api/actions";
 import { api, type Schemas } from "../../api/client";
@@ -80,6 +80,8 @@ export function InvoiceList({
   const patients = usePatientNames(rows.map((invoice) => invoice.patient_id));
   const filterErrors = invoices.error instanceof RequestFailed ? invoices.error.fieldErrors : {};
 
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ["invoices"] });
   const pay = useAction(
     ({ invoice, to }: { invoice: Invoice; to: Schemas["InvoiceStatus"] }) =>
       unwrap(
@@ -182,7 +184,10 @@ export function InvoiceList({
                             size="xs"
                             variant={to === "paid" ? "filled" : "default"}
                             loading={busy}
-                            onClick={() => pay.mutate({ invoice, to })}
+                            onClick={() =>
+                              // A refusal may mean the invoice changed: show it as it is now.
+                              pay.mutate({ invoice, to }, { onError: refresh })
+                            }
                             aria-label={`Mark invoice #${invoice.invoice_id} ${to}`}
                           >
                             {to === "paid" ? "Mark paid" : "Mark unpaid"}
