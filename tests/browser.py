@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import BrowserContext, Page, ViewportSize, async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,8 +26,8 @@ FLAGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 30_000
-PHONE = {"width": 390, "height": 844}
-DESK = {"width": 1440, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESK: ViewportSize = {"width": 1440, "height": 900}
 
 needs_chromium = pytest.mark.skipif(
     shutil.which(CHROMIUM) is None, reason=f"{CHROMIUM} is not installed (apt-get install chromium)"
@@ -62,7 +62,8 @@ async def serious_violations(page: Page) -> list[str]:
 async def screenshots(page: Page, name: str) -> None:
     """The page at a phone's width and at a desk screen's, as test artifacts."""
     ARTIFACTS.mkdir(exist_ok=True)
-    for label, size in (("phone", PHONE), ("desk", DESK)):
+    sizes: tuple[tuple[str, ViewportSize], ...] = (("phone", PHONE), ("desk", DESK))
+    for label, size in sizes:
         await page.set_viewport_size(size)
         await page.screenshot(path=ARTIFACTS / f"{name}-{label}.png", full_page=True)
     await page.set_viewport_size(DESK)

@@ -18,6 +18,7 @@ import asyncpg
 import httpx
 import pytest
 from fastapi import FastAPI
+from jsonschema import Draft202012Validator
 from sqlalchemy import NullPool, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -165,10 +166,32 @@ async def clean_db(
     await reset_database(owner_engine, seeded_rows)
 
 
+@pytest.fixture(scope="session")
+def error_schema(app: FastAPI) -> Draft202012Validator:
+    """The document's `Error` schema, which every error body must match."""
+    components = app.openapi()["components"]
+    return Draft202012Validator({"$ref": "#/components/schemas/Error", "components": components})
+
+
 @pytest.fixture
-async def client(app: FastAPI, clean_db: None) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    app: FastAPI, clean_db: None, error_schema: Draft202012Validator
+) -> AsyncIterator[httpx.AsyncClient]:
+    async def error_body_matches_the_document(response: httpx.Response) -> None:
+        # Every error any test meets, its code included, is what the document promises; the
+        # health check's 503 has a body of its own.
+        if response.status_code < 400 or response.url.path == "/api/health":
+            return
+        await response.aread()
+        problems = [error.message for error in error_schema.iter_errors(response.json())]
+        assert problems == [], f"{response.request.method} {response.url.path}: {problems}"
+
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://test",
+        event_hooks={"response": [error_body_matches_the_document]},
+    ) as http:
         yield http
 
 

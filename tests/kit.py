@@ -79,6 +79,8 @@ POLICY: dict[str, dict[Role, int]] = {
     "auth_profile": everyone(200),
     "auth_change_password": everyone(400),
     "auth_protected": everyone(200),
+    # the clinic's settings (time zone, today, currency): every signed-in user
+    "clinic_get": everyone(200),
     # staff accounts: all read, admins write
     "users_create": only(400, A),
     "users_list": everyone(200),
@@ -98,6 +100,7 @@ POLICY: dict[str, dict[Role, int]] = {
     # into a charge (the status-level rules of appointments_update: VISIT_STEPS below)
     "appointments_create": everyone(400),
     "appointments_list": everyone(200),
+    "appointments_daily_counts": everyone(400),  # date_from and date_to are required
     "appointments_get": everyone(404),
     "appointments_update": everyone(404),
     "appointments_cancel": only(404, A, D, R),

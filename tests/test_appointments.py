@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from clinichub.models import Appointment, CptRecord
 from clinichub.scheduling.rules import ALLOWED_TRANSITIONS
 from clinichub.vocabulary import AppointmentStatus, Role
-from tests.kit import PAST_MONDAY, Clinic, Login, MakePatient, MakeStaff, clock
+from tests.kit import PAST_MONDAY, Clinic, Login, MakePatient, MakeStaff, clock, events
 
 S = AppointmentStatus
 # Visits of a Monday of the past: they may be completed and marked no-shows whenever the suite
@@ -613,6 +613,37 @@ async def test_list_filters(
             "/api/appointments", params=params, headers=clinic.headers
         )
         assert response.status_code == 400, params
+
+
+async def test_the_invoiced_filter_finds_the_billing_queue(clinic: Clinic, app: FastAPI) -> None:
+    billed, _ = await clinic.visit()
+    await clinic.invoice(billed)
+    to_bill, _ = await clinic.visit()
+    coming = await clinic.appointment(await clinic.patient())
+
+    assert await clinic.ids(invoiced="true") == [billed]
+    assert await clinic.ids(invoiced="false") == [to_bill, coming]
+    # The billing queue: completed visits without an invoice.
+    queue = await clinic.listing(status="completed", invoiced="false")
+    assert [a["appointment_id"] for a in queue["appointments"]] == [to_bill]
+    assert queue["pagination"]["total"] == 1
+    assert await clinic.ids(status="scheduled", invoiced="true") == []
+    assert await clinic.ids() == [billed, to_bill, coming]
+    # Invoicing the visit takes it out of the queue.
+    await clinic.invoice(to_bill)
+    assert await clinic.ids(status="completed", invoiced="false") == []
+    assert await clinic.ids(invoiced="true") == [billed, to_bill]
+
+    # The audit trail names the filter (three look-ups used both), never its value.
+    looked_up = await events(
+        app, "resource_type = 'appointment_list' AND resource_id = 'status,invoiced'"
+    )
+    assert len(looked_up) == 3
+    bad = await clinic.client.get(
+        "/api/appointments", params={"invoiced": "maybe"}, headers=clinic.headers
+    )
+    assert bad.status_code == 400
+    assert bad.json()["details"][0]["field"] == "invoiced"
 
 
 async def test_list_date_windows(clinic: Clinic, make_patient: MakePatient) -> None:

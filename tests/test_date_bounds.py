@@ -86,6 +86,8 @@ async def test_appointments_lie_from_2000_to_five_years_ahead(
         ("/api/reports/daily-revenue?date=1899-12-31", "date"),
         ("/api/reports/daily-revenue?date=9999-12-31", "date"),
         ("/api/providers/1/availability?date_from=2101-01-01&date_to=2101-01-02", "date_from"),
+        ("/api/appointments/daily-counts?date_from=1899-12-31&date_to=1900-01-01", "date_from"),
+        ("/api/appointments/daily-counts?date_from=2100-12-31&date_to=2101-01-01", "date_to"),
         ("/api/patients?dob=1899-12-31", "dob"),
     ],
 )
@@ -104,6 +106,8 @@ async def test_query_dates_lie_from_1900_to_2100(
         "/api/invoices?issued_from=2100-01-01&issued_to=2100-12-31T23:59:59Z",
         "/api/audit/events?occurred_from=1900-01-01T00:00:00Z",
         "/api/reports/daily-revenue?date=2100-12-31",
+        "/api/appointments/daily-counts?date_from=1900-01-01&date_to=1900-01-02",
+        "/api/appointments/daily-counts?date_from=2100-12-30&date_to=2100-12-31",
     ],
 )
 async def test_the_bounds_themselves_are_accepted(
@@ -189,6 +193,8 @@ def test_the_document_states_the_bounds(app: FastAPI) -> None:
         ("/api/reports/daily-revenue", "date"),
         ("/api/providers/{provider_user_id}/availability", "date_from"),
         ("/api/providers/{provider_user_id}/availability", "date_to"),
+        ("/api/appointments/daily-counts", "date_from"),
+        ("/api/appointments/daily-counts", "date_to"),
         ("/api/patients", "dob"),
     ]:
         parameter = parameters[(path, "get", name)]

@@ -12,6 +12,7 @@ from tests.kit import Login
     [
         "/api/reports/daily-revenue?date=9999-12-31",
         "/api/appointments?date_to=9999-12-31",
+        "/api/appointments/daily-counts?date_from=9999-12-30&date_to=9999-12-31",
         "/api/invoices?issued_to=9999-12-31",
         "/api/audit/events?occurred_from=9999-12-31T23:00:00-05:00",
     ],

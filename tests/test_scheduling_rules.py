@@ -1,5 +1,6 @@
 """The scheduling rules, without a database: examples, then properties (hypothesis)."""
 
+from bisect import bisect_right
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -8,11 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clinichub.clinic_time import Interval, service_date
+from clinichub.clinic_time import Interval, local_day, service_date
 from clinichub.errors import BadRequest, Conflict
 from clinichub.scheduling.rules import (
     ALLOWED_TRANSITIONS,
     BLOCKING_STATUSES,
+    MAX_COUNT_DAYS,
     UpdatePlan,
     WorkingRange,
     available_slots,
@@ -26,11 +28,13 @@ from clinichub.scheduling.rules import (
     check_visit_started,
     check_week,
     check_window,
+    count_days,
     is_transition_allowed,
     latest_appointment,
     may_apply,
     merge,
     plan_update,
+    tally_days,
     within_working_hours,
     working_intervals,
 )
@@ -383,6 +387,29 @@ def test_availability_range_limits() -> None:
         check_availability_range(date(2027, 1, 2), date(2027, 1, 1))
 
 
+def test_count_range_limits() -> None:
+    assert count_days(date(2027, 1, 1), date(2027, 1, 1)) == [date(2027, 1, 1)]
+    assert len(count_days(date(2027, 1, 1), date(2027, 3, 3))) == MAX_COUNT_DAYS
+    with pytest.raises(BadRequest, match="at most 62 days") as too_long:
+        count_days(date(2027, 1, 1), date(2027, 3, 4))
+    assert too_long.value.details == [
+        {"field": "date_to", "message": "at most 62 days from date_from"}
+    ]
+    with pytest.raises(BadRequest, match="before date_from") as reversed_range:
+        count_days(date(2027, 1, 2), date(2027, 1, 1))
+    assert reversed_range.value.details == [
+        {"field": "date_to", "message": "must not be before date_from"}
+    ]
+
+
+def test_tally_has_every_status_of_every_day() -> None:
+    days = count_days(date(2027, 1, 1), date(2027, 1, 3))
+    tallies = tally_days(days, [(0, S.completed, 4), (2, S.scheduled, 1), (0, S.no_show, 1)])
+    assert [sum(t.values()) for t in tallies] == [5, 0, 1]
+    assert all(set(t) == set(AppointmentStatus) for t in tallies)
+    assert tallies[0][S.completed] == 4 and tallies[1] == dict.fromkeys(AppointmentStatus, 0)
+
+
 # --- Properties -------------------------------------------------------------------------------
 
 BASE_DAY = date(2027, 3, 8)  # a Monday; the week after it crosses New York's spring-forward
@@ -484,3 +511,22 @@ def test_overlap_is_symmetric_and_matches_the_definition(
     a = window(start, 60)
     b = window(start + timedelta(minutes=offset), max(length, 1))
     assert a.overlaps(b) == b.overlaps(a) == (a.start < b.end and b.start < a.end)
+
+
+@given(
+    first=st.dates(date(2000, 1, 1), date(2040, 12, 31)),
+    span=st.integers(1, MAX_COUNT_DAYS),
+    tz=ZONES,
+    offset=st.floats(0, 1, exclude_max=True),
+)
+def test_a_moment_falls_in_the_count_of_its_clinic_day(
+    first: date, span: int, tz: ZoneInfo, offset: float
+) -> None:
+    """The days counted are consecutive, and the day a moment is counted on (the last day
+    start at or before it, as PostgreSQL's width_bucket finds it) is its clinic-local date."""
+    days = count_days(first, first + timedelta(days=span - 1))
+    assert len(days) == span and all(b - a == timedelta(days=1) for a, b in pairwise(days))
+    starts = [local_day(day, tz).start for day in days]
+    end = local_day(days[-1], tz).end
+    moment = starts[0] + (end - starts[0]) * offset
+    assert days[bisect_right(starts, moment) - 1] == service_date(moment, tz)

@@ -167,6 +167,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's settings
+         * @description All staff. The clinic's time zone, with today's date in it, and its currency, so that a
+         *     client shows clinic days and amounts as the server counts them; and the bounds of a new
+         *     password, so that a form can check one before sending it. `today` turns at the clinic's
+         *     midnight.
+         */
+        get: operations["clinic_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -355,6 +378,7 @@ export interface paths {
          *     (either may be left open; a closed window spans at most 366 days, else 400
          *     `invalid_range`), so a provider's week is one request:
          *     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+         *     The completed visits still to invoice: `?status=completed&invoiced=false`.
          *     Ties in the sort key are ordered by appointment_id.
          */
         get: operations["appointments_list"];
@@ -373,6 +397,33 @@ export interface paths {
          *     back-to-back appointments are fine; cancelled and no-show appointments never block.
          */
         post: operations["appointments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appointments/daily-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments per day, by status
+         * @description All staff. For each day of the clinic's calendar from `date_from` to `date_to`, every
+         *     day present (zeros too), how many appointments start on it, in total and in each status
+         *     (every status present), for a calendar's month view:
+         *     `?date_from=2026-04-01&date_to=2026-04-30&provider_user_id=2`. An appointment counts on the
+         *     clinic-local day it starts. Archived patients' appointments are left out, as in the list.
+         *
+         *     400 `invalid_range` naming `date_to` when it is before `date_from` or the range spans more
+         *     than 62 days.
+         */
+        get: operations["appointments_daily_counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1097,8 +1148,7 @@ export interface components {
             actor_user_id: number | null;
             actor_role: components["schemas"]["Role"] | null;
             action: components["schemas"]["AuditAction"];
-            /** Resource Type */
-            resource_type: string;
+            resource_type: components["schemas"]["AuditResource"];
             /** Resource Id */
             resource_id: string | null;
             /** Patient Id */
@@ -1128,6 +1178,15 @@ export interface components {
          * @enum {string}
          */
         AuditOutcome: "success" | "failure" | "denied";
+        /**
+         * AuditResource
+         * @description What an audit event is about: a resource (`patient`), a list or search of them
+         *     (`patient_list`), one field of a change (`user.role`, `cpt_code.price_cents`), a retry answered
+         *     with a stored response (`idempotent_replay`), or, for an `access_denied`, the area of the API
+         *     that refused the caller (the operation's tag: `patients`, `medical_records`).
+         * @enum {string}
+         */
+        AuditResource: "patient" | "patient_list" | "insurance_plan" | "access_log" | "appointment" | "appointment_list" | "working_hours" | "medical_record" | "medical_record_list" | "medical_record_history" | "vitals" | "vitals_list" | "cpt_code" | "cpt_code.description" | "cpt_code.category" | "cpt_code.price_cents" | "cpt_code.is_active" | "charge" | "charge_list" | "invoice" | "invoice_list" | "invoice.status" | "invoice.paid_at" | "user" | "user.first_name" | "user.last_name" | "user.phone" | "user.role" | "user.is_active" | "auth" | "auth_session" | "password" | "idempotent_replay" | "appointments" | "audit" | "charges" | "cpt_codes" | "invoices" | "medical_records" | "patients" | "providers" | "reports" | "users";
         /** AuditVerification */
         AuditVerification: {
             /** Valid */
@@ -1137,9 +1196,9 @@ export interface components {
             /** Seals Checked */
             seals_checked: number;
             /** Broken Seal Id */
-            broken_seal_id?: number | null;
+            broken_seal_id: number | null;
             /** Reason */
-            reason?: string | null;
+            reason: string | null;
         };
         /** Availability */
         Availability: {
@@ -1243,7 +1302,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /**
              * Modifier
              * @description CPT modifier, e.g. 95 for a telehealth visit
@@ -1261,6 +1320,47 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /**
+         * ClinicRead
+         * @description What a client needs to show the clinic's times and money and to check a new password as
+         *     the server will; no secret and nothing about the deployment.
+         */
+        ClinicRead: {
+            /**
+             * Timezone
+             * @description IANA time zone of the clinic (`CLINICHUB_CLINIC_TIMEZONE`): clinic days, bare-date filters, working hours and reports follow it
+             * @example America/Puerto_Rico
+             */
+            timezone: string;
+            /**
+             * Currency
+             * @description ISO 4217 code of every amount (`_cents` fields are its cents)
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Today
+             * Format: date
+             * @description Today in the clinic's time zone
+             */
+            today: string;
+            /**
+             * Password Min Length
+             * @description Characters a new password needs at least (`CLINICHUB_PASSWORD_MIN_LENGTH`)
+             */
+            password_min_length: number;
+            /**
+             * Password Max Bytes
+             * @description Bytes of UTF-8 a new password may have at most (bcrypt reads no more)
+             */
+            password_max_bytes: number;
+            /**
+             * Default Cpt Code
+             * @description The CPT code a visit completed without one is billed with (`CLINICHUB_DEFAULT_CPT_CODE`)
+             * @example 99213
+             */
+            default_cpt_code: string;
         };
         /** CptCodeCreate */
         CptCodeCreate: {
@@ -1318,7 +1418,7 @@ export interface components {
              * @default USD
              * @example USD
              */
-            currency?: string;
+            currency: string;
             /** Is Active */
             is_active: boolean;
             /**
@@ -1372,6 +1472,39 @@ export interface components {
          * @enum {string}
          */
         CptRecordStatus: "pending" | "invoiced";
+        /** DailyCount */
+        DailyCount: {
+            /**
+             * Date
+             * Format: date
+             * @description A day of the clinic's calendar (its time zone)
+             */
+            date: string;
+            /**
+             * Total
+             * @description Appointments starting that day, in any status
+             */
+            total: number;
+            by_status: components["schemas"]["StatusCounts"];
+        };
+        /** DailyCounts */
+        DailyCounts: {
+            /**
+             * Date From
+             * Format: date
+             */
+            date_from: string;
+            /**
+             * Date To
+             * Format: date
+             */
+            date_to: string;
+            /**
+             * Days
+             * @description Every day from date_from to date_to, in order, days without appointments included
+             */
+            days: components["schemas"]["DailyCount"][];
+        };
         /**
          * DailyRevenue
          * @description Invoices paid on one day of the clinic's calendar, and what they are worth.
@@ -1427,9 +1560,11 @@ export interface components {
         Error: {
             /** Error */
             error: string;
-            /** Code */
-            code: string;
-            /** Details */
+            code: components["schemas"]["ErrorCode"];
+            /**
+             * Details
+             * @description One entry per invalid field, where the error names fields
+             */
             details?: components["schemas"]["ErrorDetail"][] | null;
             /**
              * Conflict Appointment Id
@@ -1441,9 +1576,13 @@ export interface components {
              * @description On a 409 `cpt_code_inactive`: the code the visit would be billed with
              */
             cpt_code?: string | null;
-        } & {
-            [key: string]: unknown;
         };
+        /**
+         * ErrorCode
+         * @description The stable code of an error, for programs; `error` says the same for people.
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "rate_limited" | "headers_too_large" | "duplicate_key" | "method_not_allowed" | "out_of_range" | "invalid_range" | "idempotency_key_reuse" | "idempotency_key_in_progress" | "http_error" | "internal_error" | "database_busy" | "invalid_credentials" | "token_missing" | "invalid_token" | "token_reused" | "invalid_current_password" | "email_exists" | "last_admin" | "appointment_patient_mismatch" | "empty_update" | "no_measurement" | "audit_head_missing" | "not_a_provider" | "appointment_conflict" | "patient_conflict" | "outside_working_hours" | "invalid_status_transition" | "cannot_reschedule" | "already_cancelled" | "appointment_completed" | "visit_not_started" | "invalid_working_hours" | "appointment_not_found" | "cpt_code_not_found" | "cpt_code_exists" | "invalid_cpt_code" | "cpt_code_inactive" | "cpt_record_not_found" | "invoice_not_found" | "appointment_not_completed" | "no_cpt_record" | "invoice_exists" | "already_invoiced" | "invalid_status";
         /** ErrorDetail */
         ErrorDetail: {
             /** Field */
@@ -1614,7 +1753,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -1787,7 +1926,7 @@ export interface components {
             current_password: string;
             /**
              * New Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             new_password: string;
         };
@@ -1972,7 +2111,7 @@ export interface components {
              * @default USD
              * @constant
              */
-            currency?: "USD";
+            currency: "USD";
             /** Effective Date */
             effective_date: string | null;
             /** Is Active */
@@ -2003,7 +2142,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             /** Email */
@@ -2020,7 +2159,7 @@ export interface components {
              * Message
              * @default Access granted
              */
-            message?: string;
+            message: string;
             /** User Id */
             user_id: number;
             role: components["schemas"]["Role"];
@@ -2082,6 +2221,27 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /**
+         * StatusCounts
+         * @description How many appointments of one day are in each status; every status is present, zeros
+         *     included (one field per AppointmentStatus, so clients read them without guessing keys).
+         */
+        StatusCounts: {
+            /** Scheduled */
+            scheduled: number;
+            /** Confirmed */
+            confirmed: number;
+            /** Checked In */
+            checked_in: number;
+            /** In Progress */
+            in_progress: number;
+            /** Completed */
+            completed: number;
+            /** Cancelled */
+            cancelled: number;
+            /** No Show */
+            no_show: number;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Message */
@@ -2095,7 +2255,7 @@ export interface components {
              * @default bearer
              * @example bearer
              */
-            token_type?: string;
+            token_type: string;
             /**
              * Expires In
              * @description Lifetime of the access token in seconds
@@ -2112,7 +2272,7 @@ export interface components {
             email: string;
             /**
              * Password
-             * @description At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the 10,000 most common passwords, not the email address
+             * @description At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72 bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the email address
              */
             password: string;
             /** First Name */
@@ -2210,7 +2370,10 @@ export interface components {
          * @enum {string}
          */
         VisitType: "in_person" | "telehealth";
-        /** VitalsCreate */
+        /**
+         * VitalsCreate
+         * @description At least one measurement; each within what a living patient can measure.
+         */
         VitalsCreate: {
             /** Patient Id */
             patient_id: number;
@@ -2222,6 +2385,7 @@ export interface components {
             weight_kg?: number | null;
             /**
              * Blood Pressure
+             * @description Systolic/diastolic in mmHg: systolic from 50 to 300, diastolic from 20 to 200, systolic above diastolic
              * @example 120/80
              */
             blood_pressure?: string | null;
@@ -2794,6 +2958,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProtectedResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    clinic_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicRead"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired */
@@ -3855,6 +4070,8 @@ export interface operations {
                 date_from?: string | null;
                 /** @description ISO date or datetime; a bare date is the end of that day (clinic time zone) */
                 date_to?: string | null;
+                /** @description `false`: only visits without an invoice (the billing queue, with `status=completed`); `true`: only those with one; absent: both */
+                invoiced?: boolean | null;
                 sort_by?: components["schemas"]["AppointmentSort"];
                 order?: components["schemas"]["SortOrder"];
                 /** @description Page number, from 1 */
@@ -3987,6 +4204,72 @@ export interface operations {
             /** @description The request body is larger than 1 MiB */
             413: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_daily_counts: {
+        parameters: {
+            query: {
+                /** @description First day (clinic time zone) */
+                date_from: string;
+                /** @description Last day, inclusive (clinic time zone); at most 62 days in all */
+                date_to: string;
+                provider_user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyCounts"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6311,7 +6594,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;
@@ -6403,7 +6686,7 @@ export interface operations {
                 per_page?: number;
                 actor_user_id?: number | null;
                 action?: components["schemas"]["AuditAction"] | null;
-                resource_type?: string | null;
+                resource_type?: components["schemas"]["AuditResource"] | null;
                 request_id?: string | null;
                 occurred_from?: string | null;
                 occurred_to?: string | null;

@@ -20,6 +20,7 @@ from clinichub.audit.router import router as audit_router
 from clinichub.audit.sealing import seal_forever
 from clinichub.auth.router import router as auth_router
 from clinichub.billing.router import router as billing_router
+from clinichub.clinic.router import router as clinic_router
 from clinichub.clinical.router import records_router, vitals_router
 from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
@@ -51,6 +52,7 @@ with `page` and `per_page`. Authenticate with `POST /api/login` and send
 
 TAGS = [
     {"name": "auth", "description": "Log in, tokens, logout and the caller's profile"},
+    {"name": "clinic", "description": "The clinic's time zone, today, currency and password rules"},
     {"name": "users", "description": "Staff accounts and roles"},
     {"name": "patients", "description": "Patient records, search and insurance plans"},
     {"name": "appointments", "description": "Booking, rescheduling and the visit lifecycle"},
@@ -124,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     docs.install(app)
     for router in (
         auth_router,
+        clinic_router,
         users_router,
         patients_router,
         appointments_router,

@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# The least that CLINICHUB_PASSWORD_MIN_LENGTH may be: no deployment takes a shorter password.
+SHORTEST_PASSWORD_MIN_LENGTH = 8
+
 # Secrets that appear in documentation and examples; a server must never run with one of them.
 PLACEHOLDER_SECRETS = frozenset(
     {
@@ -71,7 +74,9 @@ class Settings(BaseSettings):
     login_window_seconds: int = Field(default=900, ge=1)
     refresh_max_per_minute: int = Field(default=30, ge=1)
     # NIST SP 800-63B 5.1.1.2: at least 8; 15 where the password is the only factor.
-    password_min_length: int = Field(default=8, ge=8, le=64)
+    password_min_length: int = Field(
+        default=SHORTEST_PASSWORD_MIN_LENGTH, ge=SHORTEST_PASSWORD_MIN_LENGTH, le=64
+    )
     # Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default.
     trusted_proxies: Annotated[list[str], NoDecode] = []
 

@@ -2,6 +2,7 @@
 
 import logging
 import re
+from datetime import date, time
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -11,7 +12,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from clinichub.db.constraints import violated_constraint
-from clinichub.errors import AppError
+from clinichub.errors import AppError, ErrorCode
 from clinichub.security_headers import headers_for
 from clinichub.transient_retry import TRANSIENT_SQLSTATES, mark_retryable
 from clinichub.web.idempotency import IdempotentReplay, replay_response
@@ -19,13 +20,12 @@ from clinichub.web.idempotency import IdempotentReplay, replay_response
 logger = logging.getLogger("clinichub.errors")
 
 _HTTP_CODES = {
-    400: "invalid_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
+    400: ErrorCode.invalid_request,
+    401: ErrorCode.unauthorized,
+    403: ErrorCode.forbidden,
+    404: ErrorCode.not_found,
+    405: ErrorCode.method_not_allowed,
+    413: ErrorCode.payload_too_large,
 }
 
 
@@ -47,8 +47,29 @@ def _message(error: dict[str, Any]) -> tuple[str, str]:
         return "Field required", f"Missing required field: {field}"
     if kind == "extra_forbidden":
         return "Unknown field", f"Unknown field: {field}"
-    message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
+    if kind in _COMPARISONS and error.get("ctx"):
+        # Said with the bound as the API writes it (2000-01-01, 09:00:00), whatever object the
+        # validator holds: never a Python repr such as datetime.date(2000, 1, 1).
+        bound = next(iter(error["ctx"].values()))
+        message = f"Input should be {_COMPARISONS[kind]} {_as_text(bound)}"
+    else:
+        message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
     return message, f"Invalid value for {field}: {message}"
+
+
+_COMPARISONS = {
+    "greater_than": "greater than",
+    "greater_than_equal": "greater than or equal to",
+    "less_than": "less than",
+    "less_than_equal": "less than or equal to",
+}
+
+
+def _as_text(value: object) -> str:
+    """A value in a message, as the API writes it: dates and times in ISO-8601."""
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
 
 
 def validation_error_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
@@ -61,7 +82,7 @@ def validation_error_body(errors: list[dict[str, Any]]) -> dict[str, Any]:
         sentences.append(sentence)
     return {
         "error": sentences[0] if sentences else "Invalid request",
-        "code": "invalid_request",
+        "code": ErrorCode.invalid_request,
         "details": details,
     }
 
@@ -87,7 +108,10 @@ async def _out_of_range(_: Request, exc: Exception) -> JSONResponse:
     # Python's datetime arithmetic; only client input can bring them here.
     assert isinstance(exc, OverflowError)
     return JSONResponse(
-        {"error": "A date or number is outside the supported range", "code": "out_of_range"},
+        {
+            "error": "A date or number is outside the supported range",
+            "code": ErrorCode.out_of_range,
+        },
         status_code=400,
     )
 
@@ -114,7 +138,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     if status == 405:
         headers["Allow"] = allowed_methods(request) or headers.get("Allow", "")
     return JSONResponse(
-        {"error": message, "code": _HTTP_CODES.get(status, "http_error")},
+        {"error": message, "code": _HTTP_CODES.get(status, ErrorCode.http_error)},
         status_code=status,
         headers=headers or None,
     )
@@ -136,7 +160,7 @@ async def _integrity_error(request: Request, exc: Exception) -> JSONResponse:
         extra={"request_id": request_id},
     )
     return JSONResponse(
-        {"error": "The request conflicts with existing data", "code": "conflict"}, 409
+        {"error": "The request conflicts with existing data", "code": ErrorCode.conflict}, 409
     )
 
 
@@ -154,7 +178,8 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
     sqlstate = getattr(exc.orig, "sqlstate", None)
     if sqlstate == _NUL_IN_TEXT:
         return JSONResponse(
-            {"error": "Text must not contain NUL characters", "code": "invalid_request"}, 400
+            {"error": "Text must not contain NUL characters", "code": ErrorCode.invalid_request},
+            400,
         )
     if sqlstate in TRANSIENT_SQLSTATES or sqlstate in _BUSY:
         request_id = request.scope.get("state", {}).get("request_id")
@@ -169,7 +194,7 @@ async def _database_error(request: Request, exc: Exception) -> JSONResponse:
         if sqlstate in TRANSIENT_SQLSTATES:
             mark_retryable(request.scope)
         return JSONResponse(
-            {"error": "The database is busy; try again shortly", "code": "database_busy"},
+            {"error": "The database is busy; try again shortly", "code": ErrorCode.database_busy},
             503,
             headers={"Retry-After": RETRY_AFTER_SECONDS},
         )
@@ -193,7 +218,7 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     if request_id:
         headers["X-Request-ID"] = request_id
     return JSONResponse(
-        {"error": "Internal server error", "code": "internal_error"}, 500, headers=headers
+        {"error": "Internal server error", "code": ErrorCode.internal_error}, 500, headers=headers
     )
 
 

@@ -20,6 +20,7 @@ class HealthStatus(StrEnum):
     unavailable = "unavailable"
 
 
+# Not a ResponseModel: a 503 leaves `database_privileges` out, so the document keeps it optional.
 class Health(BaseModel):
     status: HealthStatus
     database: HealthStatus

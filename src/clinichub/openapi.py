@@ -19,7 +19,9 @@ from clinichub import openapi_examples
 from clinichub.audit import examples as audit_examples
 from clinichub.auth import examples as auth_examples
 from clinichub.billing import examples as billing_examples
+from clinichub.clinic import examples as clinic_examples
 from clinichub.clinical import examples as clinical_examples
+from clinichub.errors import ErrorCode
 from clinichub.openapi_examples import ERROR_EXAMPLES, Examples
 from clinichub.patients import examples as patients_examples
 from clinichub.scheduling import examples as scheduling_examples
@@ -33,6 +35,7 @@ Document = dict[str, Any]
 EXAMPLE_MODULES: tuple[ModuleType, ...] = (
     openapi_examples,
     auth_examples,
+    clinic_examples,
     users_examples,
     patients_examples,
     audit_examples,
@@ -210,7 +213,7 @@ def _error_examples(operation: dict[str, Any], status: str) -> dict[str, Any]:
         return ERROR_EXAMPLES[status]
     # A status declared before its example was written: still an example of the right shape.
     phrase = HTTPStatus(int(status)).phrase
-    return {"error": {"summary": phrase, "value": {"error": phrase, "code": "http_error"}}}
+    return {"error": {"summary": phrase, "value": {"error": phrase, "code": ErrorCode.http_error}}}
 
 
 def _add_examples(operation: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ every example against its schema, so they cannot drift from the API.
 from typing import Any
 
 from clinichub.auth.errors import INVALID_TOKEN, TOKEN_MISSING
-from clinichub.errors import EMAIL_EXISTS
+from clinichub.errors import EMAIL_EXISTS, ErrorCode
 from clinichub.users.errors import USER_NOT_FOUND
 
 Example = dict[str, Any]
@@ -19,7 +19,7 @@ def _one(summary: str, value: Any) -> Examples:
     return {"example": {"summary": summary, "value": value}}
 
 
-def _error(error: str, code: str, **context: Any) -> Example:
+def _error(error: str, code: ErrorCode, **context: Any) -> Example:
     return {"error": error, "code": code, **context}
 
 
@@ -48,7 +48,7 @@ ERROR_EXAMPLES: dict[str, Examples] = {
         "A required field is missing",
         _error(
             "Missing required field: first_name",
-            "invalid_request",
+            ErrorCode.invalid_request,
             details=[{"field": "first_name", "message": "Field required"}],
         ),
     ),
@@ -67,12 +67,12 @@ ERROR_EXAMPLES: dict[str, Examples] = {
     "403": _named(
         "forbidden",
         "The role may not do this",
-        _error("Forbidden: insufficient permissions", "forbidden"),
+        _error("Forbidden: insufficient permissions", ErrorCode.forbidden),
     ),
     "409": _named(
         "conflict",
         "Conflicts with existing data",
-        _error("The request conflicts with existing data", "conflict"),
+        _error("The request conflicts with existing data", ErrorCode.conflict),
     ),
     "412": _named(
         "precondition_failed",
@@ -80,32 +80,36 @@ ERROR_EXAMPLES: dict[str, Examples] = {
         _error(
             "The resource has changed since it was read (If-Match does not match its ETag): "
             "read it again and reapply the change",
-            "precondition_failed",
+            ErrorCode.precondition_failed,
         ),
     ),
     "413": _named(
-        "too_large", "The body is too large", _error("Request body too large", "payload_too_large")
+        "too_large",
+        "The body is too large",
+        _error("Request body too large", ErrorCode.payload_too_large),
     ),
     "429": _named(
         "rate_limited",
         "Too many requests",
-        _error("Too many requests, try again later", "rate_limited"),
+        _error("Too many requests, try again later", ErrorCode.rate_limited),
     ),
     "500": _named(
-        "internal_error", "An unexpected error", _error("Internal server error", "internal_error")
+        "internal_error",
+        "An unexpected error",
+        _error("Internal server error", ErrorCode.internal_error),
     ),
     "503": _named(
         "database_busy",
         "The database stayed busy",
-        _error("The database is busy; try again shortly", "database_busy"),
+        _error("The database is busy; try again shortly", ErrorCode.database_busy),
     ),
 }
 
 NOT_FOUND_BY_TAG: dict[str, Example] = {
-    "auth": _error("Resource not found", "not_found"),
+    "auth": _error("Resource not found", ErrorCode.not_found),
     "users": USER_NOT_FOUND.example(),
-    "reports": _error("Resource not found", "not_found"),
-    "audit": _error("Resource not found", "not_found"),
+    "reports": _error("Resource not found", ErrorCode.not_found),
+    "audit": _error("Resource not found", ErrorCode.not_found),
 }
 
 EMAIL_EXISTS_EXAMPLES = _named(

@@ -19,7 +19,7 @@ from starlette.datastructures import Headers
 from starlette.types import Message, Receive, Scope, Send
 
 from clinichub.asgi import HttpMiddleware
-from clinichub.errors import AppError, BadRequest, PayloadTooLarge
+from clinichub.errors import AppError, BadRequest, ErrorCode, PayloadTooLarge
 from clinichub.exception_handlers import error_response
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -145,7 +145,7 @@ def _refusal(body: bytes) -> AppError | None:
         # The key is named, not its values: it is a field name of the API (or the client's).
         return BadRequest(
             "A JSON object names the same key twice",
-            code="duplicate_key",
+            code=ErrorCode.duplicate_key,
             details=[{"field": key[:100], "message": "duplicate key"}],
         )
     return None

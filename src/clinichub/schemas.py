@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from clinichub.clinic_time import local_day
-from clinichub.errors import BadRequest
+from clinichub.errors import BadRequest, ErrorCode
 
 
 class SortOrder(StrEnum):
@@ -34,6 +34,13 @@ class RequestModel(BaseModel):
     """Base of every request body: unknown fields are an error, strings are trimmed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ResponseModel(BaseModel):
+    """Base of every response body: each field is always sent, defaults included, so the
+    document marks each one required (in requests, a field with a default stays optional)."""
+
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
 
 def reject_null(value: object) -> object:
@@ -112,6 +119,10 @@ def _valid_phone(value: str) -> str:
     return value
 
 
+# What _valid_phone takes, for the document: at least 7 digits among the separators (with
+# maxLength 20, which also bounds the digits).
+_PHONE_PATTERN = r"^[ +\-().]*(?:[0-9][ +\-().]*){7,}$"
+
 Phone = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=20),
@@ -119,12 +130,14 @@ Phone = Annotated[
     Field(
         examples=["7871234567"],
         description="7 to 20 characters of digits, spaces and + - ( ) . with at least 7 digits",
-        json_schema_extra={"pattern": r"^[0-9 +\-().]{7,20}$"},
+        json_schema_extra={"pattern": _PHONE_PATTERN},
     ),
 ]
 
 
 class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     field: str
     message: str
 
@@ -133,12 +146,12 @@ class Error(BaseModel):
     """The one error body of the API. `error` is for people, `code` for programs."""
 
     model_config = ConfigDict(
-        extra="allow",
+        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
                     "error": "Missing required field: first_name",
-                    "code": "invalid_request",
+                    "code": ErrorCode.invalid_request,
                     "details": [{"field": "first_name", "message": "Field required"}],
                 }
             ]
@@ -146,8 +159,10 @@ class Error(BaseModel):
     )
 
     error: str
-    code: str
-    details: list[ErrorDetail] | None = None
+    code: ErrorCode
+    details: list[ErrorDetail] | None = Field(
+        default=None, description="One entry per invalid field, where the error names fields"
+    )
     conflict_appointment_id: int | None = Field(
         default=None,
         description="On a 409 `appointment_conflict` or `patient_conflict`: the appointment "
@@ -159,7 +174,7 @@ class Error(BaseModel):
     )
 
 
-class Message(BaseModel):
+class Message(ResponseModel):
     message: str
 
 
@@ -234,7 +249,7 @@ def _utc_iso(value: datetime) -> str:
     return _as_utc(value).isoformat().replace("+00:00", "Z")
 
 
-_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+_ISO_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}")
 
 
 def _iso_datetime_only(value: object) -> object:
@@ -311,12 +326,12 @@ def check_range(start: datetime | None, end: datetime | None, *, names: tuple[st
         return
     first, last = names
     if end < start:
-        raise BadRequest(f"{last} must not be before {first}", code="invalid_range")
+        raise BadRequest(f"{last} must not be before {first}", code=ErrorCode.invalid_range)
     if end - start > MAX_RANGE:
         message = f"at most {MAX_RANGE.days} days after {first}"
         raise BadRequest(
             f"The range from {first} to {last} may span at most {MAX_RANGE.days} days",
-            code="invalid_range",
+            code=ErrorCode.invalid_range,
             details=[{"field": last, "message": message}],
         )
 
@@ -361,7 +376,7 @@ class PageParams:
         return (self.page - 1) * self.per_page
 
 
-class Pagination(BaseModel):
+class Pagination(ResponseModel):
     total: int = Field(description="Number of items matching the query")
     pages: int = Field(description="Number of pages; 0 when there are no items")
     page: int
@@ -391,15 +406,20 @@ def parse_bound(raw: str | None, field: str, tz: tzinfo, *, end: bool) -> dateti
     (400 naming `field` otherwise)."""
     if raw is None:
         return None
+    # Only the forms the document names, YYYY-MM-DD and YYYY-MM-DDTHH:MM...: Python's ISO parser
+    # also reads the basic (20260415) and week (2026-W16-3) forms, and pydantic's lax one reads
+    # numbers as Unix times.
+    if _ISO_DATE.fullmatch(raw):
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            pass
+        else:
+            window = local_day(check_date_bounds(day, field), tz)
+            return window.end if end else window.start
     try:
-        day = date.fromisoformat(raw)
-    except ValueError:
-        pass
-    else:
-        window = local_day(check_date_bounds(day, field), tz)
-        return window.end if end else window.start
-    try:
-        # Python's ISO parser, not pydantic's lax one, which reads "20260415" as a Unix time.
+        if not _ISO_DATETIME.match(raw):
+            raise ValueError(raw)
         moment = datetime.fromisoformat(raw)
     except ValueError:
         raise BadRequest(

@@ -92,3 +92,61 @@ class AuditOutcome(StrEnum):
     success = "success"
     failure = "failure"
     denied = "denied"
+
+
+class AuditResource(StrEnum):
+    """What an audit event is about: a resource (`patient`), a list or search of them
+    (`patient_list`), one field of a change (`user.role`, `cpt_code.price_cents`), a retry answered
+    with a stored response (`idempotent_replay`), or, for an `access_denied`, the area of the API
+    that refused the caller (the operation's tag: `patients`, `medical_records`)."""
+
+    # Patients and their plans, and the accounting of disclosures.
+    patient = "patient"
+    patient_list = "patient_list"
+    insurance_plan = "insurance_plan"
+    access_log = "access_log"
+    # Scheduling.
+    appointment = "appointment"
+    appointment_list = "appointment_list"
+    working_hours = "working_hours"
+    # Clinical records.
+    medical_record = "medical_record"
+    medical_record_list = "medical_record_list"
+    medical_record_history = "medical_record_history"
+    vitals = "vitals"
+    vitals_list = "vitals_list"
+    # Billing: a change of the catalogue or of an invoice names each field it changed.
+    cpt_code = "cpt_code"
+    cpt_code_description = "cpt_code.description"
+    cpt_code_category = "cpt_code.category"
+    cpt_code_price_cents = "cpt_code.price_cents"
+    cpt_code_is_active = "cpt_code.is_active"
+    charge = "charge"
+    charge_list = "charge_list"
+    invoice = "invoice"
+    invoice_list = "invoice_list"
+    invoice_status = "invoice.status"
+    invoice_paid_at = "invoice.paid_at"
+    # Staff accounts: a change names each field it changed.
+    user = "user"
+    user_first_name = "user.first_name"
+    user_last_name = "user.last_name"
+    user_phone = "user.phone"
+    user_role = "user.role"
+    user_is_active = "user.is_active"
+    # Logins, sessions and passwords.
+    auth = "auth"
+    auth_session = "auth_session"
+    password = "password"
+    idempotent_replay = "idempotent_replay"
+    # The areas of the API (operation tags) whose operations refuse some roles.
+    appointments = "appointments"
+    audit = "audit"
+    charges = "charges"
+    cpt_codes = "cpt_codes"
+    invoices = "invoices"
+    medical_records = "medical_records"
+    patients = "patients"
+    providers = "providers"
+    reports = "reports"
+    users = "users"

@@ -12,12 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.audit.repository import Origin, event_values, insert_events
 from clinichub.db.session import Action, on_failure, on_success
-from clinichub.vocabulary import AuditAction, AuditOutcome
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource
 
-# The resource type of a list request's own event: `patient_list`, `appointment_list`, ...
-LIST_SUFFIX = "_list"
-# The resource type of a replayed response's event; its resource id is the operation.
-REPLAY_RESOURCE = "idempotent_replay"
 # Filters whose values are identifiers of staff or records, never patient data: a list event
 # keeps their values. (`patient_id` has a column of its own.) Every other filter is named only:
 # the name, email or birth date searched for is patient data.
@@ -46,7 +42,7 @@ class PendingEvent:
     what it learns (the patient an appointment belongs to, the id of what it created)."""
 
     action: AuditAction
-    resource_type: str
+    resource_type: AuditResource
     resource_id: object = None
     patient_id: int | None = None
 
@@ -63,7 +59,7 @@ class Audit:
     def record(
         self,
         action: AuditAction,
-        resource_type: str,
+        resource_type: AuditResource,
         resource_id: object = None,
         *,
         patient_id: int | None = None,
@@ -76,21 +72,25 @@ class Audit:
         return event
 
     def record_many(
-        self, action: AuditAction, resource_type: str, items: Iterable[tuple[object, int | None]]
+        self,
+        action: AuditAction,
+        resource_type: AuditResource,
+        items: Iterable[tuple[object, int | None]],
     ) -> None:
         """One event per (resource_id, patient_id): a list read is findable for each patient."""
         for resource_id, patient_id in items:
             self.record(action, resource_type, resource_id, patient_id=patient_id)
 
     def record_list(
-        self, resource_type: str, *, patient_id: int | None = None, **filters: object
+        self, resource_type: AuditResource, *, patient_id: int | None = None, **filters: object
     ) -> PendingEvent:
-        """One event for a list or search request itself, besides the read of each row it
-        returns: recorded before the query runs, so a search that finds nothing, or a page past
-        the end, still leaves a trace. See `list_filters` for what it says about the filters."""
+        """One event for a list or search request itself (`patient_list`), besides the read of
+        each row it returns: recorded before the query runs, so a search that finds nothing, or a
+        page past the end, still leaves a trace. See `list_filters` for what it says about the
+        filters."""
         return self.record(
             AuditAction.read,
-            f"{resource_type}{LIST_SUFFIX}",
+            resource_type,
             list_filters(patient_id=patient_id, **filters),
             patient_id=patient_id,
         )
@@ -99,14 +99,15 @@ class Audit:
         """Names the fields a change of `event`'s resource touches: one event per field, of
         resource type `<type>.<field>` (`user.role`, `cpt_code.price_cents`), so that the trail
         answers "who changed roles?" with one filter. Field names only, never their values.
-        Without fields, `event` stays as it is."""
+        Without fields, `event` stays as it is. Each `<type>.<field>` is an AuditResource."""
         base = event.resource_type
         for index, name in enumerate(fields):
+            resource_type = AuditResource(f"{base}.{name}")
             if index == 0:
-                event.resource_type = f"{base}.{name}"
+                event.resource_type = resource_type
             else:
                 self.record(
-                    event.action, f"{base}.{name}", event.resource_id, patient_id=event.patient_id
+                    event.action, resource_type, event.resource_id, patient_id=event.patient_id
                 )
 
     def deny(self) -> None:
@@ -143,7 +144,7 @@ def record_after_rollback(
     *,
     action: AuditAction,
     outcome: AuditOutcome,
-    resource_type: str,
+    resource_type: AuditResource,
     resource_id: object,
     actor_user_id: int,
     actor_role: str,

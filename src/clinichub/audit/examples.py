@@ -32,7 +32,13 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
             **_named(
                 "valid",
                 "An intact trail",
-                {"valid": True, "events_checked": 1200, "seals_checked": 12},
+                {
+                    "valid": True,
+                    "events_checked": 1200,
+                    "seals_checked": 12,
+                    "broken_seal_id": None,
+                    "reason": None,
+                },
             ),
             **_named(
                 "broken",

@@ -13,7 +13,7 @@ from clinichub.db.base import table_of
 from clinichub.db.repository import page_of_entities
 from clinichub.models import AuditEvent, AuditSeal, Patient
 from clinichub.schemas import PageParams
-from clinichub.vocabulary import AuditAction, AuditOutcome
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource
 
 # A Core INSERT on the table, built once: no ORM bulk machinery, and nothing read back (inline:
 # not even the new id).
@@ -36,7 +36,7 @@ def event_values(
     origin: Origin,
     *,
     action: AuditAction,
-    resource_type: str,
+    resource_type: AuditResource,
     outcome: AuditOutcome = AuditOutcome.success,
     actor_user_id: int | None = None,
     actor_role: str | None = None,

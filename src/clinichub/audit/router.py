@@ -13,7 +13,7 @@ from clinichub.audit.schemas import (
     EventFilters,
 )
 from clinichub.schemas import UtcDateTime, check_range, error_responses
-from clinichub.vocabulary import AuditAction
+from clinichub.vocabulary import AuditAction, AuditResource
 from clinichub.web.dependencies import (
     AdminUser,
     AppSettings,
@@ -32,7 +32,7 @@ access_log_router = APIRouter(prefix="/api/patients", tags=["patients"])
 async def _filters(
     actor_user_id: QueryId = None,
     action: AuditAction | None = None,
-    resource_type: Annotated[str | None, Query(max_length=40)] = None,
+    resource_type: AuditResource | None = None,
     request_id: Annotated[str | None, Query(max_length=128)] = None,
     occurred_from: UtcDateTime | None = None,
     occurred_to: UtcDateTime | None = None,

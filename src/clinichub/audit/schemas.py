@@ -1,13 +1,13 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
-from clinichub.schemas import Pagination, UtcDateTime
-from clinichub.vocabulary import AuditAction, AuditOutcome, Role
+from clinichub.schemas import Pagination, ResponseModel, UtcDateTime
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource, Role
 
 
-class AuditEventRead(BaseModel):
+class AuditEventRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     event_id: int
@@ -15,7 +15,7 @@ class AuditEventRead(BaseModel):
     actor_user_id: int | None
     actor_role: Role | None
     action: AuditAction
-    resource_type: str
+    resource_type: AuditResource
     resource_id: str | None
     patient_id: int | None
     outcome: AuditOutcome
@@ -29,12 +29,12 @@ class AuditEventRead(BaseModel):
         return None if ip is None else str(ip)
 
 
-class AuditEventList(BaseModel):
+class AuditEventList(ResponseModel):
     events: list[AuditEventRead]
     pagination: Pagination
 
 
-class AuditVerification(BaseModel):
+class AuditVerification(ResponseModel):
     valid: bool
     events_checked: int
     seals_checked: int
@@ -46,7 +46,7 @@ class AuditVerification(BaseModel):
 HEAD_PATTERN = r"^[1-9][0-9]{0,17}:[0-9a-f]{64}$"
 
 
-class AuditHead(BaseModel):
+class AuditHead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     seal_id: int
@@ -61,7 +61,7 @@ class EventFilters:
     actor_user_id: int | None = None
     patient_id: int | None = None
     action: AuditAction | None = None
-    resource_type: str | None = None
+    resource_type: AuditResource | None = None
     request_id: str | None = None
     occurred_from: datetime | None = None
     occurred_to: datetime | None = None

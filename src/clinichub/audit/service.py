@@ -18,7 +18,7 @@ from clinichub.audit.schemas import (
 )
 from clinichub.config import Settings
 from clinichub.schemas import PageParams, Pagination
-from clinichub.vocabulary import AuditAction
+from clinichub.vocabulary import AuditAction, AuditResource
 
 
 async def _page(db: AsyncSession, filters: EventFilters, paging: PageParams) -> AuditEventList:
@@ -39,7 +39,9 @@ async def list_events(
 ) -> AuditEventList:
     """Newest first; a list filtered by patient is an export of its access log (audited)."""
     if patient_id is not None:
-        audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
+        audit.record(
+            AuditAction.export, AuditResource.access_log, patient_id, patient_id=patient_id
+        )
     return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)
 
 
@@ -48,7 +50,7 @@ async def access_log(
 ) -> AuditEventList:
     """Every recorded read or change of a patient's data, archived or not; an id no patient
     ever had is a 404."""
-    audit.record(AuditAction.export, "access_log", patient_id, patient_id=patient_id)
+    audit.record(AuditAction.export, AuditResource.access_log, patient_id, patient_id=patient_id)
     if not await repository.patient_on_record(db, patient_id):
         raise NO_PATIENT_ON_RECORD.error()
     return await _page(db, dataclasses.replace(filters, patient_id=patient_id), paging)

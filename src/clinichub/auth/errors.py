@@ -1,18 +1,20 @@
 """The errors of logging in and of tokens (the catalogue: see clinichub.errors.Catalogued)."""
 
-from clinichub.errors import BadRequest, Catalogued, TooManyRequests, Unauthorized
+from clinichub.errors import BadRequest, Catalogued, ErrorCode, TooManyRequests, Unauthorized
 
-INVALID_CREDENTIALS = Catalogued(Unauthorized, "invalid_credentials", "Invalid email or password")
-TOKEN_MISSING = Catalogued(Unauthorized, "token_missing", "Authorization token is missing")
-INVALID_TOKEN = Catalogued(Unauthorized, "invalid_token", "Invalid or expired token")
-# A refresh token sent a second time: the session is ended (RFC 9700 section 4.14.2).
-TOKEN_REUSED = Catalogued(Unauthorized, "token_reused", "Invalid or expired token")
-# Each is raised with `retry_after`, the seconds until the counter's window ends.
-TOO_MANY_ATTEMPTS = Catalogued(TooManyRequests, "rate_limited", "Too many login attempts")
-TOO_MANY_PASSWORD_ATTEMPTS = Catalogued(
-    TooManyRequests, "rate_limited", "Too many password attempts"
+INVALID_CREDENTIALS = Catalogued(
+    Unauthorized, ErrorCode.invalid_credentials, "Invalid email or password"
 )
-TOO_MANY_REFRESHES = Catalogued(TooManyRequests, "rate_limited", "Too many token refreshes")
+TOKEN_MISSING = Catalogued(Unauthorized, ErrorCode.token_missing, "Authorization token is missing")
+INVALID_TOKEN = Catalogued(Unauthorized, ErrorCode.invalid_token, "Invalid or expired token")
+# A refresh token sent a second time: the session is ended (RFC 9700 section 4.14.2).
+TOKEN_REUSED = Catalogued(Unauthorized, ErrorCode.token_reused, "Invalid or expired token")
+# Each is raised with `retry_after`, the seconds until the counter's window ends.
+TOO_MANY_ATTEMPTS = Catalogued(TooManyRequests, ErrorCode.rate_limited, "Too many login attempts")
+TOO_MANY_PASSWORD_ATTEMPTS = Catalogued(
+    TooManyRequests, ErrorCode.rate_limited, "Too many password attempts"
+)
+TOO_MANY_REFRESHES = Catalogued(TooManyRequests, ErrorCode.rate_limited, "Too many token refreshes")
 INVALID_CURRENT_PASSWORD = Catalogued(
-    BadRequest, "invalid_current_password", "Current password is incorrect"
+    BadRequest, ErrorCode.invalid_current_password, "Current password is incorrect"
 )

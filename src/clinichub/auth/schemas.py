@@ -1,6 +1,6 @@
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from clinichub.schemas import RequestModel
+from clinichub.schemas import RequestModel, ResponseModel
 from clinichub.users.schemas import NewPassword
 from clinichub.vocabulary import Role
 
@@ -23,7 +23,7 @@ class PasswordChange(RequestModel):
     new_password: NewPassword
 
 
-class UserSummary(BaseModel):
+class UserSummary(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     user_id: int
@@ -33,7 +33,7 @@ class UserSummary(BaseModel):
     role: Role
 
 
-class TokenResponse(BaseModel):
+class TokenResponse(ResponseModel):
     message: str
     access_token: str
     refresh_token: str
@@ -45,7 +45,7 @@ class LoginResponse(TokenResponse):
     user: UserSummary
 
 
-class ProfileResponse(BaseModel):
+class ProfileResponse(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     message: str = "Access granted"
@@ -56,7 +56,7 @@ class ProfileResponse(BaseModel):
     role: Role
 
 
-class ProtectedResponse(BaseModel):
+class ProtectedResponse(ResponseModel):
     message: str = "Access granted"
     user_id: int
     role: Role

@@ -36,7 +36,7 @@ from clinichub.throttling.rules import (
 )
 from clinichub.users import repository as users
 from clinichub.users.passwords import check_new_password, hash_password, verify_password
-from clinichub.vocabulary import AuditAction, AuditOutcome, Role
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource, Role
 
 Sessions = async_sessionmaker[AsyncSession]
 Event = dict[str, object]  # the columns of an audit event (audit.repository.event_values)
@@ -170,7 +170,7 @@ async def login(
                 origin,
                 action=action,
                 outcome=outcome,
-                resource_type="auth",
+                resource_type=AuditResource.auth,
                 resource_id=scope,
                 actor_user_id=user.user_id if user else None,
             )
@@ -200,7 +200,7 @@ async def login(
             event_values(
                 origin,
                 action=AuditAction.login,
-                resource_type="auth_session",
+                resource_type=AuditResource.auth_session,
                 resource_id=session.session_id,
                 actor_user_id=user.user_id,
                 actor_role=user.role.value,
@@ -249,7 +249,7 @@ async def refresh(
             origin,
             action=AuditAction.token_reuse,
             outcome=AuditOutcome.denied,
-            resource_type="auth_session",
+            resource_type=AuditResource.auth_session,
             resource_id=session.session_id,
             actor_user_id=session.user_id,
         )
@@ -276,7 +276,7 @@ async def refresh(
 async def logout(db: AsyncSession, audit: Audit, session_id: uuid.UUID) -> None:
     """End the caller's session: its access token and its refresh token stop working at once."""
     await repository.revoke_session(db, session_id, datetime.now(UTC))
-    audit.record(AuditAction.logout, "auth_session", session_id)
+    audit.record(AuditAction.logout, AuditResource.auth_session, session_id)
 
 
 async def profile(db: AsyncSession, user_id: int) -> User:
@@ -305,7 +305,10 @@ async def change_password(
     user = await profile(db, user_id)
 
     def event(
-        action: AuditAction, outcome: AuditOutcome, resource_type: str, resource_id: object
+        action: AuditAction,
+        outcome: AuditOutcome,
+        resource_type: AuditResource,
+        resource_id: object,
     ) -> Event:
         return event_values(
             origin,
@@ -318,7 +321,9 @@ async def change_password(
         )
 
     # What a failure records (after the rollback); the checks below say which failure it was.
-    failures = [event(AuditAction.update, AuditOutcome.failure, "password", user.user_id)]
+    failures = [
+        event(AuditAction.update, AuditOutcome.failure, AuditResource.password, user.user_id)
+    ]
     _after_rollback(db, failures)
     check_new_password(
         body.new_password,
@@ -333,7 +338,12 @@ async def change_password(
         # Whoever guesses past the limit holds the session: it ends, and its tokens stop working.
         now = datetime.now(UTC)
         failures[:] = [
-            event(AuditAction.login_locked, AuditOutcome.denied, "auth_session", session_id)
+            event(
+                AuditAction.login_locked,
+                AuditOutcome.denied,
+                AuditResource.auth_session,
+                session_id,
+            )
         ]
 
         async def end_session(db: AsyncSession) -> None:
@@ -343,9 +353,11 @@ async def change_password(
         raise attempt.refusal
     if not await verify_password(body.current_password, user.password_hash):
         failures[:] = [
-            event(AuditAction.login_failed, AuditOutcome.failure, "password", user.user_id),
+            event(
+                AuditAction.login_failed, AuditOutcome.failure, AuditResource.password, user.user_id
+            ),
             *(
-                event(AuditAction.login_locked, AuditOutcome.denied, "password", scope)
+                event(AuditAction.login_locked, AuditOutcome.denied, AuditResource.password, scope)
                 for scope in attempt.locks
             ),
         ]
@@ -354,5 +366,5 @@ async def change_password(
     await _forget_failures(db, attempt)
     await users.revoke_user_sessions(db, user_id, datetime.now(UTC), keep=session_id)
     await insert_events(
-        db, [event(AuditAction.update, AuditOutcome.success, "password", user.user_id)]
+        db, [event(AuditAction.update, AuditOutcome.success, AuditResource.password, user.user_id)]
     )

@@ -4,7 +4,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ColumnElement, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    bindparam,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
@@ -192,6 +202,13 @@ async def delete_charge(db: AsyncSession, cpt_record_id: int) -> bool:
 
 
 # --- Invoices ---------------------------------------------------------------------------------
+
+
+def invoiced(appointment_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """True where `appointment_id` names an appointment that has its invoice: the condition by
+    which other domains' queries tell billed visits from the billing queue, so that only billing
+    reads the invoices table (a correlated EXISTS on the unique, indexed appointment_id)."""
+    return exists().where(Invoice.appointment_id == appointment_id)
 
 
 async def invoice_exists(db: AsyncSession, appointment_id: int) -> bool:

@@ -5,7 +5,6 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -26,6 +25,7 @@ from clinichub.schemas import (
     Omittable,
     Pagination,
     RequestModel,
+    ResponseModel,
     Text,
     UtcDateTime,
     Version,
@@ -78,7 +78,7 @@ class CptCodeUpdate(RequestModel):
     _not_null = not_null("description", "category", "price_cents", "is_active")
 
 
-class CptCodeRead(BaseModel):
+class CptCodeRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     code: str
@@ -91,17 +91,17 @@ class CptCodeRead(BaseModel):
     updated_at: UtcDateTime
 
 
-class CptCodeCreated(BaseModel):
+class CptCodeCreated(ResponseModel):
     message: str = Field(examples=["CPT code created successfully"])
     cpt_code: CptCodeRead
 
 
-class CptCodeUpdated(BaseModel):
+class CptCodeUpdated(ResponseModel):
     message: str = Field(examples=["CPT code updated successfully"])
     cpt_code: CptCodeRead
 
 
-class CptCodeList(BaseModel):
+class CptCodeList(ResponseModel):
     cpt_codes: list[CptCodeRead]
     pagination: Pagination
 
@@ -114,7 +114,7 @@ class ChargeCreate(RequestModel):
     quantity: Annotated[int, Field(strict=True, ge=1, le=MAX_QUANTITY), WHOLE] = 1
 
 
-class ChargeRead(BaseModel):
+class ChargeRead(ResponseModel):
     """A CPT record: one billable procedure of a visit, priced when it was made."""
 
     model_config = ConfigDict(from_attributes=True)
@@ -134,21 +134,21 @@ class ChargeRead(BaseModel):
     created_at: UtcDateTime
 
 
-class ChargeCreated(BaseModel):
+class ChargeCreated(ResponseModel):
     message: str = Field(examples=["Charge created successfully"])
     charge: ChargeRead
 
 
-class ChargeDeleted(BaseModel):
+class ChargeDeleted(ResponseModel):
     message: str = Field(examples=["Charge deleted successfully"])
     cpt_record_id: int
 
 
-class ChargeList(BaseModel):
+class ChargeList(ResponseModel):
     charges: list[ChargeRead]
 
 
-class CptRecordList(BaseModel):
+class CptRecordList(ResponseModel):
     cpt_records: list[ChargeRead]
     pagination: Pagination
 
@@ -166,7 +166,7 @@ class InvoiceUpdate(RequestModel):
     status: Annotated[InvoiceStatus, BeforeValidator(parse_invoice_status)]
 
 
-class InvoiceLine(BaseModel):
+class InvoiceLine(ResponseModel):
     cpt_record_id: int
     code: str
     description: str
@@ -176,7 +176,7 @@ class InvoiceLine(BaseModel):
     modifier: str | None
 
 
-class InvoicePlan(BaseModel):
+class InvoicePlan(ResponseModel):
     """The patient's insurance plan as it was when the invoice was made."""
 
     plan_id: int
@@ -186,7 +186,7 @@ class InvoicePlan(BaseModel):
     copay_cents: int | None
 
 
-class InvoiceRead(BaseModel):
+class InvoiceRead(ResponseModel):
     invoice_id: int
     appointment_id: int
     patient_id: int
@@ -245,17 +245,17 @@ class InvoiceRead(BaseModel):
         )
 
 
-class InvoiceCreated(BaseModel):
+class InvoiceCreated(ResponseModel):
     message: str = Field(examples=["Invoice created successfully"])
     invoice: InvoiceRead
 
 
-class InvoiceUpdated(BaseModel):
+class InvoiceUpdated(ResponseModel):
     message: str = Field(examples=["Invoice updated"])
     invoice: InvoiceRead
 
 
-class InvoiceList(BaseModel):
+class InvoiceList(ResponseModel):
     invoices: list[InvoiceRead]
     pagination: Pagination
 
@@ -280,7 +280,7 @@ class InvoiceSort(StrEnum):
 # --- Reports ----------------------------------------------------------------------------------
 
 
-class DailyRevenue(BaseModel):
+class DailyRevenue(ResponseModel):
     """Invoices paid on one day of the clinic's calendar, and what they are worth."""
 
     date: date

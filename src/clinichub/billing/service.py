@@ -18,7 +18,7 @@ from clinichub.db.repository import found
 from clinichub.models import Appointment, CptRecord
 from clinichub.preconditions import check_if_match
 from clinichub.schemas import PageParams, Pagination, SortOrder, check_range, parse_bound
-from clinichub.vocabulary import AppointmentStatus, AuditAction, VisitType
+from clinichub.vocabulary import AppointmentStatus, AuditAction, AuditResource, VisitType
 
 # --- CPT catalogue ----------------------------------------------------------------------------
 
@@ -43,7 +43,7 @@ async def list_cpt_codes(
 async def create_cpt_code(
     db: AsyncSession, audit: Audit, body: schemas.CptCodeCreate
 ) -> schemas.CptCodeCreated:
-    audit.record(AuditAction.create, "cpt_code", body.code)
+    audit.record(AuditAction.create, AuditResource.cpt_code, body.code)
     cpt_code = await repository.create_cpt_code(db, body)
     return schemas.CptCodeCreated(
         message="CPT code created successfully",
@@ -55,7 +55,7 @@ async def update_cpt_code(
     db: AsyncSession, audit: Audit, code: str, body: schemas.CptCodeUpdate
 ) -> schemas.CptCodeUpdated:
     """Each field changed is an audit event of its own (`cpt_code.price_cents`)."""
-    event = audit.record(AuditAction.update, "cpt_code", code)
+    event = audit.record(AuditAction.update, AuditResource.cpt_code, code)
     cpt_code = found(await repository.get_cpt_code(db, code), errors.CPT_CODE_NOT_FOUND)
     changes = body.model_dump(exclude_unset=True)
     audit.record_changes(
@@ -113,7 +113,7 @@ async def add_charge(
     body: schemas.ChargeCreate,
     timezone: tzinfo,
 ) -> schemas.ChargeCreated:
-    event = audit.record(AuditAction.create, "charge")
+    event = audit.record(AuditAction.create, AuditResource.charge)
     appointment = await _editable_appointment(db, appointment_id, event)
     record = await repository.add_charge(
         db,
@@ -131,7 +131,7 @@ async def add_charge(
 async def list_appointment_charges(
     db: AsyncSession, audit: Audit, appointment_id: int
 ) -> schemas.ChargeList:
-    event = audit.record(AuditAction.read, "charge", f"appointment:{appointment_id}")
+    event = audit.record(AuditAction.read, AuditResource.charge, f"appointment:{appointment_id}")
     appointment = found(
         await repository.get_appointment(db, appointment_id), errors.APPOINTMENT_NOT_FOUND
     )
@@ -148,12 +148,14 @@ async def list_charges(
     patient_id: int | None,
     appointment_id: int | None,
 ) -> schemas.CptRecordList:
-    audit.record_list("charge", patient_id=patient_id, appointment_id=appointment_id)
+    audit.record_list(
+        AuditResource.charge_list, patient_id=patient_id, appointment_id=appointment_id
+    )
     records, total = await repository.list_cpt_records(
         db, paging, patient_id=patient_id, appointment_id=appointment_id
     )
     audit.record_many(
-        AuditAction.read, "charge", [(r.cpt_record_id, r.patient_id) for r in records]
+        AuditAction.read, AuditResource.charge, [(r.cpt_record_id, r.patient_id) for r in records]
     )
     return schemas.CptRecordList(
         cpt_records=[schemas.ChargeRead.model_validate(r) for r in records],
@@ -164,7 +166,7 @@ async def list_charges(
 async def delete_charge(
     db: AsyncSession, audit: Audit, cpt_record_id: int
 ) -> schemas.ChargeDeleted:
-    event = audit.record(AuditAction.delete, "charge", cpt_record_id)
+    event = audit.record(AuditAction.delete, AuditResource.charge, cpt_record_id)
     record = found(await repository.get_cpt_record(db, cpt_record_id), errors.CPT_RECORD_NOT_FOUND)
     event.patient_id = record.patient_id
     await _editable_appointment(db, record.appointment_id, event)
@@ -181,7 +183,7 @@ async def create_invoice(
 ) -> schemas.InvoiceCreated:
     """Errors in the documented order: unknown appointment, not completed, no charge, already
     invoiced."""
-    event = audit.record(AuditAction.create, "invoice")
+    event = audit.record(AuditAction.create, AuditResource.invoice)
     appointment = await repository.lock_appointment(db, body.appointment_id)
     event.patient_id = appointment.patient_id if appointment else None
     charges = await repository.list_charges(db, body.appointment_id) if appointment else []
@@ -210,7 +212,7 @@ async def list_invoices(
     sort_by: schemas.InvoiceSort,
     order: SortOrder,
 ) -> schemas.InvoiceList:
-    audit.record_list("invoice", **asdict(query))
+    audit.record_list(AuditResource.invoice_list, **asdict(query))
     filters = InvoiceFilters(
         status=query.status,
         patient_id=query.patient_id,
@@ -222,7 +224,9 @@ async def list_invoices(
     invoices, total = await repository.list_invoices(
         db, paging, filters, sort_by=sort_by, descending=order == SortOrder.desc
     )
-    audit.record_many(AuditAction.read, "invoice", [(i.invoice_id, i.patient_id) for i in invoices])
+    audit.record_many(
+        AuditAction.read, AuditResource.invoice, [(i.invoice_id, i.patient_id) for i in invoices]
+    )
     return schemas.InvoiceList(
         invoices=[schemas.InvoiceRead.of(i) for i in invoices],
         pagination=Pagination.of(paging, total),
@@ -231,7 +235,7 @@ async def list_invoices(
 
 async def get_invoice(db: AsyncSession, audit: Audit, invoice_id: int) -> schemas.InvoiceRead:
     """Its `version` is the ETag the route answers with."""
-    event = audit.record(AuditAction.read, "invoice", invoice_id)
+    event = audit.record(AuditAction.read, AuditResource.invoice, invoice_id)
     invoice = found(await repository.get_invoice(db, invoice_id), errors.INVOICE_NOT_FOUND)
     event.patient_id = invoice.patient_id
     return schemas.InvoiceRead.of(invoice)
@@ -245,7 +249,7 @@ async def update_invoice(
     if_match: str | None,
 ) -> schemas.InvoiceUpdated:
     """A change of status is an audit event `invoice.status` (and `invoice.paid_at`)."""
-    event = audit.record(AuditAction.update, "invoice", invoice_id)
+    event = audit.record(AuditAction.update, AuditResource.invoice, invoice_id)
     invoice = found(
         await repository.get_invoice(db, invoice_id, lock=True), errors.INVOICE_NOT_FOUND
     )

@@ -1,20 +1,26 @@
 """The errors of medical records and vitals, each defined once: raised from here, shown as the
 OpenAPI examples of their operations (`examples.py`)."""
 
-from clinichub.errors import BadRequest, Catalogued, Forbidden, NotFound
+from clinichub.errors import BadRequest, Catalogued, ErrorCode, Forbidden, NotFound
 
-MEDICAL_RECORD_NOT_FOUND = Catalogued(NotFound, "not_found", "Medical record not found")
-APPOINTMENT_NOT_FOUND = Catalogued(NotFound, "not_found", "Appointment not found")
+MEDICAL_RECORD_NOT_FOUND = Catalogued(NotFound, ErrorCode.not_found, "Medical record not found")
+APPOINTMENT_NOT_FOUND = Catalogued(NotFound, ErrorCode.not_found, "Appointment not found")
 APPOINTMENT_PATIENT_MISMATCH = Catalogued(
-    BadRequest, "appointment_patient_mismatch", "The appointment belongs to another patient"
+    BadRequest, ErrorCode.appointment_patient_mismatch, "The appointment belongs to another patient"
 )
 NOT_THE_AUTHOR = Catalogued(
-    Forbidden, "forbidden", "Only the author or an admin may amend a medical record"
+    Forbidden, ErrorCode.forbidden, "Only the author or an admin may amend a medical record"
 )
-EMPTY_UPDATE = Catalogued(BadRequest, "empty_update", "Nothing to update: send at least one field")
-NO_MEASUREMENT = Catalogued(BadRequest, "no_measurement", "At least one measurement is required")
+EMPTY_UPDATE = Catalogued(
+    BadRequest, ErrorCode.empty_update, "Nothing to update: send at least one field"
+)
+NO_MEASUREMENT = Catalogued(
+    BadRequest, ErrorCode.no_measurement, "At least one measurement is required"
+)
 RECORD_DATE_IN_FUTURE = Catalogued(
-    BadRequest, "invalid_request", "Invalid value for record_date: must not be in the future"
+    BadRequest,
+    ErrorCode.invalid_request,
+    "Invalid value for record_date: must not be in the future",
 )
 
 

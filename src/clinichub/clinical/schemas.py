@@ -1,15 +1,21 @@
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
-from clinichub.clinical.rules import normalize_icd10, parse_blood_pressure
+from clinichub.clinical.rules import (
+    DIASTOLIC_RANGE,
+    SYSTOLIC_RANGE,
+    normalize_icd10,
+    parse_blood_pressure,
+)
 from clinichub.schemas import (
     Id,
     IsoDate,
     Omittable,
     Pagination,
     RequestModel,
+    ResponseModel,
     Text,
     UtcDateTime,
     not_null,
@@ -55,7 +61,7 @@ class MedicalRecordUpdate(RequestModel):
     _not_null = not_null("diagnosis", "treatment_plan", "icd10_codes")
 
 
-class MedicalRecordRead(BaseModel):
+class MedicalRecordRead(ResponseModel):
     medical_record_id: int
     patient_id: int
     appointment_id: int | None
@@ -71,7 +77,7 @@ class MedicalRecordRead(BaseModel):
     updated_by_user_id: int
 
 
-class MedicalRecordVersionRead(BaseModel):
+class MedicalRecordVersionRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     version: int
@@ -83,22 +89,22 @@ class MedicalRecordVersionRead(BaseModel):
     changed_at: UtcDateTime
 
 
-class MedicalRecordCreated(BaseModel):
+class MedicalRecordCreated(ResponseModel):
     message: str = Field(examples=["Medical record created successfully"])
     record: MedicalRecordRead
 
 
-class MedicalRecordUpdated(BaseModel):
+class MedicalRecordUpdated(ResponseModel):
     message: str = Field(examples=["Medical record updated successfully"])
     record: MedicalRecordRead
 
 
-class MedicalRecordList(BaseModel):
+class MedicalRecordList(ResponseModel):
     records: list[MedicalRecordRead]
     pagination: Pagination
 
 
-class MedicalRecordHistory(BaseModel):
+class MedicalRecordHistory(ResponseModel):
     medical_record_id: int
     versions: list[MedicalRecordVersionRead]
 
@@ -119,29 +125,53 @@ def _places(places: int) -> AfterValidator:
     return AfterValidator(check)
 
 
+BloodPressure = Annotated[
+    str,
+    # The pattern is the document's; _blood_pressure checks it, and the ranges, with its messages.
+    Field(max_length=7, json_schema_extra={"pattern": "^[0-9]{2,3}/[0-9]{2,3}$"}),
+    AfterValidator(_blood_pressure),
+]
+_NOT_MEASUREMENTS = frozenset({"patient_id", "appointment_id"})
+
+
+def _at_least_one_measurement(schema: dict[str, Any]) -> None:
+    """The document's form of `has_measurement` (a 400 `no_measurement` otherwise): not a body
+    whose every measurement is absent or null. (An `anyOf` of `required` lists says the same, but
+    the generated clients read it as a union of bodies.)"""
+    schema["not"] = {
+        "properties": {
+            name: {"type": "null"} for name in schema["properties"] if name not in _NOT_MEASUREMENTS
+        }
+    }
+
+
 class VitalsCreate(RequestModel):
+    """At least one measurement; each within what a living patient can measure."""
+
+    model_config = ConfigDict(json_schema_extra=_at_least_one_measurement)
+
     patient_id: Id
     appointment_id: Id | None = None
-    height_m: Annotated[float, _places(2)] | None = Field(default=None, ge=0.3, le=2.72)
-    weight_kg: Annotated[float, _places(1)] | None = Field(default=None, ge=0.3, le=500)
-    blood_pressure: Annotated[str, AfterValidator(_blood_pressure)] | None = Field(
-        default=None, max_length=7, examples=["120/80"]
+    height_m: Annotated[float, Field(ge=0.3, le=2.72), _places(2)] | None = None
+    weight_kg: Annotated[float, Field(ge=0.3, le=500), _places(1)] | None = None
+    blood_pressure: BloodPressure | None = Field(
+        default=None,
+        examples=["120/80"],
+        description=f"Systolic/diastolic in mmHg: systolic from {SYSTOLIC_RANGE[0]} to "
+        f"{SYSTOLIC_RANGE[1]}, diastolic from {DIASTOLIC_RANGE[0]} to {DIASTOLIC_RANGE[1]}, "
+        "systolic above diastolic",
     )
-    temperature_c: Annotated[float, _places(1)] | None = Field(default=None, ge=30, le=45)
+    temperature_c: Annotated[float, Field(ge=30, le=45), _places(1)] | None = None
     pulse_bpm: int | None = Field(default=None, ge=20, le=250)
     respiratory_rate: int | None = Field(default=None, ge=4, le=60)
     o2_saturation: int | None = Field(default=None, ge=50, le=100)
     pain_level: int | None = Field(default=None, ge=0, le=10)
 
     def has_measurement(self) -> bool:
-        return any(
-            value is not None
-            for name, value in self
-            if name not in {"patient_id", "appointment_id"}
-        )
+        return any(value is not None for name, value in self if name not in _NOT_MEASUREMENTS)
 
 
-class VitalsRead(BaseModel):
+class VitalsRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     vitals_id: int
@@ -161,11 +191,11 @@ class VitalsRead(BaseModel):
     bmi_category: BmiCategory | None
 
 
-class VitalsCreated(BaseModel):
+class VitalsCreated(ResponseModel):
     message: str = Field(examples=["Vitals recorded successfully"])
     vitals: VitalsRead
 
 
-class VitalsList(BaseModel):
+class VitalsList(ResponseModel):
     vitals: list[VitalsRead]
     pagination: Pagination

@@ -30,7 +30,7 @@ from clinichub.patients.errors import PATIENT_NOT_FOUND
 from clinichub.patients.repository import patient_exists
 from clinichub.preconditions import check_if_match
 from clinichub.schemas import PageParams, Pagination
-from clinichub.vocabulary import AuditAction, Role
+from clinichub.vocabulary import AuditAction, AuditResource, Role
 
 
 async def _require_patient(db: AsyncSession, patient_id: int | None) -> None:
@@ -41,7 +41,7 @@ async def _require_patient(db: AsyncSession, patient_id: int | None) -> None:
 
 
 async def _listing(
-    db: AsyncSession, audit: Audit, resource_type: str, patient_id: int | None
+    db: AsyncSession, audit: Audit, resource_type: AuditResource, patient_id: int | None
 ) -> None:
     """Record a list request, then check the patient it is filtered by."""
     audit.record_list(resource_type, patient_id=patient_id)
@@ -99,7 +99,9 @@ async def create_record(
     author_user_id: int,
 ) -> schemas.MedicalRecordCreated:
     """A record written by the caller, dated today (in the clinic's time zone) by default."""
-    event = audit.record(AuditAction.create, "medical_record", patient_id=body.patient_id)
+    event = audit.record(
+        AuditAction.create, AuditResource.medical_record, patient_id=body.patient_id
+    )
     today = datetime.now(settings.timezone).date()
     if dated_later(body.record_date, today):
         raise record_date_in_future()
@@ -118,11 +120,11 @@ async def list_records(
     db: AsyncSession, audit: Audit, paging: PageParams, *, patient_id: int | None
 ) -> schemas.MedicalRecordList:
     """Newest first (by record date); the list and each record returned are audited."""
-    await _listing(db, audit, "medical_record", patient_id)
+    await _listing(db, audit, AuditResource.medical_record_list, patient_id)
     rows, total = await repository.list_records(db, paging, patient_id=patient_id)
     audit.record_many(
         AuditAction.read,
-        "medical_record",
+        AuditResource.medical_record,
         [(record.medical_record_id, record.patient_id) for record, _ in rows],
     )
     return schemas.MedicalRecordList(
@@ -132,7 +134,7 @@ async def list_records(
 
 async def get_record(db: AsyncSession, audit: Audit, record_id: int) -> schemas.MedicalRecordRead:
     """The current version; its `version` is the ETag."""
-    event = audit.record(AuditAction.read, "medical_record", record_id)
+    event = audit.record(AuditAction.read, AuditResource.medical_record, record_id)
     row = await _get_or_404(db, record_id)
     event.patient_id = row[0].patient_id
     return _read(row)
@@ -151,7 +153,7 @@ async def amend_record(
     """The fields sent, merged with the current version, become a new version. Only the author
     or an admin amends (a refusal is audited as denied); with `If-Match`, only the version
     read."""
-    event = audit.record(AuditAction.update, "medical_record", record_id)
+    event = audit.record(AuditAction.update, AuditResource.medical_record, record_id)
     row = await _get_or_404(db, record_id, for_update=True)
     record = row[0]
     event.patient_id = record.patient_id
@@ -172,7 +174,7 @@ async def record_history(
     db: AsyncSession, audit: Audit, record_id: int
 ) -> schemas.MedicalRecordHistory:
     """Every version, oldest first."""
-    event = audit.record(AuditAction.read, "medical_record_history", record_id)
+    event = audit.record(AuditAction.read, AuditResource.medical_record_history, record_id)
     record, _current = await _get_or_404(db, record_id)
     event.patient_id = record.patient_id
     return schemas.MedicalRecordHistory(
@@ -217,7 +219,7 @@ async def create_vitals(
     db: AsyncSession, audit: Audit, body: schemas.VitalsCreate, *, recorded_by_user_id: int
 ) -> schemas.VitalsCreated:
     """At least one measurement, of a patient on file (and of its visit, if one is named)."""
-    event = audit.record(AuditAction.create, "vitals", patient_id=body.patient_id)
+    event = audit.record(AuditAction.create, AuditResource.vitals, patient_id=body.patient_id)
     if not body.has_measurement():
         raise NO_MEASUREMENT.error()
     await _require_patient(db, body.patient_id)
@@ -233,9 +235,11 @@ async def list_vitals(
     db: AsyncSession, audit: Audit, paging: PageParams, *, patient_id: int | None
 ) -> schemas.VitalsList:
     """Newest first; the list and each set returned are audited."""
-    await _listing(db, audit, "vitals", patient_id)
+    await _listing(db, audit, AuditResource.vitals_list, patient_id)
     rows, total = await repository.list_vitals(db, paging, patient_id=patient_id)
-    audit.record_many(AuditAction.read, "vitals", [(v.vitals_id, v.patient_id) for v in rows])
+    audit.record_many(
+        AuditAction.read, AuditResource.vitals, [(v.vitals_id, v.patient_id) for v in rows]
+    )
     return schemas.VitalsList(
         vitals=[schemas.VitalsRead.model_validate(v) for v in rows],
         pagination=Pagination.of(paging, total),

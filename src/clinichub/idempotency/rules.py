@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
-from clinichub.errors import Conflict
+from clinichub.errors import Conflict, ErrorCode
 
 # 1 to 255 printable ASCII characters (a UUID is the usual choice).
 KEY_PATTERN = r"^[\x20-\x7E]{1,255}$"
@@ -59,12 +59,12 @@ def replay_for(stored: StoredKey | None, request_hash: str) -> Replay:
     if stored is not None and stored.request_hash != request_hash:
         raise Conflict(
             "This Idempotency-Key was used for a different request",
-            code="idempotency_key_reuse",
+            code=ErrorCode.idempotency_key_reuse,
         )
     if stored is None or stored.status_code is None or stored.response_body is None:
         raise Conflict(
             "A request with this Idempotency-Key is still in progress; retry later",
-            code="idempotency_key_in_progress",
+            code=ErrorCode.idempotency_key_in_progress,
         )
     return Replay(stored.status_code, stored.response_body)
 

@@ -1,12 +1,12 @@
 """The errors of patients and their plans, each defined once: raised from here, shown as the
 OpenAPI examples of the patients' operations (`examples.py`)."""
 
-from clinichub.errors import BadRequest, Catalogued, NotFound
+from clinichub.errors import BadRequest, Catalogued, ErrorCode, NotFound
 
-PATIENT_NOT_FOUND = Catalogued(NotFound, "not_found", "Patient not found")
+PATIENT_NOT_FOUND = Catalogued(NotFound, ErrorCode.not_found, "Patient not found")
 # A field-level 400: raised with the field's detail (`dob_in_future`).
 DOB_IN_FUTURE = Catalogued(
-    BadRequest, "invalid_request", "Invalid value for dob: must not be in the future"
+    BadRequest, ErrorCode.invalid_request, "Invalid value for dob: must not be in the future"
 )
 
 

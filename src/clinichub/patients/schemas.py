@@ -1,10 +1,9 @@
 import enum
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     EmailStr,
     Field,
@@ -24,6 +23,7 @@ from clinichub.schemas import (
     Pagination,
     Phone,
     RequestModel,
+    ResponseModel,
     Text,
     UtcDateTime,
     Version,
@@ -82,7 +82,7 @@ class PatientUpdate(_PatientFields):
     _not_null = not_null("first_name", "last_name", "dob")
 
 
-class PatientRead(BaseModel):
+class PatientRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     patient_id: int
@@ -100,22 +100,22 @@ class PatientRead(BaseModel):
     version: Version
 
 
-class PatientCreated(BaseModel):
+class PatientCreated(ResponseModel):
     message: str = Field(examples=["Patient created successfully"])
     patient: PatientRead
 
 
-class PatientUpdated(BaseModel):
+class PatientUpdated(ResponseModel):
     message: str = Field(examples=["Patient updated successfully"])
     patient: PatientRead
 
 
-class PatientDeleted(BaseModel):
+class PatientDeleted(ResponseModel):
     message: str = Field(examples=["Patient deleted successfully"])
     patient_id: int
 
 
-class PatientList(BaseModel):
+class PatientList(ResponseModel):
     patients: list[PatientRead]
     pagination: Pagination
 
@@ -129,7 +129,19 @@ class PatientSortKey(enum.StrEnum):
     created_at = "created_at"
 
 
+def _copay_unless_self_pay_schema(schema: dict[str, Any]) -> None:
+    """The document's form of `_copay_unless_self_pay`: a plan other than self-pay names its
+    copay (null is no copay)."""
+    schema["if"] = {"properties": {"plan_type": {"const": PlanType.self_pay.value}}}
+    schema["else"] = {
+        "required": ["copay_cents"],
+        "properties": {"copay_cents": {"not": {"type": "null"}}},
+    }
+
+
 class PlanCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra=_copay_unless_self_pay_schema)
+
     carrier_name: Label
     member_id: Code
     group_id: Code | None = None
@@ -153,7 +165,7 @@ class PlanCreate(RequestModel):
         return value
 
 
-class PlanRead(BaseModel):
+class PlanRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     plan_id: int
@@ -169,14 +181,14 @@ class PlanRead(BaseModel):
     created_at: UtcDateTime
 
 
-class PlanCurrent(BaseModel):
+class PlanCurrent(ResponseModel):
     plan: PlanRead | None
 
 
-class PlanSaved(BaseModel):
+class PlanSaved(ResponseModel):
     message: str = Field(examples=["Plan saved"])
     plan: PlanRead
 
 
-class PlanList(BaseModel):
+class PlanList(ResponseModel):
     plans: list[PlanRead]

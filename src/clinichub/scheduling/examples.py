@@ -2,8 +2,18 @@
 answers and errors, the errors built from scheduling's catalogue."""
 
 from clinichub.billing import errors as billing
-from clinichub.openapi_examples import CREATED_AT, PAGE_1, Example, Examples, _named, _one
+from clinichub.openapi_examples import (
+    CREATED_AT,
+    ERROR_EXAMPLES,
+    PAGE_1,
+    Example,
+    Examples,
+    _named,
+    _one,
+)
 from clinichub.scheduling import errors
+from clinichub.scheduling.rules import MAX_COUNT_DAYS
+from clinichub.vocabulary import AppointmentStatus
 
 APPOINTMENT = {
     "appointment_id": 1,
@@ -36,6 +46,22 @@ HOURS = [
     {"weekday": 1, "start_time": "09:00", "end_time": "17:00"},
 ]
 WORKING_HOURS = {"provider_user_id": 2, "hours": HOURS}
+
+
+def _day(day: str, **counts: int) -> Example:
+    by_status = {status.value: counts.get(status.value, 0) for status in AppointmentStatus}
+    return {"date": day, "total": sum(by_status.values()), "by_status": by_status}
+
+
+DAILY_COUNTS = {
+    "date_from": "2026-04-13",
+    "date_to": "2026-04-15",
+    "days": [
+        _day("2026-04-13", completed=9, cancelled=1, no_show=1),
+        _day("2026-04-14", checked_in=1, in_progress=1, scheduled=6, confirmed=4),
+        _day("2026-04-15"),
+    ],
+}
 
 _BOOKING_CONFLICTS = {
     **_named(
@@ -94,6 +120,7 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
     "appointments_list": {
         "200": _one("One appointment", {"appointments": [APPOINTMENT], "pagination": PAGE_1})
     },
+    "appointments_daily_counts": {"200": _one("A past day, today and an empty day", DAILY_COUNTS)},
     "appointments_get": {"200": _one("An appointment", APPOINTMENT)},
     "appointments_update": {
         "200": _one(
@@ -147,6 +174,31 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
 
 
 OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
+    "appointments_daily_counts": {
+        "400": {
+            **ERROR_EXAMPLES["400"],
+            **_named(
+                "reversed",
+                "date_to before date_from",
+                errors.COUNTS_REVERSED.example(
+                    details=[{"field": "date_to", "message": "must not be before date_from"}]
+                ),
+            ),
+            **_named(
+                "too_long",
+                f"More than {MAX_COUNT_DAYS} days",
+                errors.COUNTS_TOO_LONG.example(
+                    days=MAX_COUNT_DAYS,
+                    details=[
+                        {
+                            "field": "date_to",
+                            "message": f"at most {MAX_COUNT_DAYS} days from date_from",
+                        }
+                    ],
+                ),
+            ),
+        }
+    },
     "appointments_create": {"409": _BOOKING_CONFLICTS},
     "appointments_update": {
         "409": {

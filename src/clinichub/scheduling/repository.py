@@ -5,11 +5,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, bindparam, delete, func, insert, select
+from sqlalchemy import BigInteger, DateTime, bindparam, delete, func, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from clinichub.billing.repository import invoiced
 from clinichub.clinic_time import Interval
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
@@ -215,10 +217,42 @@ async def list_appointments(
         conditions.append(columns.scheduled_end > filters.start)
     if filters.end is not None:
         conditions.append(columns.scheduled_start < filters.end)
+    if filters.invoiced is not None:
+        has_invoice = invoiced(columns.appointment_id)
+        conditions.append(has_invoice if filters.invoiced else ~has_invoice)
     key, tie = columns[sort_by], columns.appointment_id
     ordering = (key.desc(), tie.desc()) if order == SortOrder.desc else (key.asc(), tie.asc())
     query = select(*_APPOINTMENT_COLUMNS).order_by(*ordering)
     return await page_of_rows(db, query, page, count_from=_appointments, conditions=conditions)
+
+
+# The clinic day an appointment starts on, as its 1-based index in the days' starts (UTC moments
+# of consecutive clinic-local midnights): the days are cut in Python, by the same local_day as
+# the list's date_from and date_to, so PostgreSQL's own time zone data never has a say.
+_DAY_STARTS = bindparam("day_starts", type_=ARRAY(DateTime(timezone=True)))
+_DAY = func.width_bucket(_appointments.c.scheduled_start, _DAY_STARTS)
+
+
+async def count_by_day(
+    db: AsyncSession, days: Sequence[Interval], provider_user_id: int | None = None
+) -> list[tuple[int, AppointmentStatus, int]]:
+    """(index of the day in `days`, status, count) of the appointments that start in each of
+    `days` (consecutive clinic days in UTC), in one query grouped by day and status; archived
+    patients' appointments are left out, as in the list. Days and statuses without
+    appointments have no row."""
+    columns = _appointments.c
+    conditions = [
+        columns.scheduled_start >= days[0].start,
+        columns.scheduled_start < days[-1].end,
+        on_file(columns.patient_id),
+    ]
+    if provider_user_id is not None:
+        conditions.append(columns.provider_user_id == provider_user_id)
+    query = (
+        select(_DAY, columns.status, func.count()).where(*conditions).group_by(_DAY, columns.status)
+    )
+    rows = await db.execute(query, {"day_starts": [day.start for day in days]})
+    return [(bucket - 1, AppointmentStatus(status), count) for bucket, status, count in rows]
 
 
 async def has_appointments(db: AsyncSession, provider_user_ids: Sequence[int]) -> bool:

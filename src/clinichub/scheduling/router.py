@@ -17,6 +17,7 @@ from clinichub.scheduling.schemas import (
     AppointmentUpdate,
     AppointmentUpdated,
     Availability,
+    DailyCounts,
     ProviderList,
     StatusFilter,
     WorkingHoursRead,
@@ -110,6 +111,14 @@ async def list_appointments(
             examples=["2026-04-19"],
         ),
     ] = None,
+    invoiced: Annotated[
+        bool | None,
+        Query(
+            description="`false`: only visits without an invoice (the billing queue, with "
+            "`status=completed`); `true`: only those with one; absent: both",
+            examples=[False],
+        ),
+    ] = None,
     sort_by: AppointmentSort = AppointmentSort.scheduled_start,
     order: SortOrder = SortOrder.asc,
 ) -> AppointmentList:
@@ -117,6 +126,7 @@ async def list_appointments(
     (either may be left open; a closed window spans at most 366 days, else 400
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+    The completed visits still to invoice: `?status=completed&invoiced=false`.
     Ties in the sort key are ordered by appointment_id."""
     return await service.list_appointments(
         db,
@@ -130,9 +140,42 @@ async def list_appointments(
             visit_type=visit_type,
             date_from=date_from,
             date_to=date_to,
+            invoiced=invoiced,
         ),
         sort_by=sort_by,
         order=order,
+    )
+
+
+# Declared before /{appointment_id}, which would otherwise take `daily-counts` for an id.
+@router.get(
+    "/daily-counts",
+    operation_id="appointments_daily_counts",
+    summary="Appointments per day, by status",
+    response_model=DailyCounts,
+    responses=error_responses(400, 401),
+)
+async def daily_counts(
+    _: CurrentUser,
+    db: DbSession,
+    settings: AppSettings,
+    date_from: Annotated[IsoDate, Query(description="First day (clinic time zone)")],
+    date_to: Annotated[
+        IsoDate,
+        Query(description="Last day, inclusive (clinic time zone); at most 62 days in all"),
+    ],
+    provider_user_id: QueryId = None,
+) -> DailyCounts:
+    """All staff. For each day of the clinic's calendar from `date_from` to `date_to`, every
+    day present (zeros too), how many appointments start on it, in total and in each status
+    (every status present), for a calendar's month view:
+    `?date_from=2026-04-01&date_to=2026-04-30&provider_user_id=2`. An appointment counts on the
+    clinic-local day it starts. Archived patients' appointments are left out, as in the list.
+
+    400 `invalid_range` naming `date_to` when it is before `date_from` or the range spans more
+    than 62 days."""
+    return await service.daily_counts(
+        db, settings, date_from=date_from, date_to=date_to, provider_user_id=provider_user_id
     )
 
 

@@ -40,6 +40,8 @@ BLOCKING_STATUSES = frozenset(set(AppointmentStatus) - {S.cancelled, S.no_show})
 
 MAX_APPOINTMENT = timedelta(hours=12)
 MAX_AVAILABILITY_DAYS = 31
+# The daily counts cover two months at most (a month view with the weeks around it).
+MAX_COUNT_DAYS = 62
 
 
 # --- Status lifecycle -------------------------------------------------------------------------
@@ -325,3 +327,35 @@ def available_slots(
                 slots.append(slot)
             start += step
     return slots
+
+
+# --- Daily counts -----------------------------------------------------------------------------
+
+
+def count_days(date_from: date, date_to: date) -> list[date]:
+    """The clinic days from `date_from` to `date_to`, both included: at least one, at most
+    MAX_COUNT_DAYS, else a 400 naming `date_to`."""
+    if date_to < date_from:
+        raise errors.COUNTS_REVERSED.error(
+            details=[{"field": "date_to", "message": "must not be before date_from"}]
+        )
+    days = (date_to - date_from).days + 1
+    if days > MAX_COUNT_DAYS:
+        raise errors.COUNTS_TOO_LONG.error(
+            days=MAX_COUNT_DAYS,
+            details=[
+                {"field": "date_to", "message": f"at most {MAX_COUNT_DAYS} days from date_from"}
+            ],
+        )
+    return [date_from + timedelta(days=n) for n in range(days)]
+
+
+def tally_days(
+    days: Sequence[date], counts: Iterable[tuple[int, AppointmentStatus, int]]
+) -> list[dict[AppointmentStatus, int]]:
+    """Per day of `days`, the count of each status (every status, zeros included), from
+    (index of the day, status, count) triples in any order."""
+    tallies = [dict.fromkeys(AppointmentStatus, 0) for _ in days]
+    for index, status, count in counts:
+        tallies[index][status] += count
+    return tallies

@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 
@@ -21,6 +21,7 @@ from clinichub.schemas import (
     Omittable,
     Pagination,
     RequestModel,
+    ResponseModel,
     Text,
     UtcDateTime,
     Version,
@@ -84,7 +85,7 @@ class AppointmentUpdate(RequestModel):
     _not_null = not_null("scheduled_start", "scheduled_end", "status", "visit_type")
 
 
-class AppointmentRead(BaseModel):
+class AppointmentRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     appointment_id: int
@@ -107,22 +108,22 @@ class AppointmentRead(BaseModel):
     version: Version
 
 
-class AppointmentCreated(BaseModel):
+class AppointmentCreated(ResponseModel):
     message: str = Field(examples=["Appointment created successfully"])
     appointment: AppointmentRead
 
 
-class AppointmentUpdated(BaseModel):
+class AppointmentUpdated(ResponseModel):
     message: str = Field(examples=["Appointment updated successfully"])
     appointment: AppointmentRead
 
 
-class AppointmentCancelled(BaseModel):
+class AppointmentCancelled(ResponseModel):
     message: str = Field(examples=["Appointment cancelled successfully"])
     appointment_id: int
 
 
-class AppointmentList(BaseModel):
+class AppointmentList(ResponseModel):
     appointments: list[AppointmentRead]
     pagination: Pagination
 
@@ -145,6 +146,7 @@ class AppointmentQuery:
     visit_type: VisitType | None = None
     date_from: str | None = None
     date_to: str | None = None
+    invoiced: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class AppointmentFilters:
     # Appointments overlapping [start, end) are listed; either end may be open.
     start: datetime | None = None
     end: datetime | None = None
+    # True: only appointments with an invoice; False: only those without; None: both.
+    invoiced: bool | None = None
 
 
 _STATUS_NAME = "|".join(AppointmentStatus)
@@ -183,6 +187,34 @@ def parse_statuses(raw: str | None) -> tuple[AppointmentStatus, ...]:
     return tuple(statuses)
 
 
+class StatusCounts(BaseModel):
+    """How many appointments of one day are in each status; every status is present, zeros
+    included (one field per AppointmentStatus, so clients read them without guessing keys)."""
+
+    scheduled: int
+    confirmed: int
+    checked_in: int
+    in_progress: int
+    completed: int
+    cancelled: int
+    no_show: int
+
+
+class DailyCount(BaseModel):
+    date: Annotated[date, Field(description="A day of the clinic's calendar (its time zone)")]
+    total: int = Field(description="Appointments starting that day, in any status")
+    by_status: StatusCounts
+
+
+class DailyCounts(BaseModel):
+    date_from: date
+    date_to: date
+    days: list[DailyCount] = Field(
+        description="Every day from date_from to date_to, in order, days without appointments "
+        "included"
+    )
+
+
 # --- Providers and availability ---------------------------------------------------------------
 
 
@@ -198,19 +230,19 @@ class WorkingHoursUpdate(RequestModel):
     hours: list[WorkingHoursRange] = Field(max_length=100)
 
 
-class WorkingHoursRead(BaseModel):
+class WorkingHoursRead(ResponseModel):
     provider_user_id: int
     hours: list[WorkingHoursRange] = Field(
         description="Clinic-local wall times; empty means the provider accepts any time"
     )
 
 
-class WorkingHoursUpdated(BaseModel):
+class WorkingHoursUpdated(ResponseModel):
     message: str = Field(examples=["Working hours updated successfully"])
     working_hours: WorkingHoursRead
 
 
-class ProviderRead(BaseModel):
+class ProviderRead(ResponseModel):
     provider_user_id: int
     first_name: str
     last_name: str
@@ -218,12 +250,12 @@ class ProviderRead(BaseModel):
     working_hours: list[WorkingHoursRange]
 
 
-class ProviderList(BaseModel):
+class ProviderList(ResponseModel):
     providers: list[ProviderRead]
     pagination: Pagination
 
 
-class Slot(BaseModel):
+class Slot(ResponseModel):
     start: UtcDateTime
     end: UtcDateTime
 
@@ -232,7 +264,7 @@ class Slot(BaseModel):
         return cls(start=interval.start, end=interval.end)
 
 
-class Availability(BaseModel):
+class Availability(ResponseModel):
     provider_user_id: int
     duration_minutes: int
     slots: list[Slot]

@@ -24,7 +24,7 @@ from clinichub.preconditions import check_if_match
 from clinichub.scheduling import errors, repository, rules, schemas
 from clinichub.schemas import PageParams, Pagination, SortOrder, check_range, parse_bound
 from clinichub.users.repository import get_user
-from clinichub.vocabulary import AppointmentStatus, AuditAction, Role, VisitType
+from clinichub.vocabulary import AppointmentStatus, AuditAction, AuditResource, Role, VisitType
 
 # The fields of an appointment's window, held to rules.check_booking_bounds.
 _TIMES = ("scheduled_start", "scheduled_end")
@@ -63,7 +63,7 @@ async def _provider(db: AsyncSession, user_id: int) -> User:
 async def book(
     db: AsyncSession, audit: Audit, settings: Settings, body: schemas.AppointmentCreate
 ) -> schemas.AppointmentCreated:
-    event = audit.record(AuditAction.create, "appointment", patient_id=body.patient_id)
+    event = audit.record(AuditAction.create, AuditResource.appointment, patient_id=body.patient_id)
     window = Interval(body.scheduled_start, body.scheduled_end)
     status = AppointmentStatus(body.status)
     rules.check_initial_status(status)
@@ -94,7 +94,7 @@ async def book(
 
 async def get(db: AsyncSession, audit: Audit, appointment_id: int) -> schemas.AppointmentRead:
     """Its `version` is the ETag the route answers with."""
-    event = audit.record(AuditAction.read, "appointment", appointment_id)
+    event = audit.record(AuditAction.read, AuditResource.appointment, appointment_id)
     appointment = await _appointment(db, appointment_id)
     event.patient_id = appointment.patient_id
     return schemas.AppointmentRead.model_validate(appointment)
@@ -110,7 +110,7 @@ async def list_appointments(
     sort_by: schemas.AppointmentSort,
     order: SortOrder,
 ) -> schemas.AppointmentList:
-    audit.record_list("appointment", **asdict(query))
+    audit.record_list(AuditResource.appointment_list, **asdict(query))
     filters = schemas.AppointmentFilters(
         patient_id=query.patient_id,
         provider_user_id=query.provider_user_id,
@@ -118,17 +118,47 @@ async def list_appointments(
         visit_type=query.visit_type,
         start=parse_bound(query.date_from, "date_from", settings.timezone, end=False),
         end=parse_bound(query.date_to, "date_to", settings.timezone, end=True),
+        invoiced=query.invoiced,
     )
     check_range(filters.start, filters.end, names=("date_from", "date_to"))
     appointments, total = await repository.list_appointments(
         db, paging, filters, sort_by=sort_by, order=order
     )
     audit.record_many(
-        AuditAction.read, "appointment", [(a.appointment_id, a.patient_id) for a in appointments]
+        AuditAction.read,
+        AuditResource.appointment,
+        [(a.appointment_id, a.patient_id) for a in appointments],
     )
     return schemas.AppointmentList(
         appointments=[schemas.AppointmentRead.model_validate(a) for a in appointments],
         pagination=Pagination.of(paging, total),
+    )
+
+
+async def daily_counts(
+    db: AsyncSession,
+    settings: Settings,
+    *,
+    date_from: date,
+    date_to: date,
+    provider_user_id: int | None = None,
+) -> schemas.DailyCounts:
+    """How many appointments start on each clinic day of the range, by status. Counts name no
+    patient, so no audit event is recorded (the list records its reads)."""
+    days = rules.count_days(date_from, date_to)
+    windows = [local_day(day, settings.timezone) for day in days]
+    counts = await repository.count_by_day(db, windows, provider_user_id)
+    return schemas.DailyCounts(
+        date_from=date_from,
+        date_to=date_to,
+        days=[
+            schemas.DailyCount(
+                date=day,
+                total=sum(tally.values()),
+                by_status=schemas.StatusCounts.model_validate(tally),
+            )
+            for day, tally in zip(days, rules.tally_days(days, counts), strict=True)
+        ],
     )
 
 
@@ -141,7 +171,7 @@ async def update(
     body: schemas.AppointmentUpdate,
     if_match: str | None,
 ) -> schemas.AppointmentUpdated:
-    event = audit.record(AuditAction.update, "appointment", appointment_id)
+    event = audit.record(AuditAction.update, AuditResource.appointment, appointment_id)
     now = datetime.now(UTC)
     changes = body.model_dump(exclude_unset=True)
     rules.check_booking_bounds({f: changes[f] for f in _TIMES if f in changes}, now)
@@ -194,7 +224,7 @@ async def update(
 async def cancel(
     db: AsyncSession, audit: Audit, appointment_id: int, reason: str | None
 ) -> schemas.AppointmentCancelled:
-    event = audit.record(AuditAction.delete, "appointment", appointment_id)
+    event = audit.record(AuditAction.delete, AuditResource.appointment, appointment_id)
     appointment = await _appointment(db, appointment_id, lock=True)
     event.patient_id = appointment.patient_id
     rules.check_cancel(appointment.status)
@@ -242,7 +272,7 @@ async def working_hours(db: AsyncSession, provider_user_id: int) -> schemas.Work
 async def replace_working_hours(
     db: AsyncSession, audit: Audit, provider_user_id: int, body: schemas.WorkingHoursUpdate
 ) -> schemas.WorkingHoursUpdated:
-    audit.record(AuditAction.update, "working_hours", provider_user_id)
+    audit.record(AuditAction.update, AuditResource.working_hours, provider_user_id)
     await _provider(db, provider_user_id)
     week = rules.check_week(
         [rules.WorkingRange(r.weekday, r.start_time, r.end_time) for r in body.hours]

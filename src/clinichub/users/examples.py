@@ -1,6 +1,7 @@
 """The OpenAPI examples of staff accounts: requests, answers and errors (from the catalogue of
 users.errors)."""
 
+from clinichub.errors import ErrorCode
 from clinichub.openapi_examples import (
     CREATED_AT,
     EMAIL_EXISTS_EXAMPLES,
@@ -70,7 +71,7 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
                 "A JSON object names a key twice (refused in every body)",
                 _error(
                     "A JSON object names the same key twice",
-                    "duplicate_key",
+                    ErrorCode.duplicate_key,
                     details=[{"field": "role", "message": "duplicate key"}],
                 ),
             ),
@@ -80,7 +81,7 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
                 _error(
                     "Invalid value for first_name: must not contain invisible or bidirectional "
                     "control characters (U+202E)",
-                    "invalid_request",
+                    ErrorCode.invalid_request,
                     details=[
                         {
                             "field": "first_name",

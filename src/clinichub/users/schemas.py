@@ -1,18 +1,21 @@
 from typing import Annotated
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool, WithJsonSchema
 
+from clinichub.config import SHORTEST_PASSWORD_MIN_LENGTH
 from clinichub.schemas import (
     Name,
     Omittable,
     Pagination,
     Phone,
     RequestModel,
+    ResponseModel,
     UtcDateTime,
     Version,
     not_null,
 )
+from clinichub.users.passwords import MAX_PASSWORD_BYTES
 from clinichub.vocabulary import Role
 
 # Staff may have their mail on domains that exist only inside an organisation's network (RFC 6762
@@ -22,14 +25,25 @@ from clinichub.vocabulary import Role
 # top-level label that it accepts, which changes nothing else about the check.
 _STAND_IN = "internal"
 
+_NEW_PASSWORD = (
+    f"At least CLINICHUB_PASSWORD_MIN_LENGTH characters ({SHORTEST_PASSWORD_MIN_LENGTH} by "
+    f"default, and never fewer), at most {MAX_PASSWORD_BYTES} bytes of UTF-8 (as many "
+    "characters when they are ASCII); not one of the 10,000 most common passwords, not the email "
+    "address"
+)
 # Passwords are never trimmed: every character is part of the secret. The policy (length, common
-# passwords, the email) is checked by users.passwords.check_new_password, with the settings.
+# passwords, the email) is checked by users.passwords.check_new_password, with the settings, so
+# that its messages name the rule; the document states the bounds that hold in every deployment.
 NewPassword = Annotated[
     str,
-    Field(
-        max_length=1024,
-        description="At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of "
-        "UTF-8; not one of the 10,000 most common passwords, not the email address",
+    Field(max_length=1024),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": SHORTEST_PASSWORD_MIN_LENGTH,
+            "maxLength": MAX_PASSWORD_BYTES,
+            "description": _NEW_PASSWORD,
+        }
     ),
 ]
 
@@ -85,7 +99,7 @@ class UserUpdate(RequestModel):
     _not_null = not_null("first_name", "last_name", "role", "is_active")
 
 
-class UserRead(BaseModel):
+class UserRead(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 
     user_id: int
@@ -100,16 +114,16 @@ class UserRead(BaseModel):
     version: Version
 
 
-class UserCreated(BaseModel):
+class UserCreated(ResponseModel):
     message: str = Field(examples=["User created successfully"])
     user: UserRead
 
 
-class UserUpdated(BaseModel):
+class UserUpdated(ResponseModel):
     message: str = Field(examples=["User updated successfully"])
     user: UserRead
 
 
-class UserList(BaseModel):
+class UserList(ResponseModel):
     users: list[UserRead]
     pagination: Pagination

@@ -16,7 +16,7 @@ from clinichub.users.errors import LAST_ADMIN, USER_NOT_FOUND
 from clinichub.users.passwords import check_new_password, hash_password
 from clinichub.users.rules import is_last_admin, loses_admin
 from clinichub.users.schemas import UserCreate, UserList, UserRead, UserUpdate
-from clinichub.vocabulary import AuditAction, Role
+from clinichub.vocabulary import AuditAction, AuditResource, Role
 
 # Who made a user from the command line: no caller to name, the event says the command did.
 COMMAND_LINE = Origin(request_id=None, ip=None, user_agent="clinichub create-user")
@@ -27,7 +27,7 @@ async def create_user(
 ) -> User:
     """A new staff user, audited: with the caller's `audit` trail from the API, or, from the
     command line, as an event of the command in the same transaction."""
-    event = audit.record(AuditAction.create, "user") if audit is not None else None
+    event = audit.record(AuditAction.create, AuditResource.user) if audit is not None else None
     check_new_password(
         body.password, email=body.email, min_length=password_min_length, field="password"
     )
@@ -41,7 +41,7 @@ async def create_user(
                 event_values(
                     COMMAND_LINE,
                     action=AuditAction.create,
-                    resource_type="user",
+                    resource_type=AuditResource.user,
                     resource_id=user.user_id,
                 )
             ],
@@ -75,7 +75,7 @@ async def update_user(
 ) -> User:
     """Change the fields sent; each field changed is an audit event of its own. Deactivating a
     user ends their sessions; the last active admin stays."""
-    event = audit.record(AuditAction.update, "user", user_id)
+    event = audit.record(AuditAction.update, AuditResource.user, user_id)
     user = await get_user(db, user_id, lock=True)
     changes = body.model_dump(exclude_unset=True)
     audit.record_changes(

@@ -27,7 +27,7 @@ from clinichub.db.session import run_in_transaction
 from clinichub.errors import Forbidden
 from clinichub.scheduling.rules import CANCELLER_ROLES
 from clinichub.schemas import MAX_ID, MAX_PAGE, MAX_PER_PAGE, PageParams
-from clinichub.vocabulary import AuditAction, AuditOutcome, Role
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource, Role
 
 # --- The database and the settings ------------------------------------------------------------
 
@@ -129,13 +129,14 @@ def require_roles(*roles: Role) -> Callable[..., Awaitable[Principal]]:
 
     async def check(principal: CurrentUser, request: Request, db: DbSession) -> Principal:
         if principal.role not in roles:
-            tags = getattr(request.scope.get("route"), "tags", None) or ["api"]
+            # The area of the API that refused: the operation's one tag (`patients`).
+            tags = getattr(request.scope.get("route"), "tags", [])
             record_after_rollback(
                 db,
                 origin_of(request),
                 action=AuditAction.access_denied,
                 outcome=AuditOutcome.denied,
-                resource_type=str(tags[0]),
+                resource_type=AuditResource(tags[0]),
                 resource_id=request.url.path,
                 actor_user_id=principal.user_id,
                 actor_role=principal.role.value,

@@ -25,11 +25,11 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from clinichub.audit.context import REPLAY_RESOURCE, record_after_rollback
+from clinichub.audit.context import record_after_rollback
 from clinichub.db.session import on_failure, on_success
 from clinichub.errors import AppError
 from clinichub.idempotency import repository, rules
-from clinichub.vocabulary import AuditAction, AuditOutcome
+from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource
 from clinichub.web.dependencies import CurrentUser, DbSession, origin_of, side_sessionmaker
 
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -102,7 +102,7 @@ async def _idempotency_key(
             origin_of(request),
             action=AuditAction.read,
             outcome=AuditOutcome.success,
-            resource_type=REPLAY_RESOURCE,
+            resource_type=AuditResource.idempotent_replay,
             resource_id=getattr(route, "operation_id", None) or request.url.path,
             patient_id=rules.patient_named_in(replay.body),
             actor_user_id=principal.user_id,

@@ -14,6 +14,7 @@ from .audit_event_list import AuditEventList
 from .audit_event_read import AuditEventRead
 from .audit_head import AuditHead
 from .audit_outcome import AuditOutcome
+from .audit_resource import AuditResource
 from .audit_verification import AuditVerification
 from .availability import Availability
 from .bmi_category import BmiCategory
@@ -23,6 +24,7 @@ from .charge_created import ChargeCreated
 from .charge_deleted import ChargeDeleted
 from .charge_list import ChargeList
 from .charge_read import ChargeRead
+from .clinic_read import ClinicRead
 from .cpt_code_create import CptCodeCreate
 from .cpt_code_created import CptCodeCreated
 from .cpt_code_list import CptCodeList
@@ -31,9 +33,12 @@ from .cpt_code_update import CptCodeUpdate
 from .cpt_code_updated import CptCodeUpdated
 from .cpt_record_list import CptRecordList
 from .cpt_record_status import CptRecordStatus
+from .daily_count import DailyCount
+from .daily_counts import DailyCounts
 from .daily_revenue import DailyRevenue
 from .database_privileges import DatabasePrivileges
 from .error import Error
+from .error_code import ErrorCode
 from .error_detail import ErrorDetail
 from .health import Health
 from .health_status import HealthStatus
@@ -85,6 +90,7 @@ from .role import Role
 from .sex import Sex
 from .slot import Slot
 from .sort_order import SortOrder
+from .status_counts import StatusCounts
 from .token_response import TokenResponse
 from .user_create import UserCreate
 from .user_created import UserCreated
@@ -118,6 +124,7 @@ __all__ = (
     "AuditEventRead",
     "AuditHead",
     "AuditOutcome",
+    "AuditResource",
     "AuditVerification",
     "Availability",
     "BmiCategory",
@@ -127,6 +134,7 @@ __all__ = (
     "ChargeDeleted",
     "ChargeList",
     "ChargeRead",
+    "ClinicRead",
     "CptCodeCreate",
     "CptCodeCreated",
     "CptCodeList",
@@ -135,9 +143,12 @@ __all__ = (
     "CptCodeUpdated",
     "CptRecordList",
     "CptRecordStatus",
+    "DailyCount",
+    "DailyCounts",
     "DailyRevenue",
     "DatabasePrivileges",
     "Error",
+    "ErrorCode",
     "ErrorDetail",
     "Health",
     "HealthStatus",
@@ -189,6 +200,7 @@ __all__ = (
     "Sex",
     "Slot",
     "SortOrder",
+    "StatusCounts",
     "TokenResponse",
     "UserCreate",
     "UserCreated",

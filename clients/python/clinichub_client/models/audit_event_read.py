@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.audit_action import AuditAction
 from ..models.audit_outcome import AuditOutcome
+from ..models.audit_resource import AuditResource
 from ..models.role import Role
 
 T = TypeVar("T", bound="AuditEventRead")
@@ -23,7 +24,10 @@ class AuditEventRead:
         actor_user_id (int | None):
         actor_role (None | Role):
         action (AuditAction):
-        resource_type (str):
+        resource_type (AuditResource): What an audit event is about: a resource (`patient`), a list or search of them
+            (`patient_list`), one field of a change (`user.role`, `cpt_code.price_cents`), a retry answered
+            with a stored response (`idempotent_replay`), or, for an `access_denied`, the area of the API
+            that refused the caller (the operation's tag: `patients`, `medical_records`).
         resource_id (None | str):
         patient_id (int | None):
         outcome (AuditOutcome):
@@ -37,7 +41,7 @@ class AuditEventRead:
     actor_user_id: int | None
     actor_role: None | Role
     action: AuditAction
-    resource_type: str
+    resource_type: AuditResource
     resource_id: None | str
     patient_id: int | None
     outcome: AuditOutcome
@@ -62,7 +66,7 @@ class AuditEventRead:
 
         action = self.action.value
 
-        resource_type = self.resource_type
+        resource_type = self.resource_type.value
 
         resource_id: None | str
         resource_id = self.resource_id
@@ -133,7 +137,7 @@ class AuditEventRead:
 
         action = AuditAction(d.pop("action"))
 
-        resource_type = d.pop("resource_type")
+        resource_type = AuditResource(d.pop("resource_type"))
 
         def _parse_resource_id(data: object) -> None | str:
             if data is None:

@@ -6,8 +6,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="AuditVerification")
 
 
@@ -18,15 +16,15 @@ class AuditVerification:
         valid (bool):
         events_checked (int):
         seals_checked (int):
-        broken_seal_id (int | None | Unset):
-        reason (None | str | Unset):
+        broken_seal_id (int | None):
+        reason (None | str):
     """
 
     valid: bool
     events_checked: int
     seals_checked: int
-    broken_seal_id: int | None | Unset = UNSET
-    reason: None | str | Unset = UNSET
+    broken_seal_id: int | None
+    reason: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,17 +34,11 @@ class AuditVerification:
 
         seals_checked = self.seals_checked
 
-        broken_seal_id: int | None | Unset
-        if isinstance(self.broken_seal_id, Unset):
-            broken_seal_id = UNSET
-        else:
-            broken_seal_id = self.broken_seal_id
+        broken_seal_id: int | None
+        broken_seal_id = self.broken_seal_id
 
-        reason: None | str | Unset
-        if isinstance(self.reason, Unset):
-            reason = UNSET
-        else:
-            reason = self.reason
+        reason: None | str
+        reason = self.reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,12 +47,10 @@ class AuditVerification:
                 "valid": valid,
                 "events_checked": events_checked,
                 "seals_checked": seals_checked,
+                "broken_seal_id": broken_seal_id,
+                "reason": reason,
             }
         )
-        if broken_seal_id is not UNSET:
-            field_dict["broken_seal_id"] = broken_seal_id
-        if reason is not UNSET:
-            field_dict["reason"] = reason
 
         return field_dict
 
@@ -73,23 +63,19 @@ class AuditVerification:
 
         seals_checked = d.pop("seals_checked")
 
-        def _parse_broken_seal_id(data: object) -> int | None | Unset:
+        def _parse_broken_seal_id(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        broken_seal_id = _parse_broken_seal_id(d.pop("broken_seal_id", UNSET))
+        broken_seal_id = _parse_broken_seal_id(d.pop("broken_seal_id"))
 
-        def _parse_reason(data: object) -> None | str | Unset:
+        def _parse_reason(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        reason = _parse_reason(d.pop("reason", UNSET))
+        reason = _parse_reason(d.pop("reason"))
 
         audit_verification = cls(
             valid=valid,

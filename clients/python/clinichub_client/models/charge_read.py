@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.cpt_record_status import CptRecordStatus
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChargeRead")
 
@@ -26,11 +25,11 @@ class ChargeRead:
         quantity (int):
         unit_price_cents (int): The catalogue price when the charge was made
         amount_cents (int): quantity x unit_price_cents
+        currency (str):  Default: 'USD'.
         modifier (None | str): CPT modifier, e.g. 95 for a telehealth visit
         service_date (datetime.date): The day of the visit, in the clinic's time zone
         status (CptRecordStatus):
         created_at (datetime.datetime):
-        currency (str | Unset):  Default: 'USD'.
     """
 
     cpt_record_id: int
@@ -45,7 +44,7 @@ class ChargeRead:
     service_date: datetime.date
     status: CptRecordStatus
     created_at: datetime.datetime
-    currency: str | Unset = "USD"
+    currency: str = "USD"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,6 +64,8 @@ class ChargeRead:
 
         amount_cents = self.amount_cents
 
+        currency = self.currency
+
         modifier: None | str
         modifier = self.modifier
 
@@ -73,8 +74,6 @@ class ChargeRead:
         status = self.status.value
 
         created_at = self.created_at.isoformat()
-
-        currency = self.currency
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -88,14 +87,13 @@ class ChargeRead:
                 "quantity": quantity,
                 "unit_price_cents": unit_price_cents,
                 "amount_cents": amount_cents,
+                "currency": currency,
                 "modifier": modifier,
                 "service_date": service_date,
                 "status": status,
                 "created_at": created_at,
             }
         )
-        if currency is not UNSET:
-            field_dict["currency"] = currency
 
         return field_dict
 
@@ -118,6 +116,8 @@ class ChargeRead:
 
         amount_cents = d.pop("amount_cents")
 
+        currency = d.pop("currency")
+
         def _parse_modifier(data: object) -> None | str:
             if data is None:
                 return data
@@ -131,8 +131,6 @@ class ChargeRead:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        currency = d.pop("currency", UNSET)
-
         charge_read = cls(
             cpt_record_id=cpt_record_id,
             appointment_id=appointment_id,
@@ -142,11 +140,11 @@ class ChargeRead:
             quantity=quantity,
             unit_price_cents=unit_price_cents,
             amount_cents=amount_cents,
+            currency=currency,
             modifier=modifier,
             service_date=service_date,
             status=status,
             created_at=created_at,
-            currency=currency,
         )
 
         charge_read.additional_properties = d

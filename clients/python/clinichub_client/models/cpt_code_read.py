@@ -7,8 +7,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CptCodeRead")
 
 
@@ -20,10 +18,10 @@ class CptCodeRead:
         description (str):
         category (str):
         price_cents (int):
+        currency (str):  Default: 'USD'.
         is_active (bool):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        currency (str | Unset):  Default: 'USD'.
     """
 
     code: str
@@ -33,7 +31,7 @@ class CptCodeRead:
     is_active: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    currency: str | Unset = "USD"
+    currency: str = "USD"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,13 +43,13 @@ class CptCodeRead:
 
         price_cents = self.price_cents
 
+        currency = self.currency
+
         is_active = self.is_active
 
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
-
-        currency = self.currency
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,13 +59,12 @@ class CptCodeRead:
                 "description": description,
                 "category": category,
                 "price_cents": price_cents,
+                "currency": currency,
                 "is_active": is_active,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
         )
-        if currency is not UNSET:
-            field_dict["currency"] = currency
 
         return field_dict
 
@@ -82,23 +79,23 @@ class CptCodeRead:
 
         price_cents = d.pop("price_cents")
 
+        currency = d.pop("currency")
+
         is_active = d.pop("is_active")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        currency = d.pop("currency", UNSET)
-
         cpt_code_read = cls(
             code=code,
             description=description,
             category=category,
             price_cents=price_cents,
+            currency=currency,
             is_active=is_active,
             created_at=created_at,
             updated_at=updated_at,
-            currency=currency,
         )
 
         cpt_code_read.additional_properties = d

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
+from ..models.error_code import ErrorCode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,24 +21,23 @@ class Error:
 
     Attributes:
         error (str):
-        code (str):
-        details (list[ErrorDetail] | None | Unset):
+        code (ErrorCode): The stable code of an error, for programs; `error` says the same for people.
+        details (list[ErrorDetail] | None | Unset): One entry per invalid field, where the error names fields
         conflict_appointment_id (int | None | Unset): On a 409 `appointment_conflict` or `patient_conflict`: the
             appointment that holds the slot
         cpt_code (None | str | Unset): On a 409 `cpt_code_inactive`: the code the visit would be billed with
     """
 
     error: str
-    code: str
+    code: ErrorCode
     details: list[ErrorDetail] | None | Unset = UNSET
     conflict_appointment_id: int | None | Unset = UNSET
     cpt_code: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        code = self.code
+        code = self.code.value
 
         details: list[dict[str, Any]] | None | Unset
         if isinstance(self.details, Unset):
@@ -65,7 +64,7 @@ class Error:
             cpt_code = self.cpt_code
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "error": error,
@@ -88,7 +87,7 @@ class Error:
         d = dict(src_dict)
         error = d.pop("error")
 
-        code = d.pop("code")
+        code = ErrorCode(d.pop("code"))
 
         def _parse_details(data: object) -> list[ErrorDetail] | None | Unset:
             if data is None:
@@ -138,21 +137,4 @@ class Error:
             cpt_code=cpt_code,
         )
 
-        error.additional_properties = d
         return error
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

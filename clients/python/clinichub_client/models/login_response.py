@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.user_summary import UserSummary
 
@@ -22,9 +20,9 @@ class LoginResponse:
         message (str):
         access_token (str):
         refresh_token (str):
+        token_type (str):  Default: 'bearer'.
         expires_in (int): Lifetime of the access token in seconds
         user (UserSummary):
-        token_type (str | Unset):  Default: 'bearer'.
     """
 
     message: str
@@ -32,7 +30,7 @@ class LoginResponse:
     refresh_token: str
     expires_in: int
     user: UserSummary
-    token_type: str | Unset = "bearer"
+    token_type: str = "bearer"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,11 +40,11 @@ class LoginResponse:
 
         refresh_token = self.refresh_token
 
+        token_type = self.token_type
+
         expires_in = self.expires_in
 
         user = self.user.to_dict()
-
-        token_type = self.token_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,12 +53,11 @@ class LoginResponse:
                 "message": message,
                 "access_token": access_token,
                 "refresh_token": refresh_token,
+                "token_type": token_type,
                 "expires_in": expires_in,
                 "user": user,
             }
         )
-        if token_type is not UNSET:
-            field_dict["token_type"] = token_type
 
         return field_dict
 
@@ -75,19 +72,19 @@ class LoginResponse:
 
         refresh_token = d.pop("refresh_token")
 
+        token_type = d.pop("token_type")
+
         expires_in = d.pop("expires_in")
 
         user = UserSummary.from_dict(d.pop("user"))
-
-        token_type = d.pop("token_type", UNSET)
 
         login_response = cls(
             message=message,
             access_token=access_token,
             refresh_token=refresh_token,
+            token_type=token_type,
             expires_in=expires_in,
             user=user,
-            token_type=token_type,
         )
 
         login_response.additional_properties = d

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.plan_type import PlanType
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PlanRead")
 
@@ -24,10 +23,10 @@ class PlanRead:
         group_id (None | str):
         plan_type (PlanType):
         copay_cents (int | None):
+        currency (Literal['USD']):  Default: 'USD'.
         effective_date (datetime.date | None):
         is_active (bool):
         created_at (datetime.datetime):
-        currency (Literal['USD'] | Unset):  Default: 'USD'.
     """
 
     plan_id: int
@@ -40,7 +39,7 @@ class PlanRead:
     effective_date: datetime.date | None
     is_active: bool
     created_at: datetime.datetime
-    currency: Literal["USD"] | Unset = "USD"
+    currency: Literal["USD"] = "USD"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +59,8 @@ class PlanRead:
         copay_cents: int | None
         copay_cents = self.copay_cents
 
+        currency = self.currency
+
         effective_date: None | str
         if isinstance(self.effective_date, datetime.date):
             effective_date = self.effective_date.isoformat()
@@ -69,8 +70,6 @@ class PlanRead:
         is_active = self.is_active
 
         created_at = self.created_at.isoformat()
-
-        currency = self.currency
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,13 +82,12 @@ class PlanRead:
                 "group_id": group_id,
                 "plan_type": plan_type,
                 "copay_cents": copay_cents,
+                "currency": currency,
                 "effective_date": effective_date,
                 "is_active": is_active,
                 "created_at": created_at,
             }
         )
-        if currency is not UNSET:
-            field_dict["currency"] = currency
 
         return field_dict
 
@@ -120,6 +118,10 @@ class PlanRead:
 
         copay_cents = _parse_copay_cents(d.pop("copay_cents"))
 
+        currency = cast(Literal["USD"], d.pop("currency"))
+        if currency != "USD":
+            raise ValueError(f"currency must match const 'USD', got '{currency}'")
+
         def _parse_effective_date(data: object) -> datetime.date | None:
             if data is None:
                 return data
@@ -139,10 +141,6 @@ class PlanRead:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        currency = cast(Literal["USD"] | Unset, d.pop("currency", UNSET))
-        if currency != "USD" and not isinstance(currency, Unset):
-            raise ValueError(f"currency must match const 'USD', got '{currency}'")
-
         plan_read = cls(
             plan_id=plan_id,
             patient_id=patient_id,
@@ -151,10 +149,10 @@ class PlanRead:
             group_id=group_id,
             plan_type=plan_type,
             copay_cents=copay_cents,
+            currency=currency,
             effective_date=effective_date,
             is_active=is_active,
             created_at=created_at,
-            currency=currency,
         )
 
         plan_read.additional_properties = d

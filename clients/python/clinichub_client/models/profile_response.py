@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role import Role
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProfileResponse")
 
@@ -16,12 +15,12 @@ T = TypeVar("T", bound="ProfileResponse")
 class ProfileResponse:
     """
     Attributes:
+        message (str):  Default: 'Access granted'.
         user_id (int):
         email (str):
         first_name (str):
         last_name (str):
         role (Role):
-        message (str | Unset):  Default: 'Access granted'.
     """
 
     user_id: int
@@ -29,10 +28,12 @@ class ProfileResponse:
     first_name: str
     last_name: str
     role: Role
-    message: str | Unset = "Access granted"
+    message: str = "Access granted"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
         user_id = self.user_id
 
         email = self.email
@@ -43,12 +44,11 @@ class ProfileResponse:
 
         role = self.role.value
 
-        message = self.message
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "message": message,
                 "user_id": user_id,
                 "email": email,
                 "first_name": first_name,
@@ -56,14 +56,14 @@ class ProfileResponse:
                 "role": role,
             }
         )
-        if message is not UNSET:
-            field_dict["message"] = message
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        message = d.pop("message")
+
         user_id = d.pop("user_id")
 
         email = d.pop("email")
@@ -74,15 +74,13 @@ class ProfileResponse:
 
         role = Role(d.pop("role"))
 
-        message = d.pop("message", UNSET)
-
         profile_response = cls(
+            message=message,
             user_id=user_id,
             email=email,
             first_name=first_name,
             last_name=last_name,
             role=role,
-            message=message,
         )
 
         profile_response.additional_properties = d

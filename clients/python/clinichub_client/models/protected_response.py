@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role import Role
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProtectedResponse")
 
@@ -16,49 +15,48 @@ T = TypeVar("T", bound="ProtectedResponse")
 class ProtectedResponse:
     """
     Attributes:
+        message (str):  Default: 'Access granted'.
         user_id (int):
         role (Role):
-        message (str | Unset):  Default: 'Access granted'.
     """
 
     user_id: int
     role: Role
-    message: str | Unset = "Access granted"
+    message: str = "Access granted"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
         user_id = self.user_id
 
         role = self.role.value
-
-        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "message": message,
                 "user_id": user_id,
                 "role": role,
             }
         )
-        if message is not UNSET:
-            field_dict["message"] = message
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        message = d.pop("message")
+
         user_id = d.pop("user_id")
 
         role = Role(d.pop("role"))
 
-        message = d.pop("message", UNSET)
-
         protected_response = cls(
+            message=message,
             user_id=user_id,
             role=role,
-            message=message,
         )
 
         protected_response.additional_properties = d

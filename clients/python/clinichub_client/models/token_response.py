@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="TokenResponse")
 
 
@@ -18,15 +16,15 @@ class TokenResponse:
         message (str):
         access_token (str):
         refresh_token (str):
+        token_type (str):  Default: 'bearer'.
         expires_in (int): Lifetime of the access token in seconds
-        token_type (str | Unset):  Default: 'bearer'.
     """
 
     message: str
     access_token: str
     refresh_token: str
     expires_in: int
-    token_type: str | Unset = "bearer"
+    token_type: str = "bearer"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,9 +34,9 @@ class TokenResponse:
 
         refresh_token = self.refresh_token
 
-        expires_in = self.expires_in
-
         token_type = self.token_type
+
+        expires_in = self.expires_in
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,11 +45,10 @@ class TokenResponse:
                 "message": message,
                 "access_token": access_token,
                 "refresh_token": refresh_token,
+                "token_type": token_type,
                 "expires_in": expires_in,
             }
         )
-        if token_type is not UNSET:
-            field_dict["token_type"] = token_type
 
         return field_dict
 
@@ -64,16 +61,16 @@ class TokenResponse:
 
         refresh_token = d.pop("refresh_token")
 
-        expires_in = d.pop("expires_in")
+        token_type = d.pop("token_type")
 
-        token_type = d.pop("token_type", UNSET)
+        expires_in = d.pop("expires_in")
 
         token_response = cls(
             message=message,
             access_token=access_token,
             refresh_token=refresh_token,
-            expires_in=expires_in,
             token_type=token_type,
+            expires_in=expires_in,
         )
 
         token_response.additional_properties = d

@@ -16,8 +16,9 @@ class UserCreate:
     """
     Attributes:
         email (str): An email address; internal mail domains (`.local`, `.internal`, `.lan`) are accepted for staff
-        password (str): At least 8 characters (CLINICHUB_PASSWORD_MIN_LENGTH), at most 72 bytes of UTF-8; not one of the
-            10,000 most common passwords, not the email address
+        password (str): At least CLINICHUB_PASSWORD_MIN_LENGTH characters (8 by default, and never fewer), at most 72
+            bytes of UTF-8 (as many characters when they are ASCII); not one of the 10,000 most common passwords, not the
+            email address
         first_name (str):
         last_name (str):
         role (Role):

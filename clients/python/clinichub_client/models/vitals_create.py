@@ -12,13 +12,15 @@ T = TypeVar("T", bound="VitalsCreate")
 
 @_attrs_define
 class VitalsCreate:
-    """
+    """At least one measurement; each within what a living patient can measure.
+
     Attributes:
         patient_id (int):
         appointment_id (int | None | Unset):
         height_m (float | None | Unset):
         weight_kg (float | None | Unset):
-        blood_pressure (None | str | Unset):
+        blood_pressure (None | str | Unset): Systolic/diastolic in mmHg: systolic from 50 to 300, diastolic from 20 to
+            200, systolic above diastolic
         temperature_c (float | None | Unset):
         pulse_bpm (int | None | Unset):
         respiratory_rate (int | None | Unset):

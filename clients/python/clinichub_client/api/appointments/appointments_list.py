@@ -22,6 +22,7 @@ def _get_kwargs(
     visit_type: None | Unset | VisitType = UNSET,
     date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
+    invoiced: bool | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -81,6 +82,13 @@ def _get_kwargs(
     else:
         json_date_to = date_to
     params["date_to"] = json_date_to
+
+    json_invoiced: bool | None | Unset
+    if isinstance(invoiced, Unset):
+        json_invoiced = UNSET
+    else:
+        json_invoiced = invoiced
+    params["invoiced"] = json_invoiced
 
     json_sort_by: str | Unset = UNSET
     if not isinstance(sort_by, Unset):
@@ -163,6 +171,7 @@ def sync_detailed(
     visit_type: None | Unset | VisitType = UNSET,
     date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
+    invoiced: bool | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -174,6 +183,7 @@ def sync_detailed(
     (either may be left open; a closed window spans at most 366 days, else 400
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+    The completed visits still to invoice: `?status=completed&invoiced=false`.
     Ties in the sort key are ordered by appointment_id.
 
     Args:
@@ -186,6 +196,8 @@ def sync_detailed(
             date is the start of that day (clinic time zone)
         date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
             date is the end of that day (clinic time zone)
+        invoiced (bool | None | Unset): `false`: only visits without an invoice (the billing
+            queue, with `status=completed`); `true`: only those with one; absent: both
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -206,6 +218,7 @@ def sync_detailed(
         visit_type=visit_type,
         date_from=date_from,
         date_to=date_to,
+        invoiced=invoiced,
         sort_by=sort_by,
         order=order,
         page=page,
@@ -228,6 +241,7 @@ def sync(
     visit_type: None | Unset | VisitType = UNSET,
     date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
+    invoiced: bool | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -239,6 +253,7 @@ def sync(
     (either may be left open; a closed window spans at most 366 days, else 400
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+    The completed visits still to invoice: `?status=completed&invoiced=false`.
     Ties in the sort key are ordered by appointment_id.
 
     Args:
@@ -251,6 +266,8 @@ def sync(
             date is the start of that day (clinic time zone)
         date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
             date is the end of that day (clinic time zone)
+        invoiced (bool | None | Unset): `false`: only visits without an invoice (the billing
+            queue, with `status=completed`); `true`: only those with one; absent: both
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -272,6 +289,7 @@ def sync(
         visit_type=visit_type,
         date_from=date_from,
         date_to=date_to,
+        invoiced=invoiced,
         sort_by=sort_by,
         order=order,
         page=page,
@@ -288,6 +306,7 @@ async def asyncio_detailed(
     visit_type: None | Unset | VisitType = UNSET,
     date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
+    invoiced: bool | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -299,6 +318,7 @@ async def asyncio_detailed(
     (either may be left open; a closed window spans at most 366 days, else 400
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+    The completed visits still to invoice: `?status=completed&invoiced=false`.
     Ties in the sort key are ordered by appointment_id.
 
     Args:
@@ -311,6 +331,8 @@ async def asyncio_detailed(
             date is the start of that day (clinic time zone)
         date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
             date is the end of that day (clinic time zone)
+        invoiced (bool | None | Unset): `false`: only visits without an invoice (the billing
+            queue, with `status=completed`); `true`: only those with one; absent: both
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -331,6 +353,7 @@ async def asyncio_detailed(
         visit_type=visit_type,
         date_from=date_from,
         date_to=date_to,
+        invoiced=invoiced,
         sort_by=sort_by,
         order=order,
         page=page,
@@ -351,6 +374,7 @@ async def asyncio(
     visit_type: None | Unset | VisitType = UNSET,
     date_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     date_to: datetime.date | datetime.datetime | None | Unset = UNSET,
+    invoiced: bool | None | Unset = UNSET,
     sort_by: AppointmentSort | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
     page: int | Unset = 1,
@@ -362,6 +386,7 @@ async def asyncio(
     (either may be left open; a closed window spans at most 366 days, else 400
     `invalid_range`), so a provider's week is one request:
     `?provider_user_id=2&date_from=2026-04-13&date_to=2026-04-19&per_page=100`.
+    The completed visits still to invoice: `?status=completed&invoiced=false`.
     Ties in the sort key are ordered by appointment_id.
 
     Args:
@@ -374,6 +399,8 @@ async def asyncio(
             date is the start of that day (clinic time zone)
         date_to (datetime.date | datetime.datetime | None | Unset): ISO date or datetime; a bare
             date is the end of that day (clinic time zone)
+        invoiced (bool | None | Unset): `false`: only visits without an invoice (the billing
+            queue, with `status=completed`); `true`: only those with one; absent: both
         sort_by (AppointmentSort | Unset):
         order (SortOrder | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
@@ -396,6 +423,7 @@ async def asyncio(
             visit_type=visit_type,
             date_from=date_from,
             date_to=date_to,
+            invoiced=invoiced,
             sort_by=sort_by,
             order=order,
             page=page,

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_action import AuditAction
 from ...models.audit_event_list import AuditEventList
+from ...models.audit_resource import AuditResource
 from ...models.error import Error
 from ...types import UNSET, Response, Unset
 
@@ -19,7 +20,7 @@ def _get_kwargs(
     per_page: int | Unset = 10,
     actor_user_id: int | None | Unset = UNSET,
     action: AuditAction | None | Unset = UNSET,
-    resource_type: None | str | Unset = UNSET,
+    resource_type: AuditResource | None | Unset = UNSET,
     request_id: None | str | Unset = UNSET,
     occurred_from: datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.datetime | None | Unset = UNSET,
@@ -57,6 +58,8 @@ def _get_kwargs(
     json_resource_type: None | str | Unset
     if isinstance(resource_type, Unset):
         json_resource_type = UNSET
+    elif isinstance(resource_type, AuditResource):
+        json_resource_type = resource_type.value
     else:
         json_resource_type = resource_type
     params["resource_type"] = json_resource_type
@@ -153,7 +156,7 @@ def sync_detailed(
     per_page: int | Unset = 10,
     actor_user_id: int | None | Unset = UNSET,
     action: AuditAction | None | Unset = UNSET,
-    resource_type: None | str | Unset = UNSET,
+    resource_type: AuditResource | None | Unset = UNSET,
     request_id: None | str | Unset = UNSET,
     occurred_from: datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.datetime | None | Unset = UNSET,
@@ -170,7 +173,7 @@ def sync_detailed(
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
         actor_user_id (int | None | Unset):
         action (AuditAction | None | Unset):
-        resource_type (None | str | Unset):
+        resource_type (AuditResource | None | Unset):
         request_id (None | str | Unset):
         occurred_from (datetime.datetime | None | Unset):
         occurred_to (datetime.datetime | None | Unset):
@@ -210,7 +213,7 @@ def sync(
     per_page: int | Unset = 10,
     actor_user_id: int | None | Unset = UNSET,
     action: AuditAction | None | Unset = UNSET,
-    resource_type: None | str | Unset = UNSET,
+    resource_type: AuditResource | None | Unset = UNSET,
     request_id: None | str | Unset = UNSET,
     occurred_from: datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.datetime | None | Unset = UNSET,
@@ -227,7 +230,7 @@ def sync(
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
         actor_user_id (int | None | Unset):
         action (AuditAction | None | Unset):
-        resource_type (None | str | Unset):
+        resource_type (AuditResource | None | Unset):
         request_id (None | str | Unset):
         occurred_from (datetime.datetime | None | Unset):
         occurred_to (datetime.datetime | None | Unset):
@@ -262,7 +265,7 @@ async def asyncio_detailed(
     per_page: int | Unset = 10,
     actor_user_id: int | None | Unset = UNSET,
     action: AuditAction | None | Unset = UNSET,
-    resource_type: None | str | Unset = UNSET,
+    resource_type: AuditResource | None | Unset = UNSET,
     request_id: None | str | Unset = UNSET,
     occurred_from: datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.datetime | None | Unset = UNSET,
@@ -279,7 +282,7 @@ async def asyncio_detailed(
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
         actor_user_id (int | None | Unset):
         action (AuditAction | None | Unset):
-        resource_type (None | str | Unset):
+        resource_type (AuditResource | None | Unset):
         request_id (None | str | Unset):
         occurred_from (datetime.datetime | None | Unset):
         occurred_to (datetime.datetime | None | Unset):
@@ -317,7 +320,7 @@ async def asyncio(
     per_page: int | Unset = 10,
     actor_user_id: int | None | Unset = UNSET,
     action: AuditAction | None | Unset = UNSET,
-    resource_type: None | str | Unset = UNSET,
+    resource_type: AuditResource | None | Unset = UNSET,
     request_id: None | str | Unset = UNSET,
     occurred_from: datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.datetime | None | Unset = UNSET,
@@ -334,7 +337,7 @@ async def asyncio(
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
         actor_user_id (int | None | Unset):
         action (AuditAction | None | Unset):
-        resource_type (None | str | Unset):
+        resource_type (AuditResource | None | Unset):
         request_id (None | str | Unset):
         occurred_from (datetime.datetime | None | Unset):
         occurred_to (datetime.datetime | None | Unset):

@@ -115,7 +115,8 @@ def sync_detailed(
             key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
             runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
             a retry runs again.
-        body (VitalsCreate):
+        body (VitalsCreate): At least one measurement; each within what a living patient can
+            measure.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +157,8 @@ def sync(
             key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
             runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
             a retry runs again.
-        body (VitalsCreate):
+        body (VitalsCreate): At least one measurement; each within what a living patient can
+            measure.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +194,8 @@ async def asyncio_detailed(
             key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
             runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
             a retry runs again.
-        body (VitalsCreate):
+        body (VitalsCreate): At least one measurement; each within what a living patient can
+            measure.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +234,8 @@ async def asyncio(
             key with another body is a 409 `idempotency_key_reuse`, a retry while the first request
             runs a 409 `idempotency_key_in_progress`. Responses of 5xx, 401, 403 and 429 are not kept:
             a retry runs again.
-        body (VitalsCreate):
+        body (VitalsCreate): At least one measurement; each within what a living patient can
+            measure.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
