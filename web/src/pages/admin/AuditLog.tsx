@@ -20,7 +20,13 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { preciseDateTime } from "../billing/format";
 import { PatientPicker } from "../billing/PatientPicker";
 import { staffName, useStaffDirectory, type StaffUser } from "../billing/people";
-import { ACTION_LABEL, auditQuery, NO_FILTERS, type AuditFilters } from "./auditFilters";
+import {
+  ACTION_LABEL,
+  auditQuery,
+  NO_FILTERS,
+  RESOURCE_TYPES,
+  type AuditFilters,
+} from "./auditFilters";
 import { ROLE_LABEL } from "./roles";
 
 const PER_PAGE = 25;
@@ -114,11 +120,14 @@ export function AuditLog({ timeZone, patientId }: { timeZone: string; patientId?
             value={draft.action || null}
             onChange={(value) => set("action", value ?? "")}
           />
-          <TextInput
+          <Select
             label="Resource type"
-            placeholder="patient, invoice.status…"
-            value={draft.resourceType}
-            onChange={(event) => set("resourceType", event.currentTarget.value)}
+            placeholder="Any resource"
+            searchable
+            clearable
+            data={RESOURCE_TYPES}
+            value={draft.resourceType || null}
+            onChange={(value) => set("resourceType", value ?? "")}
             error={problem("resource_type")}
           />
           {patientId === undefined && (

@@ -11,6 +11,7 @@ import {
 import { useState, type FormEvent } from "react";
 import { useAction } from "../../api/actions";
 import { api, type Schemas } from "../../api/client";
+import { useClinic } from "../../api/clinic";
 import { unwrap } from "../../api/errors";
 import { ErrorNotice } from "../../components/Status";
 import { formErrors } from "./formErrors";
@@ -47,6 +48,7 @@ function FormButtons({
 export function NewStaffMember({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [form, setForm] = useState(EMPTY);
   const [roleMissing, setRoleMissing] = useState(false);
+  const minLength = useClinic()?.password_min_length ?? 8;
   const create = useAction(
     (body: Schemas["UserCreate"], key: string) =>
       unwrap(api.POST("/api/users", { body, params: { header: { "Idempotency-Key": key } } })),
@@ -109,7 +111,7 @@ export function NewStaffMember({ opened, onClose }: { opened: boolean; onClose: 
             />
             <PasswordInput
               label="Initial password"
-              description="At least 8 characters; not a common password, not the email"
+              description={`At least ${minLength} characters; not a common password, not the email`}
               required
               autoComplete="new-password"
               {...input("password")}

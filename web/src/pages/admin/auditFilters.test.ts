@@ -12,7 +12,7 @@ describe("the audit trail's filters", () => {
       {
         actor: "7",
         action: "update",
-        resourceType: " user.role ",
+        resourceType: "user.role",
         patient: { id: 12, label: "Doe, Jane" },
         from: "2026-12-07T09:00",
         to: "2026-12-07T17:30",
@@ -30,12 +30,19 @@ describe("the audit trail's filters", () => {
       occurred_to: "2026-12-07T16:30:00.000Z",
     });
   });
-  it("names a range that ends before it starts, and an unknown action is not sent", () => {
+  it("names a range that ends before it starts; an unknown action or resource is not sent", () => {
     const { query, problems } = auditQuery(
-      { ...NO_FILTERS, action: "steal", from: "2026-12-07T09:00", to: "2026-12-06T09:00" },
+      {
+        ...NO_FILTERS,
+        action: "steal",
+        resourceType: "secrets",
+        from: "2026-12-07T09:00",
+        to: "2026-12-06T09:00",
+      },
       "UTC",
     );
     expect(query.action).toBeUndefined();
+    expect(query.resource_type).toBeUndefined();
     expect(problems).toEqual({ occurred_to: "The end is before the start" });
   });
 });

@@ -4,6 +4,61 @@ import { clinicInstant } from "../billing/format";
 import type { PickedPatient } from "../billing/PatientPicker";
 
 export type AuditAction = Schemas["AuditAction"];
+export type AuditResource = Schemas["AuditResource"];
+
+/** Every resource type the trail records (the type check fails when the API adds one). */
+export const RESOURCE_TYPES = [
+  "patient",
+  "patient_list",
+  "insurance_plan",
+  "access_log",
+  "appointment",
+  "appointment_list",
+  "working_hours",
+  "medical_record",
+  "medical_record_list",
+  "medical_record_history",
+  "vitals",
+  "vitals_list",
+  "cpt_code",
+  "cpt_code.description",
+  "cpt_code.category",
+  "cpt_code.price_cents",
+  "cpt_code.is_active",
+  "charge",
+  "charge_list",
+  "invoice",
+  "invoice_list",
+  "invoice.status",
+  "invoice.paid_at",
+  "user",
+  "user.first_name",
+  "user.last_name",
+  "user.phone",
+  "user.role",
+  "user.is_active",
+  "auth",
+  "auth_session",
+  "password",
+  "idempotent_replay",
+  "appointments",
+  "audit",
+  "charges",
+  "cpt_codes",
+  "invoices",
+  "medical_records",
+  "patients",
+  "providers",
+  "reports",
+  "users",
+] as const satisfies readonly AuditResource[];
+
+type Unlisted = Exclude<AuditResource, (typeof RESOURCE_TYPES)[number]>;
+export const everyResourceListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
+function isResource(value: string): value is AuditResource {
+  return (RESOURCE_TYPES as readonly string[]).includes(value);
+}
 
 export const ACTION_LABEL: Record<AuditAction, string> = {
   read: "Read",
@@ -42,7 +97,7 @@ export const NO_FILTERS: AuditFilters = {
 export interface AuditQuery {
   actor_user_id?: number;
   action?: AuditAction;
-  resource_type?: string;
+  resource_type?: AuditResource;
   patient_id?: number;
   request_id?: string;
   occurred_from?: string;
@@ -65,7 +120,7 @@ export function auditQuery(
     query: {
       actor_user_id: Number(filters.actor) || undefined,
       action,
-      resource_type: filters.resourceType.trim() || undefined,
+      resource_type: isResource(filters.resourceType) ? filters.resourceType : undefined,
       patient_id: filters.patient?.id,
       request_id: filters.requestId.trim() || undefined,
       occurred_from: from ?? undefined,
