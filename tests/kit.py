@@ -57,8 +57,17 @@ MakeStaff = Callable[..., Awaitable[int]]
 A, D, N, R = Role.admin, Role.doctor, Role.nurse, Role.receptionist
 EVERYONE = (A, D, N, R)
 
-# Login, token refresh and health need no token.
-PUBLIC = {"auth_login", "auth_token", "auth_refresh", "health_check"}
+# Login, token refresh and health need no token; nor do the web app's sign-in, refresh and
+# sign-out, which take the refresh token's cookie instead (and sign-out not even that).
+PUBLIC = {
+    "auth_login",
+    "auth_token",
+    "auth_refresh",
+    "auth_session_login",
+    "auth_session_refresh",
+    "auth_session_logout",
+    "health_check",
+}
 
 
 def only(status: int, *roles: Role) -> dict[Role, int]:
@@ -121,6 +130,7 @@ POLICY: dict[str, dict[Role, int]] = {
     "invoices_get": only(404, A, D, R),
     "invoices_update": only(400, A, R),
     "reports_daily_revenue": only(400, A),
+    "reports_revenue": only(400, A),
     # clinical data: no receptionist (HIPAA minimum necessary); doctors and admins write notes
     "medical_records_create": only(400, A, D),
     "medical_records_list": only(200, A, D, N),

@@ -18,7 +18,19 @@ from clinichub.openapi import ERROR_REF, OWN_ERROR_BODIES, operations
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "openapi.json"
-PUBLIC_OPERATIONS = {"auth_login", "auth_token", "auth_refresh", "health_check"}
+PUBLIC_OPERATIONS = {
+    "auth_login",
+    "auth_token",
+    "auth_refresh",
+    "auth_session_login",
+    "health_check",
+}
+# The web app's session: the refresh token comes in a cookie, not as a bearer token; signing out
+# also works without one (`{}`: no credentials at all).
+COOKIE_OPERATIONS: dict[str, list[dict[str, list[str]]]] = {
+    "auth_session_refresh": [{"refresh_cookie": []}],
+    "auth_session_logout": [{"refresh_cookie": []}, {}],
+}
 METHODS = {"get", "put", "post", "delete", "patch"}
 Document = dict[str, Any]
 
@@ -103,7 +115,7 @@ def test_statuses_every_caller_can_meet_are_declared(served: Document) -> None:
         responses = operation["responses"]
         if operation["operationId"] not in OWN_ERROR_BODIES:
             assert "500" in responses, f"{method} {path}"
-        if operation["operationId"] not in PUBLIC_OPERATIONS:
+        if operation["operationId"] not in PUBLIC_OPERATIONS and {} not in operation["security"]:
             assert "401" in responses, f"{method} {path}"
             header = responses["401"]["headers"]["WWW-Authenticate"]
             assert header["schema"]["type"] == "string"
@@ -121,8 +133,16 @@ def test_public_operations_are_marked_and_the_others_need_a_token(served: Docume
         "description": schemes["bearer"]["description"],
     }
     assert schemes["oauth2_password"]["flows"]["password"]["tokenUrl"] == "/api/token"
+    assert schemes["refresh_cookie"] == {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "clinichub_refresh",
+        "description": schemes["refresh_cookie"]["description"],
+    }
     for path, method, operation in _each_operation(served):
-        if operation["operationId"] in PUBLIC_OPERATIONS:
+        if operation["operationId"] in COOKIE_OPERATIONS:
+            assert operation["security"] == COOKIE_OPERATIONS[operation["operationId"]], path
+        elif operation["operationId"] in PUBLIC_OPERATIONS:
             assert operation["security"] == [], f"{method} {path} must be public"
         else:
             assert operation["security"] == [{"bearer": []}, {"oauth2_password": []}], path

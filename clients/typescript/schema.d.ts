@@ -99,6 +99,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in the web app
+         * @description `POST /api/login` for the web app: the same checks, limits (with the same counters: failed
+         *     attempts here and there add up) and audit events. The refresh token is not in the body: it
+         *     is set in the `clinichub_refresh` cookie (`HttpOnly`, `SameSite=Strict`,
+         *     `Path=/api/session/`, `Max-Age` the refresh token's lifetime, `Secure` over HTTPS), which no
+         *     script can read and which the browser sends only to `POST /api/session/refresh` and
+         *     `POST /api/session/logout`, and only from the service's own pages. Programs use
+         *     `POST /api/login` and `POST /api/refresh`.
+         */
+        post: operations["auth_session_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew the web app's access token
+         * @description `POST /api/refresh` with the refresh token of the `clinichub_refresh` cookie (no body):
+         *     it rotates, the cookie gets the new one, and the answer names the user, so that a reloaded
+         *     page learns who is signed in. Sending a refresh token rotated away since (an old copy of the
+         *     cookie) ends the whole session (RFC 9700 section 4.14.2). A missing, invalid or expired
+         *     cookie is a 401 that clears it; the limit of `POST /api/refresh` applies (429).
+         */
+        post: operations["auth_session_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out the web app
+         * @description End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
+         *     and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
+         *     cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+         *     audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+         *     expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+         *     twice, or after the session expired, is no error).
+         */
+        post: operations["auth_session_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/profile": {
         parameters: {
             query?: never;
@@ -743,6 +818,39 @@ export interface paths {
          *     and what they are worth: billed in total, owed by patients, owed by insurers.
          */
         get: operations["reports_daily_revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue per day over a range
+         * @description Admins only, as the daily report. For every day of the clinic's calendar from `from` to
+         *     `to` (both included, at most 366 days; a reversed or longer range is a 400 `invalid_range`),
+         *     days without activity included with zeros:
+         *
+         *     - `billed_cents`: the totals of the invoices issued that day;
+         *     - `collected_cents`: the totals of the invoices marked paid that day (an invoice marked paid
+         *       is settled: the API records no partial payments);
+         *     - `receivable_cents`: accounts receivable at the end of that day, what a biller's aging
+         *       report starts from: the totals of every invoice issued by then and not paid by then, from
+         *       the invoices' current state (an invoice marked unpaid again counts as never paid).
+         *
+         *     `totals` has the range's billed and collected, and the receivable at the end of `to`. Days
+         *     follow the clinic's time zone (`CLINICHUB_CLINIC_TIMEZONE`), 23 or 25 hours long on a
+         *     daylight-saving change; amounts are integer cents in `currency`.
+         */
+        get: operations["reports_revenue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2194,10 +2302,107 @@ export interface components {
             refresh_token: string;
         };
         /**
+         * RevenueDay
+         * @description One day of the clinic's calendar.
+         */
+        RevenueDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Billed Cents
+             * @description Totals of the invoices issued that day
+             */
+            billed_cents: number;
+            /**
+             * Collected Cents
+             * @description Totals of the invoices marked paid that day
+             */
+            collected_cents: number;
+            /**
+             * Receivable Cents
+             * @description Accounts receivable at the end of the day: the totals of the invoices issued by then and not paid by then
+             */
+            receivable_cents: number;
+        };
+        /**
+         * RevenueReport
+         * @description Billed, collected and receivable per day of the clinic's calendar, every day of the range
+         *     included.
+         */
+        RevenueReport: {
+            /**
+             * From
+             * Format: date
+             * @description The first day, as asked
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description The last day, as asked
+             */
+            to: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Days
+             * @description One entry per day, from `from` to `to`
+             */
+            days: components["schemas"]["RevenueDay"][];
+            totals: components["schemas"]["RevenueTotals"];
+        };
+        /** RevenueTotals */
+        RevenueTotals: {
+            /**
+             * Billed Cents
+             * @description Billed over the range
+             */
+            billed_cents: number;
+            /**
+             * Collected Cents
+             * @description Collected over the range
+             */
+            collected_cents: number;
+            /**
+             * Receivable Cents
+             * @description Receivable at the end of the range's last day
+             */
+            receivable_cents: number;
+        };
+        /**
          * Role
          * @enum {string}
          */
         Role: "admin" | "doctor" | "nurse" | "receptionist";
+        /**
+         * SessionResponse
+         * @description A login or refresh of the web app: its refresh token is in the `clinichub_refresh` cookie,
+         *     never in the body.
+         */
+        SessionResponse: {
+            /** Message */
+            message: string;
+            /** Access Token */
+            access_token: string;
+            /**
+             * Token Type
+             * @default bearer
+             * @example bearer
+             */
+            token_type: string;
+            /**
+             * Expires In
+             * @description Lifetime of the access token in seconds
+             */
+            expires_in: number;
+            user: components["schemas"]["UserSummary"];
+        };
         /**
          * Sex
          * @enum {string}
@@ -2783,6 +2988,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description New tokens; the cookie is set */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_session_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared */
+            200: {
+                headers: {
+                    /** @description `clinichub_refresh=<refresh token>; HttpOnly; Max-Age=<seconds>; Path=/api/session/; SameSite=strict` (and `Secure` over HTTPS) sets the cookie; `clinichub_refresh=""; Max-Age=0` with the same attributes clears it */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
                 };
             };
             /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
@@ -5887,6 +6286,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DailyRevenue"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_revenue: {
+        parameters: {
+            query: {
+                /** @description The first day, in the clinic's time zone */
+                from: string;
+                /** @description The last day, included; at most 366 days from `from` */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueReport"];
                 };
             };
             /** @description The request is malformed or invalid */

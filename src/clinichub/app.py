@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from clinichub import __version__, docs, exception_handlers, health, openapi
+from clinichub import __version__, docs, exception_handlers, health, openapi, webapp
 from clinichub.audit.router import access_log_router
 from clinichub.audit.router import router as audit_router
 from clinichub.audit.sealing import seal_forever
@@ -139,6 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
     ):
         app.include_router(router)
+    # After every route: the app's pages are what no route of the API or the docs answers.
+    webapp.install(app, settings.web_dist)
     app.add_middleware(TransientRetryMiddleware)  # inside RequestLimitsMiddleware: whole bodies
     app.add_middleware(RequestLimitsMiddleware)
     if settings.cors_origins:

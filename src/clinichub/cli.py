@@ -129,7 +129,10 @@ def warn_unbillable_default_code(settings: Settings) -> None:
 def _seed_demo(settings: Settings) -> None:
     from clinichub.demo import seed_demo
 
-    _with_database(settings, lambda maker: seed_demo(maker, settings.timezone))
+    _with_database(
+        settings,
+        lambda maker: seed_demo(maker, settings.timezone, settings.telehealth_base_url),
+    )
 
 
 def _create_user(settings: Settings, args: argparse.Namespace) -> None:

@@ -24,6 +24,8 @@ PLACEHOLDER_SECRETS = frozenset(
 MIN_SECRET_BYTES = 32
 # A key of 32 bytes with only a few distinct characters ("a" * 32) has almost no entropy.
 MIN_SECRET_DISTINCT_CHARACTERS = 10
+# The staff web app's build in a checkout of the repository (`make web` writes it).
+DEFAULT_WEB_DIST = Path(__file__).resolve().parents[2] / "web" / "dist"
 
 
 class ConfigurationError(Exception):
@@ -79,6 +81,8 @@ class Settings(BaseSettings):
     )
     # Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default.
     trusted_proxies: Annotated[list[str], NoDecode] = []
+    # The staff web app's build (index.html and assets/), served at `/`.
+    web_dist: Path = DEFAULT_WEB_DIST
 
     @field_validator("clinic_timezone")
     @classmethod

@@ -1,132 +1,242 @@
-"""Demo data for trying the API: staff of every role, the providers' working hours, a week of
-appointments and a few invoiced past visits. Loading it twice changes nothing."""
+"""Demo data for trying the API and the web app: a living clinic. Staff of every role; four
+providers with their working hours; forty patients with insurance plans; and, around the day it
+is loaded, five weeks of past visits (charged, charted, mostly invoiced and paid), a busy today
+and three weeks of bookings ahead. Loading it again changes nothing; loading it on a later day
+adds the days that have come into that span.
 
+Each domain seeds its own part (`patients/demo.py`, `scheduling/demo.py`, `billing/demo.py`,
+`clinical/demo.py`); this module holds the staff, the kinds of visit each provider sees (what a
+visit is billed with and what its note says), and the order: one transaction for all.
+"""
+
+import asyncio
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from clinichub.billing.demo import seed_demo_billing
-from clinichub.db.base import AnyRow
-from clinichub.models import Appointment, User
+from clinichub.clinical.demo import VisitNote, seed_demo_charts
+from clinichub.models import User
 from clinichub.patients.demo import seed_demo_patients
-from clinichub.patients.repository import list_patients
-from clinichub.patients.schemas import PatientSortKey
-from clinichub.scheduling import repository as scheduling
-from clinichub.scheduling.rules import WorkingRange, available_slots
-from clinichub.schemas import PageParams
+from clinichub.scheduling.demo import (
+    EVERY_WEEKDAY,
+    WEEKEND,
+    DemoProvider,
+    VisitKind,
+    hours,
+    seed_demo_visits,
+    seed_demo_working_hours,
+)
 from clinichub.users.passwords import hash_password
 from clinichub.users.repository import get_user_by_email
-from clinichub.vocabulary import AppointmentStatus, Role, VisitType
+from clinichub.vocabulary import Role
+
+DEFAULT_TELEHEALTH_BASE_URL = "https://meet.jit.si"
 
 # (email, password, first name, last name, role). Passwords follow the original product's
-# example, `<role>123`: demo only, never for real data.
+# example, `<role>123`: demo only, never for real data. The first four are the documented logins.
 DEMO_STAFF = [
     ("admin@clinichub.com", "admin123", "Ada", "Admin", Role.admin),
     ("doctor@clinichub.com", "doctor123", "Gregory", "Santos", Role.doctor),
     ("nurse@clinichub.com", "nurse123", "Florence", "Rivera", Role.nurse),
     ("receptionist@clinichub.com", "receptionist123", "Pam", "Ortiz", Role.receptionist),
+    ("doctor2@clinichub.com", "doctor123", "Marisol", "Vega", Role.doctor),
+    ("nurse2@clinichub.com", "nurse123", "Irene", "Delgado", Role.nurse),
 ]
 
 
-WEEKDAYS = range(5)
-# Per demo provider: working hours (a lunch break for the doctor), visit length and how often
-# a visit starts, so that the week is busy but not full.
-DEMO_SCHEDULES = {
-    "doctor@clinichub.com": (
-        [WorkingRange(d, time(9), time(12)) for d in WEEKDAYS]
-        + [WorkingRange(d, time(13), time(17)) for d in WEEKDAYS],
-        timedelta(minutes=30),
-        timedelta(minutes=90),
+@dataclass(frozen=True)
+class DemoVisitKind:
+    """A kind of visit: how it is booked, what it is billed with beyond its visit code, and the
+    note its doctor writes (none for a nurse's visit)."""
+
+    kind: VisitKind
+    further_codes: Sequence[str] = ()
+    note: VisitNote | None = None
+
+
+def _doctor(
+    reason: str,
+    code: str,
+    diagnosis: str,
+    icd10: Sequence[str],
+    plan: str,
+    further: Sequence[str] = (),
+    *,
+    telehealth: bool = True,
+    fever: bool = False,
+    pain: int = 0,
+) -> DemoVisitKind:
+    return DemoVisitKind(
+        VisitKind(reason, code, telehealth),
+        tuple(further),
+        VisitNote(diagnosis, tuple(icd10), plan, fever=fever, pain=pain),
+    )
+
+
+DOCTOR_VISITS = [
+    _doctor(
+        "Annual physical",
+        "99214",
+        "Routine adult health examination without abnormal findings",
+        ["Z00.00"],
+        "Fasting labs drawn; age-appropriate screening discussed; return in one year",
+        ["80053", "36415"],
+        telehealth=False,
     ),
-    "nurse@clinichub.com": (
-        [WorkingRange(d, time(8), time(16)) for d in WEEKDAYS],
-        timedelta(minutes=20),
-        timedelta(hours=2),
+    _doctor(
+        "Diabetes follow-up",
+        "99214",
+        "Type 2 diabetes mellitus without complications",
+        ["E11.9"],
+        "Continue metformin 1000 mg twice daily; HbA1c in three months; foot care reviewed",
+        ["80053", "36415"],
     ),
+    _doctor(
+        "Blood pressure follow-up",
+        "99213",
+        "Essential (primary) hypertension",
+        ["I10"],
+        "Continue lisinopril 10 mg daily; home readings twice a week; reduce salt",
+    ),
+    _doctor(
+        "Cough and sore throat",
+        "99213",
+        "Acute upper respiratory infection, unspecified",
+        ["J06.9"],
+        "Fluids, rest and acetaminophen as needed; return if fever lasts beyond three days",
+        fever=True,
+        pain=3,
+    ),
+    _doctor(
+        "Low back pain",
+        "99213",
+        "Low back pain, unspecified",
+        ["M54.50"],
+        "Ibuprofen 400 mg with meals for five days; stretching exercises; physical therapy "
+        "referral if not better in two weeks",
+        telehealth=False,
+        pain=6,
+    ),
+    _doctor(
+        "Chest discomfort",
+        "99215",
+        "Chest pain, unspecified; hyperlipidemia",
+        ["R07.9", "E78.5"],
+        "ECG normal; CBC drawn; start atorvastatin 20 mg; cardiology referral",
+        ["85025", "36415"],
+        telehealth=False,
+        pain=4,
+    ),
+    _doctor(
+        "Asthma check",
+        "99214",
+        "Mild persistent asthma, uncomplicated",
+        ["J45.30"],
+        "Continue inhaled budesonide; albuterol as needed; asthma action plan updated",
+    ),
+    _doctor(
+        "Anxiety follow-up",
+        "99214",
+        "Generalized anxiety disorder",
+        ["F41.1"],
+        "Continue sertraline 50 mg daily; counselling referral; follow up in six weeks",
+    ),
+    _doctor(
+        "Heartburn",
+        "99213",
+        "Gastro-esophageal reflux disease without esophagitis",
+        ["K21.9"],
+        "Omeprazole 20 mg daily for eight weeks; avoid late meals",
+    ),
+    _doctor(
+        "Migraine",
+        "99213",
+        "Migraine, unspecified, not intractable",
+        ["G43.909"],
+        "Sumatriptan 50 mg at onset; headache diary; review in one month",
+        pain=5,
+    ),
+]
+NURSE_VISITS = [
+    DemoVisitKind(VisitKind("Tdap vaccination", "90471"), ("90715",)),
+    DemoVisitKind(VisitKind("Blood draw: complete blood count", "36415"), ("85025",)),
+    DemoVisitKind(VisitKind("Blood draw: metabolic panel", "36415"), ("80053",)),
+]
+KINDS = {kind.kind.reason: kind for kind in DOCTOR_VISITS + NURSE_VISITS}
+
+
+# Every day of the week has providers at work, so that today always has visits.
+DEMO_PROVIDERS = {
+    # Weekdays, with a lunch break.
+    "doctor@clinichub.com": (hours(EVERY_WEEKDAY, 9, 12) + hours(EVERY_WEEKDAY, 13, 17), 30, 4, 9),
+    # The late clinic on weekdays, and weekend mornings.
+    "doctor2@clinichub.com": (hours(EVERY_WEEKDAY, 12, 19) + hours(WEEKEND, 9, 13), 30, 4, 8),
+    "nurse@clinichub.com": (hours(EVERY_WEEKDAY, 8, 16), 20, 3, 7),
+    "nurse2@clinichub.com": (hours(EVERY_WEEKDAY, 11, 19) + hours(WEEKEND, 9, 13), 20, 2, 6),
 }
-DEMO_REASONS = ["Annual physical", "Follow-up", "Blood pressure check", "Vaccination", "Lab review"]
 
 
-async def seed_demo(sessionmaker: async_sessionmaker[AsyncSession], timezone: tzinfo = UTC) -> None:
-    """`timezone` is the clinic's: working hours are local wall times."""
+async def seed_demo(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    timezone: tzinfo = UTC,
+    telehealth_base_url: str = DEFAULT_TELEHEALTH_BASE_URL,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """`timezone` is the clinic's (a ZoneInfo; UTC by default): working hours are local wall
+    times, and "today" is the clinic's. `now` is the moment of loading (the clock's)."""
+    zone = timezone if isinstance(timezone, ZoneInfo) else ZoneInfo("UTC")
+    now = now or datetime.now(UTC)
     async with sessionmaker() as db, db.begin():
-        for email, password, first_name, last_name, role in DEMO_STAFF:
-            await db.execute(
-                insert(User)
-                .values(
-                    email=email,
-                    password_hash=await hash_password(password),
-                    first_name=first_name,
-                    last_name=last_name,
-                    role=role,
-                )
-                .on_conflict_do_nothing(index_elements=[User.email])
+        await _seed_staff(db)
+        patient_ids = await seed_demo_patients(db)
+        providers = await _providers(db)
+        await seed_demo_working_hours(db, providers)
+        visits = await seed_demo_visits(db, providers, patient_ids, zone, now, telehealth_base_url)
+        kinds = [(visit, KINDS[visit.reason or ""]) for visit in visits]
+        await seed_demo_billing(db, [(v, kind.further_codes) for v, kind in kinds], zone, now)
+        await seed_demo_charts(db, [(v, kind.note) for v, kind in kinds], zone)
+
+
+async def _seed_staff(db: AsyncSession) -> None:
+    """The demo staff not yet on file; bcrypt runs only for them, in parallel threads."""
+    missing = [staff for staff in DEMO_STAFF if await get_user_by_email(db, staff[0]) is None]
+    hashes = await asyncio.gather(*(hash_password(password) for _, password, *_ in missing))
+    for (email, _, first_name, last_name, role), password_hash in zip(missing, hashes, strict=True):
+        await db.execute(
+            insert(User)
+            .values(
+                email=email,
+                password_hash=password_hash,
+                first_name=first_name,
+                last_name=last_name,
+                role=role,
             )
-        await seed_demo_patients(db)
-        await _seed_schedule(db, timezone)
-        await seed_demo_billing(db, timezone)
-
-
-async def _seed_schedule(db: AsyncSession, timezone: tzinfo) -> None:
-    """Working hours for the demo providers that have none, and a week of appointments from
-    today for the first demo patients, unless the demo providers already have appointments."""
-    providers = [await get_user_by_email(db, email) for email in DEMO_SCHEDULES]
-    ids = [provider.user_id for provider in providers if provider is not None]
-    weeks = await scheduling.working_hours(db, ids)
-    patients, _ = await list_patients(
-        db, PageParams(page=1, per_page=20), sort_by=PatientSortKey.patient_id
-    )
-    book = patients and not await scheduling.has_appointments(db, ids)
-    today = datetime.now(timezone).date()
-    for index, (provider, (week, duration, step)) in enumerate(
-        zip(providers, DEMO_SCHEDULES.values(), strict=True)
-    ):
-        if provider is None:
-            continue
-        if not weeks[provider.user_id]:
-            await scheduling.replace_working_hours(db, provider.user_id, week)
-        # Each provider sees their own patients, so no patient is ever in two places at once.
-        own_patients = patients[index :: len(DEMO_SCHEDULES)]
-        if book and own_patients:
-            await scheduling.add_appointments(
-                db,
-                _demo_week(provider.user_id, own_patients, week, duration, step, today, timezone),
-            )
-
-
-def _demo_week(
-    provider_user_id: int,
-    patients: Sequence[AnyRow],
-    week: list[WorkingRange],
-    duration: timedelta,
-    step: timedelta,
-    today: date,
-    timezone: tzinfo,
-) -> list[Appointment]:
-    slots = available_slots(
-        date_from=today,
-        date_to=today + timedelta(days=6),
-        duration=duration,
-        step=step,
-        week=week,
-        tz=timezone,
-        busy=[],
-        now=datetime.now(UTC),
-    )
-    return [
-        Appointment(
-            patient_id=patients[n % len(patients)].patient_id,
-            provider_user_id=provider_user_id,
-            scheduled_start=slot.start,
-            scheduled_end=slot.end,
-            # Tomorrow's visits have been confirmed by phone; later ones not yet.
-            status=AppointmentStatus.confirmed
-            if slot.start.astimezone(timezone).date() <= today + timedelta(days=1)
-            else AppointmentStatus.scheduled,
-            visit_type=VisitType.telehealth if n % 4 == 3 else VisitType.in_person,
-            reason=DEMO_REASONS[n % len(DEMO_REASONS)],
+            .on_conflict_do_nothing(index_elements=[User.email])
         )
-        for n, slot in enumerate(slots)
-    ]
+
+
+async def _providers(db: AsyncSession) -> list[DemoProvider]:
+    """The demo providers on file, active, with what each of them sees."""
+    providers = []
+    for email, (week, minutes, per_day, today) in DEMO_PROVIDERS.items():
+        user = await get_user_by_email(db, email)
+        if user is None or not user.is_active or user.role not in (Role.doctor, Role.nurse):
+            continue
+        kinds = DOCTOR_VISITS if user.role == Role.doctor else NURSE_VISITS
+        providers.append(
+            DemoProvider(
+                user_id=user.user_id,
+                week=week,
+                visit_length=timedelta(minutes=minutes),
+                per_day=per_day,
+                today=today,
+                kinds=[kind.kind for kind in kinds],
+            )
+        )
+    return providers

@@ -8,6 +8,10 @@
   pages (Swagger UI, ReDoc) need their scripts, styles and workers, served by the service itself,
   including the inline script that starts each of them. They show only the OpenAPI document, no
   user data.
+- The staff web app's pages (webapp.py): scripts and styles from the service only, no CDN and no
+  inline script; the `<style>` tags its component library injects carry the nonce of the page,
+  fresh for every response; images and fonts may also be `data:` (and images `blob:`, for
+  previews); the app talks to this service only.
 """
 
 from starlette.datastructures import MutableHeaders
@@ -27,6 +31,23 @@ DOCS_CSP = (
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
 DOCS_PREFIXES = ("/docs", "/redoc")
+# The key of the request's state under which a page puts the nonce its HTML carries.
+NONCE_STATE = "csp_nonce"
+
+
+def app_csp(nonce: str) -> str:
+    """The staff web app's policy, for a page whose `<style>` tags carry `nonce`."""
+    return (
+        "default-src 'self'; "
+        "script-src 'self'; "
+        f"style-src 'self' 'nonce-{nonce}'; "
+        "img-src 'self' data: blob:; "
+        "font-src 'self' data:; "
+        "connect-src 'self'; "
+        "object-src 'none'; "
+        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
+
 
 # What every API response carries, also those answered outside this middleware (the 500s).
 API_HEADERS = {
@@ -37,7 +58,14 @@ API_HEADERS = {
 }
 
 
-def headers_for(path: str) -> dict[str, str]:
+def headers_for(path: str, nonce: str | None = None) -> dict[str, str]:
+    """The headers of a response to `path`; `nonce` is that of a web app page."""
+    if nonce is not None and not path.startswith("/api"):
+        return {
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+            "Content-Security-Policy": app_csp(nonce),
+        }
     if path.startswith(DOCS_PREFIXES):
         return {
             "X-Content-Type-Options": "nosniff",
@@ -51,12 +79,12 @@ def headers_for(path: str) -> dict[str, str]:
 
 class SecurityHeadersMiddleware(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        extra = headers_for(scope["path"])
-
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
+                # Read when the answer starts: a page makes its nonce while it is answered.
+                nonce = scope.get("state", {}).get(NONCE_STATE)
                 headers = MutableHeaders(scope=message)
-                for name, value in extra.items():
+                for name, value in headers_for(scope["path"], nonce).items():
                     headers[name] = value
             await send(message)
 

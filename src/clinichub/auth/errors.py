@@ -6,6 +6,10 @@ INVALID_CREDENTIALS = Catalogued(
     Unauthorized, ErrorCode.invalid_credentials, "Invalid email or password"
 )
 TOKEN_MISSING = Catalogued(Unauthorized, ErrorCode.token_missing, "Authorization token is missing")
+# The web app's refresh without its cookie (web/session_cookie.py).
+SESSION_COOKIE_MISSING = Catalogued(
+    Unauthorized, ErrorCode.token_missing, "Session cookie is missing"
+)
 INVALID_TOKEN = Catalogued(Unauthorized, ErrorCode.invalid_token, "Invalid or expired token")
 # A refresh token sent a second time: the session is ended (RFC 9700 section 4.14.2).
 TOKEN_REUSED = Catalogued(Unauthorized, ErrorCode.token_reused, "Invalid or expired token")

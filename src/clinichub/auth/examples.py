@@ -4,6 +4,8 @@ catalogue of auth.errors)."""
 from clinichub.auth.errors import (
     INVALID_CREDENTIALS,
     INVALID_CURRENT_PASSWORD,
+    INVALID_TOKEN,
+    SESSION_COOKIE_MISSING,
     TOKEN_REUSED,
     TOO_MANY_ATTEMPTS,
     TOO_MANY_PASSWORD_ATTEMPTS,
@@ -29,6 +31,8 @@ _LOGIN = {
     "user": USER_SUMMARY,
 }
 _PROFILE = {"message": "Access granted", **USER_SUMMARY}
+# The web app's sign-in: the refresh token is in the cookie, not here.
+_SESSION = {key: value for key, value in _LOGIN.items() if key != "refresh_token"}
 
 REQUEST_EXAMPLES: dict[str, Examples] = {
     "auth_login": _one("The demo admin", {"email": "admin@clinichub.com", "password": "admin123"}),
@@ -37,6 +41,9 @@ REQUEST_EXAMPLES: dict[str, Examples] = {
         {"grant_type": "password", "username": "admin@clinichub.com", "password": "admin123"},
     ),
     "auth_refresh": _one("The refresh token from logging in", {"refresh_token": TOKEN}),
+    "auth_session_login": _one(
+        "The demo admin", {"email": "admin@clinichub.com", "password": "admin123"}
+    ),
     "auth_change_password": _one(
         "A new passphrase",
         {"current_password": "admin123", "new_password": "a much longer passphrase"},
@@ -59,6 +66,11 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
         )
     },
     "auth_logout": {"200": _one("Logged out", {"message": "Logged out successfully"})},
+    "auth_session_login": {"200": _one("Signed in", _SESSION)},
+    "auth_session_refresh": {
+        "200": _one("Renewed", {**_SESSION, "message": "Session refreshed"}),
+    },
+    "auth_session_logout": {"200": _one("Signed out", {"message": "Logged out successfully"})},
     "auth_profile": {"200": _one("The demo admin", _PROFILE)},
     "auth_change_password": {"200": _one("Changed", {"message": "Password changed successfully"})},
     "auth_protected": {
@@ -94,6 +106,23 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
                 TOKEN_REUSED.example(),
             ),
         },
+    },
+    "auth_session_login": {"401": _BAD_LOGIN, "429": _LOGIN_LIMIT},
+    "auth_session_refresh": {
+        "401": {
+            **_named("token_missing", "No cookie", SESSION_COOKIE_MISSING.example()),
+            **_named("invalid_token", "An invalid or expired cookie", INVALID_TOKEN.example()),
+            **_named(
+                "token_reused",
+                "An old copy of the cookie: the session is ended",
+                TOKEN_REUSED.example(),
+            ),
+        },
+        "429": _named(
+            "rate_limited",
+            "Too many refreshes of one session",
+            TOO_MANY_REFRESHES.example(),
+        ),
     },
     "auth_change_password": {
         "400": _named(

@@ -2,10 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestFormStrict
 
 from clinichub.auth import service
+from clinichub.auth.errors import SESSION_COOKIE_MISSING
 from clinichub.auth.schemas import (
     LoginRequest,
     LoginResponse,
@@ -13,8 +14,10 @@ from clinichub.auth.schemas import (
     ProfileResponse,
     ProtectedResponse,
     RefreshRequest,
+    SessionResponse,
     TokenResponse,
 )
+from clinichub.errors import AppError
 from clinichub.schemas import Message, error_responses
 from clinichub.web.dependencies import (
     AppSettings,
@@ -23,6 +26,13 @@ from clinichub.web.dependencies import (
     DbSession,
     origin_of,
     side_sessionmaker,
+)
+from clinichub.web.session_cookie import (
+    RefreshCookie,
+    clear_refresh_cookie,
+    cleared_cookie_header,
+    set_cookie_header,
+    set_refresh_cookie,
 )
 
 router = APIRouter(prefix="/api", tags=["auth"])
@@ -118,6 +128,112 @@ async def logout(principal: CurrentUser, audit: Audited, db: DbSession) -> Messa
     """End the caller's session: its access token and its refresh token stop working at once."""
     await service.logout(db, audit, principal.session_id)
     return Message(message="Logged out successfully")
+
+
+# --- The web app's session: the refresh token in an HttpOnly cookie --------------------------
+
+
+@router.post(
+    "/session",
+    operation_id="auth_session_login",
+    summary="Sign in the web app",
+    response_model=SessionResponse,
+    responses={
+        **error_responses(400, 401, 429),
+        200: {"description": "Signed in; the cookie is set", "headers": set_cookie_header()},
+    },
+    openapi_extra={"security": []},
+)
+async def session_login(
+    body: LoginRequest,
+    db: DbSession,
+    settings: AppSettings,
+    request: Request,
+    response: Response,
+) -> SessionResponse:
+    """`POST /api/login` for the web app: the same checks, limits (with the same counters: failed
+    attempts here and there add up) and audit events. The refresh token is not in the body: it
+    is set in the `clinichub_refresh` cookie (`HttpOnly`, `SameSite=Strict`,
+    `Path=/api/session/`, `Max-Age` the refresh token's lifetime, `Secure` over HTTPS), which no
+    script can read and which the browser sends only to `POST /api/session/refresh` and
+    `POST /api/session/logout`, and only from the service's own pages. Programs use
+    `POST /api/login` and `POST /api/refresh`."""
+    login = await service.login(
+        db, side_sessionmaker(request), settings, origin_of(request), body.email, body.password
+    )
+    set_refresh_cookie(response, request, login.refresh_token, _cookie_age(settings))
+    return SessionResponse.of(login)
+
+
+@router.post(
+    "/session/refresh",
+    operation_id="auth_session_refresh",
+    summary="Renew the web app's access token",
+    response_model=SessionResponse,
+    responses={
+        **error_responses(401, 429),
+        200: {"description": "New tokens; the cookie is set", "headers": set_cookie_header()},
+        401: {**error_responses(401)[401], "headers": set_cookie_header()},
+    },
+)
+async def session_refresh(
+    refresh_token: RefreshCookie,
+    db: DbSession,
+    settings: AppSettings,
+    request: Request,
+    response: Response,
+) -> SessionResponse:
+    """`POST /api/refresh` with the refresh token of the `clinichub_refresh` cookie (no body):
+    it rotates, the cookie gets the new one, and the answer names the user, so that a reloaded
+    page learns who is signed in. Sending a refresh token rotated away since (an old copy of the
+    cookie) ends the whole session (RFC 9700 section 4.14.2). A missing, invalid or expired
+    cookie is a 401 that clears it; the limit of `POST /api/refresh` applies (429)."""
+    try:
+        if refresh_token is None:
+            raise SESSION_COOKIE_MISSING.error()
+        session = await service.refresh_session(
+            db, side_sessionmaker(request), settings, origin_of(request), refresh_token
+        )
+    except AppError as error:
+        if error.status_code == 401:
+            error.headers["Set-Cookie"] = cleared_cookie_header(request)
+        raise
+    set_refresh_cookie(response, request, session.refresh_token, _cookie_age(settings))
+    return SessionResponse.of(session)
+
+
+@router.post(
+    "/session/logout",
+    operation_id="auth_session_logout",
+    summary="Sign out the web app",
+    response_model=Message,
+    responses={
+        200: {"description": "Signed out; the cookie is cleared", "headers": set_cookie_header()}
+    },
+    # The cookie is optional: signing out without one is not an error.
+    openapi_extra={"security": [{}]},
+)
+async def session_logout(
+    refresh_token: RefreshCookie,
+    db: DbSession,
+    settings: AppSettings,
+    request: Request,
+    response: Response,
+) -> Message:
+    """End the session of the `clinichub_refresh` cookie (no body, no bearer token): its access
+    and refresh tokens stop working at once, audited as `POST /api/logout` is, and the cookie is
+    cleared. An old copy of the cookie (a refresh token rotated away since) ends the session too,
+    audited as a reuse. Idempotent: without a cookie, or with one whose session has ended or
+    expired, the answer is the same 200 and the cookie is cleared all the same (signing out
+    twice, or after the session expired, is no error)."""
+    await service.end_session(db, settings, origin_of(request), refresh_token)
+    clear_refresh_cookie(response, request)
+    return Message(message="Logged out successfully")
+
+
+def _cookie_age(settings: AppSettings) -> int:
+    """The cookie lives as long as the refresh token in it."""
+    return settings.refresh_token_days * 24 * 3600
 
 
 @router.get(

@@ -45,6 +45,27 @@ class LoginResponse(TokenResponse):
     user: UserSummary
 
 
+class SessionResponse(ResponseModel):
+    """A login or refresh of the web app: its refresh token is in the `clinichub_refresh` cookie,
+    never in the body."""
+
+    message: str
+    access_token: str
+    token_type: str = Field(default="bearer", examples=["bearer"])
+    expires_in: int = Field(description="Lifetime of the access token in seconds")
+    user: UserSummary
+
+    @classmethod
+    def of(cls, login: LoginResponse) -> "SessionResponse":
+        return cls(
+            message=login.message,
+            access_token=login.access_token,
+            token_type=login.token_type,
+            expires_in=login.expires_in,
+            user=login.user,
+        )
+
+
 class ProfileResponse(ResponseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -222,6 +222,34 @@ async def refresh(
     """New tokens for a refresh token, which stops working; sending it again ends the whole
     session. Counted per session, in a transaction of its own (`sessions`), so that refused and
     failed refreshes count too."""
+    _, access, new_refresh = await _rotate(db, sessions, settings, origin, refresh_token)
+    return TokenResponse(
+        message="Token refreshed",
+        access_token=access,
+        refresh_token=new_refresh,
+        expires_in=settings.access_token_minutes * 60,
+    )
+
+
+async def refresh_session(
+    db: AsyncSession, sessions: Sessions, settings: Settings, origin: Origin, refresh_token: str
+) -> LoginResponse:
+    """`refresh` for the web app, which holds its refresh token in a cookie: the same rotation,
+    reuse detection and limits, and the user, so that a reloaded page learns who is signed in."""
+    user, access, new_refresh = await _rotate(db, sessions, settings, origin, refresh_token)
+    return LoginResponse(
+        message="Session refreshed",
+        access_token=access,
+        refresh_token=new_refresh,
+        expires_in=settings.access_token_minutes * 60,
+        user=UserSummary.model_validate(user),
+    )
+
+
+async def _rotate(
+    db: AsyncSession, sessions: Sessions, settings: Settings, origin: Origin, refresh_token: str
+) -> tuple[User, str, str]:
+    """(user, access token, refresh token) for a refresh token, rotated."""
     secret = settings.require_secret()
     try:
         claims = decode_token(refresh_token, secret=secret, expected=TokenType.refresh)
@@ -245,14 +273,7 @@ async def refresh(
     if session is None or verdict == Refresh.invalid:
         raise INVALID_TOKEN.error()
     if verdict == Refresh.reused:
-        reuse = event_values(
-            origin,
-            action=AuditAction.token_reuse,
-            outcome=AuditOutcome.denied,
-            resource_type=AuditResource.auth_session,
-            resource_id=session.session_id,
-            actor_user_id=session.user_id,
-        )
+        reuse = _reuse_event(origin, session)
         session_id = session.session_id
 
         async def revoke(db: AsyncSession) -> None:
@@ -265,11 +286,18 @@ async def refresh(
     if user is None or not user.is_active:
         raise INVALID_TOKEN.error()
     access, new_refresh = _issue_tokens(settings, user, session, now)
-    return TokenResponse(
-        message="Token refreshed",
-        access_token=access,
-        refresh_token=new_refresh,
-        expires_in=settings.access_token_minutes * 60,
+    return user, access, new_refresh
+
+
+def _reuse_event(origin: Origin, session: AuthSession) -> Event:
+    """A refresh token rotated away, presented again: whoever holds it may have stolen it."""
+    return event_values(
+        origin,
+        action=AuditAction.token_reuse,
+        outcome=AuditOutcome.denied,
+        resource_type=AuditResource.auth_session,
+        resource_id=session.session_id,
+        actor_user_id=session.user_id,
     )
 
 
@@ -277,6 +305,48 @@ async def logout(db: AsyncSession, audit: Audit, session_id: uuid.UUID) -> None:
     """End the caller's session: its access token and its refresh token stop working at once."""
     await repository.revoke_session(db, session_id, datetime.now(UTC))
     audit.record(AuditAction.logout, AuditResource.auth_session, session_id)
+
+
+async def end_session(
+    db: AsyncSession, settings: Settings, origin: Origin, refresh_token: str | None
+) -> None:
+    """Log out by a refresh token (the web app's cookie) rather than an access token: end the
+    session it names, as `logout` does, audited. A token rotated away since ends the session
+    too, as reuse (a stolen copy); a missing, invalid or expired token, or a session already
+    ended, changes nothing."""
+    if refresh_token is None:
+        return
+    try:
+        claims = decode_token(
+            refresh_token, secret=settings.require_secret(), expected=TokenType.refresh
+        )
+    except InvalidToken:
+        return
+    now = datetime.now(UTC)
+    session = await repository.session_for_update(db, claims.session_id)
+    verdict = refresh_of(
+        session, token_user_id=claims.user_id, presented_digest=token_digest(refresh_token), now=now
+    )
+    if session is None or verdict == Refresh.invalid:
+        return
+    await repository.revoke_session(db, session.session_id, now)
+    if verdict == Refresh.reused:
+        await insert_events(db, [_reuse_event(origin, session)])
+        return
+    user = await users.get_user(db, session.user_id)
+    await insert_events(
+        db,
+        [
+            event_values(
+                origin,
+                action=AuditAction.logout,
+                resource_type=AuditResource.auth_session,
+                resource_id=session.session_id,
+                actor_user_id=session.user_id,
+                actor_role=user.role.value if user else None,
+            )
+        ],
+    )
 
 
 async def profile(db: AsyncSession, user_id: int) -> User:

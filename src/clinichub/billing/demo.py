@@ -1,67 +1,67 @@
-"""Demo billing: a few visits of the past days, completed and invoiced, some of them paid, so that
-the invoice list and the daily revenue report have something to show. Skipped once any invoice
-exists, so loading twice changes nothing."""
+"""Demo billing: the charges of the demo's completed visits, and their invoices and payments as a
+front desk leaves them, so that the billing queue, the invoice list and the revenue reports have
+something to show.
 
-from datetime import UTC, datetime, time, timedelta, tzinfo
+Every completed visit is charged as completing it through the API charges it, with the further
+procedures of its kind. Visits of the last two clinic days (and a few older ones) wait in the
+billing queue, not yet invoiced; the others were invoiced within a day or so of the visit, and
+most of those issued more than a week ago have been paid, some days later. The rest are open:
+the clinic's receivables.
+"""
+
+import random
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.billing import repository, service
 from clinichub.clinic_time import service_date
 from clinichub.models import Appointment
-from clinichub.patients.repository import list_patients
-from clinichub.patients.schemas import PatientSortKey
-from clinichub.schemas import PageParams
-from clinichub.users.repository import get_user_by_email
-from clinichub.vocabulary import AppointmentStatus, InvoiceStatus, VisitType
+from clinichub.vocabulary import AppointmentStatus, InvoiceStatus
 
-DEMO_DOCTOR = "doctor@clinichub.com"
-# (days ago, local hour, visit type, visit code, further charges, paid): one visit per patient.
-DEMO_VISITS = [
-    (3, 9, VisitType.in_person, "99214", ("85025", "36415"), True),
-    (3, 10, VisitType.telehealth, "99213", (), True),
-    (2, 9, VisitType.in_person, "99213", ("90715", "90471"), False),
-    (1, 14, VisitType.in_person, "99215", ("80053", "36415"), True),
-    (1, 15, VisitType.telehealth, "99213", (), False),
-]
+# Clinic days a completed visit waits before it is invoiced; the share of older ones still
+# waiting; the age an invoice reaches before it is usually paid, and the share then paid.
+QUEUE_DAYS = 2
+STILL_QUEUED = 0.1
+PAYMENT_AGE = timedelta(days=7)
+PAID_SHARE = 0.8
 
 
-async def seed_demo_billing(db: AsyncSession, timezone: tzinfo) -> None:
-    doctor = await get_user_by_email(db, DEMO_DOCTOR)
-    patients, _ = await list_patients(
-        db, PageParams(page=1, per_page=len(DEMO_VISITS)), sort_by=PatientSortKey.patient_id
-    )
-    if doctor is None or await repository.any_invoice(db):
-        return
-    today = datetime.now(timezone).date()
-    for (days_ago, hour, visit_type, code, extras, paid), patient in zip(
-        DEMO_VISITS, patients, strict=False
-    ):
-        local_start = datetime.combine(today - timedelta(days=days_ago), time(hour), timezone)
-        start = local_start.astimezone(UTC)
-        appointment = Appointment(
-            patient_id=patient.patient_id,
-            provider_user_id=doctor.user_id,
-            scheduled_start=start,
-            scheduled_end=start + timedelta(minutes=30),
-            status=AppointmentStatus.completed,
-            visit_type=visit_type,
-            cpt_code=code,
-            reason="Follow-up",
-        )
-        db.add(appointment)
-        await db.flush()
-        # Completed as the API completes a visit: its charge, at the catalogue price.
-        charges = [await service.charge_completed_visit(db, appointment, code, timezone)]
-        day = service_date(start, timezone)
-        for extra in extras:
+async def seed_demo_billing(
+    db: AsyncSession,
+    visits: Sequence[tuple[Appointment, Sequence[str]]],
+    timezone: ZoneInfo,
+    now: datetime,
+) -> None:
+    """Charge each completed visit of `visits` (its code, then the further codes given with it),
+    and invoice and pay them as the module says. The visits are new: none has a charge yet."""
+    today = now.astimezone(timezone).date()
+    for appointment, further_codes in visits:
+        if appointment.status != AppointmentStatus.completed or appointment.cpt_code is None:
+            continue
+        rng = random.Random(appointment.scheduled_start.timestamp())
+        day = service_date(appointment.scheduled_start, timezone)
+        charges = [
+            await service.charge_completed_visit(db, appointment, appointment.cpt_code, timezone)
+        ]
+        for code in further_codes:
             charges.append(
-                await repository.add_charge(db, appointment, extra, quantity=1, service_date=day)
+                await repository.add_charge(db, appointment, code, quantity=1, service_date=day)
             )
+        if (today - day).days <= QUEUE_DAYS or rng.random() < STILL_QUEUED:
+            continue
         invoice = await repository.create_invoice(db, appointment, charges)
-        # Issued at the end of the visit (it is now stamped with the time of seeding).
-        invoice.issued_at = start + timedelta(minutes=30)
-        if paid:
-            await repository.set_payment(
-                db, invoice, InvoiceStatus.paid, start + timedelta(hours=1)
+        invoice.issued_at = min(
+            appointment.scheduled_end + timedelta(hours=rng.randint(1, 30)),
+            now - timedelta(hours=1),
+        )
+        if now - invoice.issued_at >= PAYMENT_AGE and rng.random() < PAID_SHARE:
+            # As the payment rule stamps it (billing.rules.change_payment_status), days later.
+            invoice.status = InvoiceStatus.paid
+            invoice.paid_at = invoice.issued_at + timedelta(
+                days=rng.randint(1, 6), hours=rng.randint(0, 8)
             )
+    # The invoices' dates and payments, in one flush.
+    await db.flush()

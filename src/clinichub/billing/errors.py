@@ -37,3 +37,10 @@ ALREADY_INVOICED = Catalogued(
     Conflict, ErrorCode.already_invoiced, "Appointment has already been invoiced"
 )
 INVALID_STATUS = Catalogued(BadRequest, ErrorCode.invalid_status, "Invalid status")
+# The revenue report's range (billing.rules.check_report_range).
+REPORT_RANGE_REVERSED = Catalogued(
+    BadRequest, ErrorCode.invalid_range, "to must not be before from"
+)
+REPORT_RANGE_TOO_LONG = Catalogued(
+    BadRequest, ErrorCode.invalid_range, "A report may span at most {max_days} days"
+)

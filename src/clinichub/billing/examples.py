@@ -150,6 +150,41 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
             **_named("unpaid", "Unpaid", {"message": "Invoice updated", "invoice": INVOICE}),
         }
     },
+    "reports_revenue": {
+        "200": _one(
+            "Three days",
+            {
+                "from": "2026-04-13",
+                "to": "2026-04-15",
+                "currency": "USD",
+                "days": [
+                    {
+                        "date": "2026-04-13",
+                        "billed_cents": 33500,
+                        "collected_cents": 15000,
+                        "receivable_cents": 48500,
+                    },
+                    {
+                        "date": "2026-04-14",
+                        "billed_cents": 0,
+                        "collected_cents": 0,
+                        "receivable_cents": 48500,
+                    },
+                    {
+                        "date": "2026-04-15",
+                        "billed_cents": 15000,
+                        "collected_cents": 33500,
+                        "receivable_cents": 30000,
+                    },
+                ],
+                "totals": {
+                    "billed_cents": 48500,
+                    "collected_cents": 48500,
+                    "receivable_cents": 30000,
+                },
+            },
+        )
+    },
     "reports_daily_revenue": {
         "200": _one(
             "One paid invoice",
@@ -189,6 +224,25 @@ OPERATION_ERROR_EXAMPLES: dict[str, dict[str, Examples]] = {
     },
     "invoices_update": {
         "400": _named("invalid_status", "Neither paid nor unpaid", errors.INVALID_STATUS.example())
+    },
+    "reports_revenue": {
+        "400": {
+            **_named(
+                "reversed",
+                "to before from",
+                errors.REPORT_RANGE_REVERSED.example(
+                    details=[{"field": "to", "message": "must not be before from"}]
+                ),
+            ),
+            **_named(
+                "too_long",
+                "More than 366 days",
+                errors.REPORT_RANGE_TOO_LONG.example(
+                    max_days=366,
+                    details=[{"field": "to", "message": "at most 366 days from from"}],
+                ),
+            ),
+        }
     },
 }
 

@@ -3,14 +3,19 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    CTE,
     BigInteger,
     ColumnElement,
+    Date,
     bindparam,
     delete,
     exists,
     func,
+    literal,
+    literal_column,
     or_,
     select,
     update,
@@ -357,3 +362,62 @@ async def revenue_paid_between(db: AsyncSession, start: datetime, end: datetime)
         )
     ).one()
     return Revenue(*row)
+
+
+@dataclass(frozen=True)
+class DayRevenue:
+    day: date
+    billed_cents: int
+    collected_cents: int
+    receivable_cents: int
+
+
+async def revenue_by_day(
+    db: AsyncSession, *, first: date, days: int, start: datetime, end: datetime, timezone: str
+) -> list[DayRevenue]:
+    """Per clinic-local day from `first` (`days` of them, each present), in one query: the
+    totals of the invoices issued that day (billed) and marked paid that day (collected), and
+    the receivable at the day's end, the totals of the invoices issued by then and not paid by
+    then. [start, end) is the range in UTC; `timezone` the clinic's IANA name, which gives each
+    moment its local date. The receivable is the balance open at `start`, plus each day's
+    billed, less each day's collected (an invoice is paid after it is issued)."""
+
+    def local_date(moment: InstrumentedAttribute[Any]) -> ColumnElement[date]:
+        # timezone(zone, timestamptz) is the wall time there; its date is the clinic's day.
+        return func.timezone(timezone, moment).cast(Date)
+
+    def per_day(moment: InstrumentedAttribute[Any], name: str) -> CTE:
+        return (
+            select(local_date(moment).label("day"), func.sum(Invoice.total_cents).label("cents"))
+            .where(moment >= start, moment < end)
+            .group_by(literal_column("1"))
+            .cte(name)
+        )
+
+    offsets = func.generate_series(0, days - 1).table_valued("n").render_derived(name="offsets")
+    calendar = select((literal(first, Date) + offsets.c.n).label("day")).cte("calendar")
+    billed = per_day(Invoice.issued_at, "billed")
+    collected = per_day(Invoice.paid_at, "collected")
+    opening = (
+        select(func.coalesce(func.sum(Invoice.total_cents), 0))
+        .where(Invoice.issued_at < start, or_(Invoice.paid_at.is_(None), Invoice.paid_at >= start))
+        .scalar_subquery()
+    )
+    billed_cents = func.coalesce(billed.c.cents, 0)
+    collected_cents = func.coalesce(collected.c.cents, 0)
+    receivable = opening + func.sum(billed_cents - collected_cents).over(order_by=calendar.c.day)
+    query = (
+        select(
+            calendar.c.day,
+            billed_cents.cast(BigInteger),
+            collected_cents.cast(BigInteger),
+            receivable.cast(BigInteger),
+        )
+        .select_from(
+            calendar.outerjoin(billed, billed.c.day == calendar.c.day).outerjoin(
+                collected, collected.c.day == calendar.c.day
+            )
+        )
+        .order_by(calendar.c.day)
+    )
+    return [DayRevenue(*row) for row in await db.execute(query)]

@@ -1,4 +1,4 @@
-"""Billing: the CPT catalogue, charges of completed visits, invoices, the daily revenue report."""
+"""Billing: the CPT catalogue, charges of completed visits, invoices, the revenue reports."""
 
 from typing import Annotated
 
@@ -26,6 +26,7 @@ from clinichub.billing.schemas import (
     InvoiceSort,
     InvoiceUpdate,
     InvoiceUpdated,
+    RevenueReport,
 )
 from clinichub.preconditions import ETAG_HEADER
 from clinichub.schemas import DateOrDateTime, IsoDate, SortOrder, error_responses
@@ -331,3 +332,40 @@ async def daily_revenue(
     """Admins only. The invoices whose payment time falls on that day of the clinic's calendar,
     and what they are worth: billed in total, owed by patients, owed by insurers."""
     return await service.daily_revenue(db, day, settings.timezone)
+
+
+@router.get(
+    "/api/reports/revenue",
+    tags=["reports"],
+    operation_id="reports_revenue",
+    summary="Revenue per day over a range",
+    response_model=RevenueReport,
+    responses=error_responses(400, 401, 403),
+)
+async def revenue(
+    settings: AppSettings,
+    _: AdminUser,
+    db: DbSession,
+    date_from: Annotated[
+        IsoDate, Query(alias="from", description="The first day, in the clinic's time zone")
+    ],
+    date_to: Annotated[
+        IsoDate,
+        Query(alias="to", description="The last day, included; at most 366 days from `from`"),
+    ],
+) -> RevenueReport:
+    """Admins only, as the daily report. For every day of the clinic's calendar from `from` to
+    `to` (both included, at most 366 days; a reversed or longer range is a 400 `invalid_range`),
+    days without activity included with zeros:
+
+    - `billed_cents`: the totals of the invoices issued that day;
+    - `collected_cents`: the totals of the invoices marked paid that day (an invoice marked paid
+      is settled: the API records no partial payments);
+    - `receivable_cents`: accounts receivable at the end of that day, what a biller's aging
+      report starts from: the totals of every invoice issued by then and not paid by then, from
+      the invoices' current state (an invoice marked unpaid again counts as never paid).
+
+    `totals` has the range's billed and collected, and the receivable at the end of `to`. Days
+    follow the clinic's time zone (`CLINICHUB_CLINIC_TIMEZONE`), 23 or 25 hours long on a
+    daylight-saving change; amounts are integer cents in `currency`."""
+    return await service.revenue(db, date_from, date_to, settings.timezone)

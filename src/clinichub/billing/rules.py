@@ -5,7 +5,7 @@ and payment status changes. Pure: plain values in (including `now`), values or d
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from clinichub.billing import errors
 from clinichub.vocabulary import InvoiceStatus
@@ -138,3 +138,23 @@ def change_payment_status(
     if current.status == InvoiceStatus.paid and current.paid_at is not None:
         return current
     return PaymentState(InvoiceStatus.paid, now.astimezone(UTC))
+
+
+# A report covers at most a leap year of days, so that no request walks years of invoices.
+MAX_REPORT_DAYS = 366
+
+
+def check_report_range(first: date, last: date) -> int:
+    """The number of days from `first` to `last`, both included; a reversed range, or one of
+    more than MAX_REPORT_DAYS days, is a 400 `invalid_range` naming `to`."""
+    if last < first:
+        raise errors.REPORT_RANGE_REVERSED.error(
+            details=[{"field": "to", "message": "must not be before from"}]
+        )
+    days = (last - first).days + 1
+    if days > MAX_REPORT_DAYS:
+        raise errors.REPORT_RANGE_TOO_LONG.error(
+            max_days=MAX_REPORT_DAYS,
+            details=[{"field": "to", "message": f"at most {MAX_REPORT_DAYS} days from from"}],
+        )
+    return days

@@ -289,3 +289,34 @@ class DailyRevenue(ResponseModel):
     billed_cents: int = Field(description="Sum of the paid invoices' totals")
     patient_collected_cents: int = Field(description="Sum of what the patients paid")
     insurance_receivable_cents: int = Field(description="Sum of what the insurers owe")
+
+
+class RevenueDay(ResponseModel):
+    """One day of the clinic's calendar."""
+
+    date: date
+    billed_cents: int = Field(description="Totals of the invoices issued that day")
+    collected_cents: int = Field(description="Totals of the invoices marked paid that day")
+    receivable_cents: int = Field(
+        description="Accounts receivable at the end of the day: the totals of the invoices "
+        "issued by then and not paid by then"
+    )
+
+
+class RevenueTotals(ResponseModel):
+    billed_cents: int = Field(description="Billed over the range")
+    collected_cents: int = Field(description="Collected over the range")
+    receivable_cents: int = Field(description="Receivable at the end of the range's last day")
+
+
+class RevenueReport(ResponseModel):
+    """Billed, collected and receivable per day of the clinic's calendar, every day of the range
+    included."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    date_from: date = Field(alias="from", description="The first day, as asked")
+    to: date = Field(description="The last day, as asked")
+    currency: Currency
+    days: list[RevenueDay] = Field(description="One entry per day, from `from` to `to`")
+    totals: RevenueTotals

@@ -7,6 +7,7 @@ time zone; calls the rules and the repository; and returns what the route answer
 
 from dataclasses import asdict
 from datetime import UTC, date, datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -280,4 +281,39 @@ async def daily_revenue(db: AsyncSession, day: date, timezone: tzinfo) -> schema
         billed_cents=revenue.billed_cents,
         patient_collected_cents=revenue.patient_collected_cents,
         insurance_receivable_cents=revenue.insurance_receivable_cents,
+    )
+
+
+async def revenue(
+    db: AsyncSession, first: date, last: date, timezone: ZoneInfo
+) -> schemas.RevenueReport:
+    """Billed, collected and receivable for each clinic day from `first` to `last`."""
+    days = rules.check_report_range(first, last)
+    rows = await repository.revenue_by_day(
+        db,
+        first=first,
+        days=days,
+        start=local_day(first, timezone).start,
+        end=local_day(last, timezone).end,
+        timezone=timezone.key,
+    )
+    report_days = [
+        schemas.RevenueDay(
+            date=row.day,
+            billed_cents=row.billed_cents,
+            collected_cents=row.collected_cents,
+            receivable_cents=row.receivable_cents,
+        )
+        for row in rows
+    ]
+    return schemas.RevenueReport(
+        date_from=first,
+        to=last,
+        currency=rules.CURRENCY,
+        days=report_days,
+        totals=schemas.RevenueTotals(
+            billed_cents=sum(day.billed_cents for day in report_days),
+            collected_cents=sum(day.collected_cents for day in report_days),
+            receivable_cents=report_days[-1].receivable_cents,
+        ),
     )

@@ -1,9 +1,11 @@
 from datetime import date
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from clinichub.schemas import ResponseModel
 
 
-class ClinicRead(BaseModel):
+class ClinicRead(ResponseModel):
     """What a client needs to show the clinic's times and money and to check a new password as
     the server will; no secret and nothing about the deployment."""
 

@@ -61,6 +61,36 @@ async def add_record(
     return record, content
 
 
+async def add_records(
+    db: AsyncSession, notes: Sequence[tuple[MedicalRecordCreate, int, date]]
+) -> None:
+    """Many new records, each with its first version, as (content, author, record date): the
+    demo's charts, in two statements."""
+    records = [
+        MedicalRecord(
+            patient_id=data.patient_id,
+            appointment_id=data.appointment_id,
+            provider_user_id=author_user_id,
+            record_date=record_date,
+        )
+        for data, author_user_id, record_date in notes
+    ]
+    db.add_all(records)
+    await db.flush()
+    db.add_all(
+        [
+            MedicalRecordVersion(
+                **{field: getattr(data, field) for field in CONTENT_FIELDS},
+                changed_by_user_id=author_user_id,
+                medical_record_id=record.medical_record_id,
+                version=1,
+            )
+            for record, (data, author_user_id, _) in zip(records, notes, strict=True)
+        ]
+    )
+    await db.flush()
+
+
 async def get_record(
     db: AsyncSession, record_id: int, *, for_update: bool = False
 ) -> RecordRow | None:
@@ -131,6 +161,12 @@ async def add_vitals(db: AsyncSession, values: Mapping[str, Any]) -> Vitals:
     await db.flush()
     await db.refresh(vitals)
     return vitals
+
+
+async def add_many_vitals(db: AsyncSession, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Many sets of vitals at once (the demo's charts)."""
+    db.add_all([Vitals(**values) for values in rows])
+    await db.flush()
 
 
 async def list_vitals(

@@ -189,7 +189,7 @@ async def record_history(
 # --- Vitals -----------------------------------------------------------------------------------
 
 
-def _vitals_values(body: schemas.VitalsCreate, recorded_by_user_id: int) -> dict[str, Any]:
+def vitals_values(body: schemas.VitalsCreate, recorded_by_user_id: int) -> dict[str, Any]:
     """The columns of a set of vitals: blood pressure split, decimals as written, the BMI
     computed from height and weight (never taken from the client)."""
     systolic = diastolic = None
@@ -224,7 +224,7 @@ async def create_vitals(
         raise NO_MEASUREMENT.error()
     await _require_patient(db, body.patient_id)
     await _check_appointment(db, body.appointment_id, body.patient_id)
-    vitals = await repository.add_vitals(db, _vitals_values(body, recorded_by_user_id))
+    vitals = await repository.add_vitals(db, vitals_values(body, recorded_by_user_id))
     event.resource_id = vitals.vitals_id
     return schemas.VitalsCreated(
         message="Vitals recorded successfully", vitals=schemas.VitalsRead.model_validate(vitals)

@@ -73,6 +73,26 @@ DEMO_PATIENTS = [
      "Calle Post 18, Mayagüez, PR 00680", "Diego Castillo", "9395556678"),
     ("Kevin", "O'Brien", "1960-06-30", None, "kevin.obrien", "7873457652",
      "Paseo del Morro 3, San Juan, PR 00901", "Maureen O'Brien", "7873457653"),
+    ("Rosa", "Figueroa", "1957-04-08", Sex.female, "rosa.figueroa", "7874568763",
+     "Calle Estrella 9, Ponce, PR 00730", "Manuel Figueroa", "7874568764"),
+    ("Héctor", "Acevedo", "1983-08-15", Sex.male, "hector.acevedo", "7875679874",
+     "Urb. Santa Rosa 22, Bayamón, PR 00959", "Yolanda Acevedo", "7875679875"),
+    ("Natalia", "Soto", "1996-01-27", Sex.female, "natalia.soto", "9396667788",
+     "Calle Luna 56, San Juan, PR 00901", "Carlos Soto", "9396667789"),
+    ("Samuel", "Whitaker", "1948-11-19", Sex.male, "samuel.whitaker", "(787) 555-0164",
+     "Cond. Costa Azul 4A, Luquillo, PR 00773", "Ruth Whitaker", "(787) 555-0165"),
+    ("Camila", "Ortega", "2008-03-11", Sex.female, "camila.ortega", "7876780985",
+     "Calle Las Flores 31, Carolina, PR 00983", "Verónica Ortega", "7876780986"),
+    ("Julián", "Marrero", "1974-07-07", Sex.male, "julian.marrero", "7877891096",
+     "Carr. 2 Km 14, Toa Baja, PR 00949", "Lourdes Marrero", "7877891097"),
+    ("Aaliyah", "Thompson", "1989-10-23", Sex.female, "aaliyah.thompson", "404-555-0133",
+     "250 Peachtree St NE, Atlanta, GA 30303", "Marcus Thompson", "404-555-0134"),
+    ("Ignacio", "Beltrán", "1961-02-02", Sex.male, "ignacio.beltran", "7878902107",
+     "Calle Mayor 17, Ponce, PR 00730", "Pilar Beltrán", "7878902108"),
+    ("Yara", "Quiñones", "2019-05-30", Sex.female, None, "7879013218",
+     "Urb. Los Almendros 8, Guaynabo, PR 00969", "Daniela Quiñones", "7879013219"),
+    ("Francisco", "Rosario", "1935-09-14", Sex.male, "francisco.rosario", "7870124329",
+     "Calle Reina 4, Fajardo, PR 00738", "Migdalia Rosario", "7870124330"),
 ]  # fmt: skip
 
 # By position in DEMO_PATIENTS: (carrier, member id, group id, type, copay cents, effective).
@@ -112,14 +132,28 @@ DEMO_PLANS: dict[int, list[tuple[str, str, str | None, PlanType, int | None, str
     26: [("UnitedHealthcare", "UHC99201900", "UHC-541", PlanType.PPO, 2500, "2025-06-01")],
     27: [("Medicare", "4QW5ER6TY77", None, PlanType.Medicare, 0, "2004-03-01")],
     29: [("Triple-S Salud", "SSS1209876", "GRP-4412", PlanType.PPO, 2500, "2024-01-01")],
+    30: [("Medicare", "6RT5YU4IO32", None, PlanType.Medicare, 0, "2022-04-01")],
+    31: [("MCS", "MCS0123987", "GRP-3001", PlanType.EPO, 1000, "2024-11-01")],
+    32: [("Humana", "H88219001", "HUM-305", PlanType.HMO, 1500, "2025-01-01")],
+    33: [("Medicare", "7PL6KJ5HG43", None, PlanType.Medicare, 0, "2013-11-01")],
+    34: [("Plan Vital", "VIT55120311", None, PlanType.Medicaid, 0, "2021-09-01")],
+    35: [
+        ("Self-pay", "SELF-36", None, PlanType.self_pay, None, None),
+        ("First Medical", "FMH2200871", "FM-80", PlanType.POS, 2000, "2025-05-01"),
+    ],
+    36: [("Aetna", "W123457210", "AET-91", PlanType.EPO, 3500, "2025-01-01")],
+    38: [("Plan Vital", "VIT55120477", None, PlanType.Medicaid, 0, "2019-06-01")],
+    39: [("Medicare", "8MN7BV6CX54", None, PlanType.Medicare, 0, "2000-09-01")],
 }
 
 DOMAIN = "example.com"
 
 
-async def seed_demo_patients(db: AsyncSession) -> None:
+async def seed_demo_patients(db: AsyncSession) -> list[int]:
     """Add the demo patients not yet on file, each with their plans, through the same
-    repository calls as the API; the last plan listed becomes the active one."""
+    repository calls as the API; the last plan listed becomes the active one. Returns the ids of
+    every demo patient, added now or before, in the order of DEMO_PATIENTS."""
+    ids: list[int] = []
     for index, (first, last, dob, sex, local, *contact) in enumerate(DEMO_PATIENTS):
         phone, address, emergency_name, emergency_phone = contact
         data = PatientCreate(
@@ -133,9 +167,12 @@ async def seed_demo_patients(db: AsyncSession) -> None:
             emergency_contact_name=emergency_name,
             emergency_contact_phone=emergency_phone,
         )
-        if await _on_file(db, data):
+        on_file = await _on_file(db, data)
+        if on_file is not None:
+            ids.append(on_file)
             continue
         patient = await repository.create_patient(db, data)
+        ids.append(patient.patient_id)
         for carrier, member_id, group_id, plan_type, copay, effective in DEMO_PLANS.get(index, []):
             plan = PlanCreate(
                 carrier_name=carrier,
@@ -146,14 +183,16 @@ async def seed_demo_patients(db: AsyncSession) -> None:
                 effective_date=date.fromisoformat(effective) if effective else None,
             )
             await repository.save_plan(db, patient, plan)
+    return ids
 
 
-async def _on_file(db: AsyncSession, data: PatientCreate) -> bool:
-    """By email; by name and birth date for the children who have none."""
+async def _on_file(db: AsyncSession, data: PatientCreate) -> int | None:
+    """The id of the patient on file: by email; by name and birth date for the children who
+    have none."""
     one = PageParams(page=1, per_page=1)
     if data.email:
-        _, total = await repository.list_patients(db, one, email=data.email)
+        found, _ = await repository.list_patients(db, one, email=data.email)
     else:
         search = f"{data.first_name} {data.last_name}"
-        _, total = await repository.list_patients(db, one, search=search, dob=data.dob)
-    return total > 0
+        found, _ = await repository.list_patients(db, one, search=search, dob=data.dob)
+    return found[0].patient_id if found else None

@@ -3,9 +3,10 @@
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, bindparam, delete, func, insert, select
+from sqlalchemy import BigInteger, Date, DateTime, bindparam, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -262,6 +263,24 @@ async def has_appointments(db: AsyncSession, provider_user_ids: Sequence[int]) -
         .limit(1)
     )
     return found is not None
+
+
+async def days_with_appointments(
+    db: AsyncSession, provider_user_ids: Sequence[int], span: Interval, timezone: str
+) -> set[date]:
+    """The clinic-local days (`timezone`, an IANA name) of the span on which any of the
+    providers has an appointment, whatever its status."""
+    local_day = func.timezone(timezone, Appointment.scheduled_start).cast(Date)
+    rows = await db.scalars(
+        select(local_day)
+        .where(
+            Appointment.provider_user_id.in_(provider_user_ids),
+            Appointment.scheduled_start >= span.start,
+            Appointment.scheduled_start < span.end,
+        )
+        .distinct()
+    )
+    return set(rows)
 
 
 async def busy_intervals(db: AsyncSession, provider_user_id: int, span: Interval) -> list[Interval]:

@@ -187,7 +187,7 @@ def parse_statuses(raw: str | None) -> tuple[AppointmentStatus, ...]:
     return tuple(statuses)
 
 
-class StatusCounts(BaseModel):
+class StatusCounts(ResponseModel):
     """How many appointments of one day are in each status; every status is present, zeros
     included (one field per AppointmentStatus, so clients read them without guessing keys)."""
 
@@ -200,13 +200,13 @@ class StatusCounts(BaseModel):
     no_show: int
 
 
-class DailyCount(BaseModel):
+class DailyCount(ResponseModel):
     date: Annotated[date, Field(description="A day of the clinic's calendar (its time zone)")]
     total: int = Field(description="Appointments starting that day, in any status")
     by_status: StatusCounts
 
 
-class DailyCounts(BaseModel):
+class DailyCounts(ResponseModel):
     date_from: date
     date_to: date
     days: list[DailyCount] = Field(

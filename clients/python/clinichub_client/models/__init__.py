@@ -86,7 +86,11 @@ from .provider_list import ProviderList
 from .provider_read import ProviderRead
 from .provider_role import ProviderRole
 from .refresh_request import RefreshRequest
+from .revenue_day import RevenueDay
+from .revenue_report import RevenueReport
+from .revenue_totals import RevenueTotals
 from .role import Role
+from .session_response import SessionResponse
 from .sex import Sex
 from .slot import Slot
 from .sort_order import SortOrder
@@ -196,7 +200,11 @@ __all__ = (
     "ProviderRead",
     "ProviderRole",
     "RefreshRequest",
+    "RevenueDay",
+    "RevenueReport",
+    "RevenueTotals",
     "Role",
+    "SessionResponse",
     "Sex",
     "Slot",
     "SortOrder",
