@@ -28,13 +28,14 @@ import {
   type AuditFilters,
 } from "./auditFilters";
 import { ROLE_LABEL } from "./roles";
+import { ScrollTable } from "../billing/ScrollTable";
 
 const PER_PAGE = 25;
 
 const ACTION_OPTIONS = Object.entries(ACTION_LABEL).map(([value, label]) => ({ value, label }));
 
 const OUTCOME: Record<Schemas["AuditOutcome"], { label: string; color: string }> = {
-  success: { label: "Success", color: "green.9" },
+  success: { label: "Success", color: "teal.9" },
   failure: { label: "Failure", color: "yellow.4" },
   denied: { label: "Denied", color: "red.9" },
 };
@@ -167,7 +168,7 @@ export function AuditLog({ timeZone, patientId }: { timeZone: string; patientId?
       {events.isPending ? (
         <Loading label="Loading events" />
       ) : (
-        <Table.ScrollContainer minWidth={960}>
+        <ScrollTable label="Audit events" minWidth={960}>
           <Table striped aria-busy={events.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -223,7 +224,7 @@ export function AuditLog({ timeZone, patientId }: { timeZone: string; patientId?
             </Table.Tbody>
           </Table>
           {rows.length === 0 && <Text py="md">No event matches.</Text>}
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={events.data?.pagination} onChange={setPage} noun="events" />
     </>

@@ -50,7 +50,8 @@ export function ChainCheck({ timeZone }: { timeZone: string }) {
       <ErrorNotice error={current.error} title="The current head could not be read" />
       {result && !verify.isPending && (
         <Alert
-          color={result.valid ? "green" : "red"}
+          variant="outline"
+          color={result.valid ? "teal.9" : "red.9"}
           title={
             result.valid
               ? "The chain is intact"

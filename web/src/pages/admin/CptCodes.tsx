@@ -20,6 +20,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { money } from "../../lib/time";
 import { CptForm, type CptCode } from "./CptForm";
+import { ScrollTable } from "../billing/ScrollTable";
 
 const PER_PAGE = 20;
 
@@ -75,6 +76,7 @@ export default function CptCodes() {
         />
         <TextInput
           label="Category"
+          descriptionProps={{ c: "gray.7" }}
           description="The exact category, any case"
           value={category}
           onChange={(event) => {
@@ -97,7 +99,7 @@ export default function CptCodes() {
       {codes.isPending ? (
         <Loading label="Loading the catalogue" />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable label="CPT codes" minWidth={640}>
           <Table striped highlightOnHover aria-busy={codes.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -117,7 +119,7 @@ export default function CptCodes() {
                   <Table.Td>{code.category}</Table.Td>
                   <Table.Td>{money(code.price_cents, code.currency ?? "USD")}</Table.Td>
                   <Table.Td>
-                    <Badge color={code.is_active ? "green.9" : "gray.7"}>
+                    <Badge color={code.is_active ? "teal.9" : "gray.7"}>
                       {code.is_active ? "In use" : "Retired"}
                     </Badge>
                   </Table.Td>
@@ -138,7 +140,7 @@ export default function CptCodes() {
             </Table.Tbody>
           </Table>
           {codes.data?.cpt_codes.length === 0 && <Text py="md">No code matches.</Text>}
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={codes.data?.pagination} onChange={setPage} noun="codes" />
       {editing && (

@@ -51,6 +51,7 @@ export function CptForm({ existing, onClose }: { existing: CptCode | null; onClo
 
   return (
     <Modal
+      closeButtonProps={{ "aria-label": "Close" }}
       opened
       onClose={onClose}
       title={existing ? `Edit CPT code ${existing.code}` : "New CPT code"}
@@ -62,6 +63,7 @@ export function CptForm({ existing, onClose }: { existing: CptCode | null; onClo
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Code"
+              descriptionProps={{ c: "gray.7" }}
               description="Five digits, or four digits and a letter"
               required
               disabled={existing !== null}
@@ -86,6 +88,7 @@ export function CptForm({ existing, onClose }: { existing: CptCode | null; onClo
           />
           <TextInput
             label="Price"
+            descriptionProps={{ c: "gray.7" }}
             description="New charges use it; charges already made keep theirs"
             required
             inputMode="decimal"

@@ -21,6 +21,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { isRole, ROLE_LABEL, ROLE_OPTIONS } from "./roles";
 import { ConfirmDeactivate, EditStaffMember, NewStaffMember } from "./StaffForms";
+import { ScrollTable } from "../billing/ScrollTable";
 
 type StaffUser = Schemas["UserRead"];
 
@@ -126,7 +127,7 @@ export default function Staff() {
       {users.isPending ? (
         <Loading label="Loading staff" />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable label="Staff members" minWidth={640}>
           <Table striped highlightOnHover aria-busy={users.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -150,7 +151,7 @@ export default function Staff() {
                     <Table.Td>{user.email}</Table.Td>
                     <Table.Td>{ROLE_LABEL[user.role]}</Table.Td>
                     <Table.Td>
-                      <Badge color={user.is_active ? "green.9" : "gray.7"}>
+                      <Badge color={user.is_active ? "teal.9" : "gray.7"}>
                         {user.is_active ? "Active" : "Inactive"}
                       </Badge>
                     </Table.Td>
@@ -194,7 +195,7 @@ export default function Staff() {
             </Table.Tbody>
           </Table>
           {users.data?.users.length === 0 && <Text py="md">No staff member matches.</Text>}
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={users.data?.pagination} onChange={setPage} noun="staff members" />
       <NewStaffMember opened={creating} onClose={() => setCreating(false)} />

@@ -89,7 +89,13 @@ export function NewStaffMember({ opened, onClose }: { opened: boolean; onClose: 
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="New staff member" size="lg">
+    <Modal
+      closeButtonProps={{ "aria-label": "Close" }}
+      opened={opened}
+      onClose={onClose}
+      title="New staff member"
+      size="lg"
+    >
       <form onSubmit={submit}>
         <Stack>
           <ErrorNotice error={notice} title="The account was not created" />
@@ -111,6 +117,7 @@ export function NewStaffMember({ opened, onClose }: { opened: boolean; onClose: 
             />
             <PasswordInput
               label="Initial password"
+              descriptionProps={{ c: "gray.7" }}
               description={`At least ${minLength} characters; not a common password, not the email`}
               required
               autoComplete="new-password"
@@ -166,7 +173,13 @@ export function EditStaffMember({ user, onClose }: { user: StaffUser; onClose: (
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Edit ${user.first_name} ${user.last_name}`} size="lg">
+    <Modal
+      closeButtonProps={{ "aria-label": "Close" }}
+      opened
+      onClose={onClose}
+      title={`Edit ${user.first_name} ${user.last_name}`}
+      size="lg"
+    >
       <form onSubmit={submit}>
         <Stack>
           <ErrorNotice error={notice} title="The account was not changed" />
@@ -204,7 +217,12 @@ export function ConfirmDeactivate({
   onClose: () => void;
 }) {
   return (
-    <Modal opened onClose={onClose} title={`Deactivate ${user.first_name} ${user.last_name}?`}>
+    <Modal
+      closeButtonProps={{ "aria-label": "Close" }}
+      opened
+      onClose={onClose}
+      title={`Deactivate ${user.first_name} ${user.last_name}?`}
+    >
       <Stack>
         <p>
           They are signed out everywhere at once and can no longer sign in. Their records stay, and

@@ -140,7 +140,7 @@ function WeekEditor({ week, mayEdit }: { week: Schemas["WorkingHoursRead"]; mayE
           booked at any time.
         </Text>
         {checked && local.size > 0 && (
-          <Alert color="red" title="Some hours need fixing" role="alert">
+          <Alert variant="outline" color="red.9" title="Some hours need fixing" role="alert">
             Correct the ranges marked below, then save again.
           </Alert>
         )}
@@ -149,7 +149,7 @@ function WeekEditor({ week, mayEdit }: { week: Schemas["WorkingHoursRead"]; mayE
           title="The working hours were not saved"
         />
         {saved && (
-          <Alert color="green" title="Working hours saved" role="status">
+          <Alert variant="outline" color="teal.9" title="Working hours saved" role="status">
             New bookings follow them; existing appointments are kept.
           </Alert>
         )}
@@ -191,7 +191,7 @@ function WeekEditor({ week, mayEdit }: { week: Schemas["WorkingHoursRead"]; mayE
                   ))}
                   {mayEdit && (
                     <Button
-                      variant="light"
+                      variant="default"
                       size="xs"
                       onClick={() =>
                         change([...rows, { key: newKey(), weekday, start: "09:00", end: "17:00" }])

@@ -97,7 +97,7 @@ describe("the billing page", () => {
 
   it("records a payment against the version read", async () => {
     const { calls } = renderPage(<Billing />, routes);
-    fireEvent.click(await screen.findByRole("button", { name: "Mark invoice #12 paid" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Mark paid: invoice #12" }));
     await waitFor(() => expect(calls.some((call) => call.method === "PUT")).toBe(true));
     const put = calls.find((call) => call.method === "PUT");
     expect(put?.body).toEqual({ status: "paid" });

@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { dateTime } from "./format";
 import { InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientLink, staffName, usePatientNames, useStaffDirectory } from "./people";
+import { ScrollTable } from "./ScrollTable";
 
 type Appointment = Schemas["AppointmentRead"];
 
@@ -108,7 +109,7 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
       ) : visits.length === 0 && page === 1 ? (
         <Text>Every completed visit has its invoice.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable label="Visits to invoice" minWidth={640}>
           <Table striped aria-busy={queue.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -145,7 +146,7 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={queue.data?.pagination} onChange={setPage} noun="visits to invoice" />
     </>

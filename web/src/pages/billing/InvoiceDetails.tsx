@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { Schemas } from "../../api/client";
 import { money } from "../../lib/time";
+import { ScrollTable } from "./ScrollTable";
 
 export type Invoice = Schemas["InvoiceRead"];
 
@@ -53,7 +54,7 @@ export function InvoiceShares({ invoice }: { invoice: Invoice }) {
 /** The invoice's lines, as billed. */
 export function InvoiceLines({ invoice }: { invoice: Invoice }) {
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <ScrollTable label="Invoice lines" minWidth={420}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -79,6 +80,6 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

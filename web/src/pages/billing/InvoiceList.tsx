@@ -22,6 +22,7 @@ import { dateTime } from "./format";
 import { InvoiceLines, InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientPicker, type PickedPatient } from "./PatientPicker";
 import { PatientLink, usePatientNames } from "./people";
+import { ScrollTable } from "./ScrollTable";
 
 const PER_PAGE = 20;
 
@@ -33,7 +34,7 @@ const STATUS_OPTIONS = [
 
 function StatusBadge({ status }: { status: Schemas["InvoiceStatus"] }) {
   return (
-    <Badge color={status === "paid" ? "green.9" : "yellow.4"} autoContrast>
+    <Badge color={status === "paid" ? "teal.9" : "yellow.4"} autoContrast>
       {status === "paid" ? "Paid" : "Unpaid"}
     </Badge>
   );
@@ -134,7 +135,7 @@ export function InvoiceList({
       {invoices.isPending && !rangeError ? (
         <Loading label="Loading invoices" />
       ) : (
-        <Table.ScrollContainer minWidth={820}>
+        <ScrollTable label="Invoices" minWidth={820}>
           <Table striped highlightOnHover aria-busy={invoices.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -188,7 +189,7 @@ export function InvoiceList({
                               // A refusal may mean the invoice changed: show it as it is now.
                               pay.mutate({ invoice, to }, { onError: refresh })
                             }
-                            aria-label={`Mark invoice #${invoice.invoice_id} ${to}`}
+                            aria-label={`Mark ${to}: invoice #${invoice.invoice_id}`}
                           >
                             {to === "paid" ? "Mark paid" : "Mark unpaid"}
                           </Button>
@@ -201,10 +202,11 @@ export function InvoiceList({
             </Table.Tbody>
           </Table>
           {rows.length === 0 && !rangeError && <Text py="md">No invoice matches.</Text>}
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
       <Modal
+        closeButtonProps={{ "aria-label": "Close" }}
         opened={shown !== null}
         onClose={() => setShown(null)}
         title={shown ? `Invoice #${shown.invoice_id}` : ""}

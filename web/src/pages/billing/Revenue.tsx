@@ -19,6 +19,7 @@ import { RequestFailed, unwrap } from "../../api/errors";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { longDay, money, todayIn } from "../../lib/time";
 import { chartRows, presetRange, PRESETS, rangeProblem } from "./revenue";
+import { ScrollTable } from "./ScrollTable";
 
 type Report = Schemas["RevenueReport"];
 
@@ -145,9 +146,11 @@ function ReportView({ report, busy }: { report: Report; busy: boolean }) {
           </Text>
         </Box>
       </section>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable label="Revenue per day" minWidth={480}>
         <Table striped>
-          <Table.Caption>Billed, collected and receivable per day, {period}</Table.Caption>
+          <Table.Caption c="gray.8">
+            Billed, collected and receivable per day, {period}
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Day</Table.Th>
@@ -175,7 +178,7 @@ function ReportView({ report, busy }: { report: Report; busy: boolean }) {
             </Table.Tr>
           </Table.Tfoot>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }
