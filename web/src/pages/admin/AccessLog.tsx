@@ -17,7 +17,7 @@ export default function AccessLog() {
       {valid && (
         <Text mb="md">
           Who read or changed the data of{" "}
-          <Anchor component={Link} to={`/patients/${patientId}`} underline="always">
+          <Anchor inherit component={Link} to={`/patients/${patientId}`} underline="always">
             {name ?? `patient #${patientId}`}
           </Anchor>
           , newest first.

@@ -206,7 +206,11 @@ export function AuditLog({ timeZone, patientId }: { timeZone: string; patientId?
                       {event.patient_id === null ? (
                         "—"
                       ) : (
-                        <Anchor component={Link} to={`/patients/${event.patient_id}/access-log`}>
+                        <Anchor
+                          inherit
+                          component={Link}
+                          to={`/patients/${event.patient_id}/access-log`}
+                        >
                           Patient #{event.patient_id}
                         </Anchor>
                       )}

@@ -161,33 +161,36 @@ function WeekEditor({ week, mayEdit }: { week: Schemas["WorkingHoursRead"]; mayE
                 <Stack gap="xs">
                   {ranges.length === 0 && <Text size="sm">No hours</Text>}
                   {ranges.map((row) => (
-                    <Group key={row.key} align="flex-start" gap="xs" wrap="nowrap">
-                      <TextInput
-                        label="From"
-                        type="time"
-                        value={row.start}
-                        onChange={(event) => edit(row.key, "start", event.currentTarget.value)}
-                        error={problemOf(row.key)}
-                        flex={1}
-                      />
-                      <TextInput
-                        label="To"
-                        type="time"
-                        value={row.end}
-                        onChange={(event) => edit(row.key, "end", event.currentTarget.value)}
-                        flex={1}
-                      />
+                    <Stack key={row.key} gap={6}>
+                      <SimpleGrid cols={2} spacing="xs">
+                        <TextInput
+                          label="From"
+                          type="time"
+                          value={row.start}
+                          onChange={(event) => edit(row.key, "start", event.currentTarget.value)}
+                          error={problemOf(row.key)}
+                          miw={0}
+                        />
+                        <TextInput
+                          label="To"
+                          type="time"
+                          value={row.end}
+                          onChange={(event) => edit(row.key, "end", event.currentTarget.value)}
+                          miw={0}
+                        />
+                      </SimpleGrid>
                       {mayEdit && (
                         <Button
                           variant="default"
-                          mt={25}
+                          size="xs"
+                          w="fit-content"
                           onClick={() => change(rows.filter((other) => other.key !== row.key))}
                           aria-label={`Remove ${day} ${row.start}–${row.end}`}
                         >
                           Remove
                         </Button>
                       )}
-                    </Group>
+                    </Stack>
                   ))}
                   {mayEdit && (
                     <Button

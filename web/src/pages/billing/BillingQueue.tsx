@@ -124,7 +124,7 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
               {visits.map((visit) => (
                 <Table.Tr key={visit.appointment_id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/visits/${visit.appointment_id}`}>
+                    <Anchor inherit component={Link} to={`/visits/${visit.appointment_id}`}>
                       {dateTime(visit.scheduled_start, timeZone)}
                     </Anchor>
                   </Table.Td>

@@ -18,7 +18,7 @@ import { useClinic } from "../../api/clinic";
 import { RequestFailed, unwrap } from "../../api/errors";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { longDay, money, todayIn } from "../../lib/time";
-import { chartRows, presetRange, PRESETS, rangeProblem } from "./revenue";
+import { chartRows, compactMoney, presetRange, PRESETS, rangeProblem } from "./revenue";
 import { ScrollTable } from "./ScrollTable";
 
 type Report = Schemas["RevenueReport"];
@@ -134,6 +134,10 @@ function ReportView({ report, busy }: { report: Report; busy: boolean }) {
             withLegend
             maxBarWidth={40}
             valueFormatter={(value) => cash(Math.round(value * 100))}
+            yAxisProps={{
+              width: 64,
+              tickFormatter: (value: number) => compactMoney(value, report.currency),
+            }}
             series={[
               { name: "Billed", color: "blue.7", type: "bar" },
               { name: "Collected", color: "teal.8", type: "bar" },

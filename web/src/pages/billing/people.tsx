@@ -35,7 +35,7 @@ export function usePatientNames(ids: readonly number[]): ReadonlyMap<number, str
 
 export function PatientLink({ id, names }: { id: number; names: ReadonlyMap<number, string> }) {
   return (
-    <Anchor component={Link} to={`/patients/${id}`} underline="always">
+    <Anchor inherit component={Link} to={`/patients/${id}`} underline="always">
       {names.get(id) ?? `Patient #${id}`}
     </Anchor>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartRows, daysIn, presetRange, rangeProblem } from "./revenue";
+import { chartRows, compactMoney, daysIn, presetRange, rangeProblem } from "./revenue";
 
 describe("the revenue report's range", () => {
   it("offers ranges that end today", () => {
@@ -27,5 +27,10 @@ describe("the revenue report's range", () => {
         { date: "2026-12-07", billed_cents: 15050, collected_cents: 0, receivable_cents: 30000 },
       ]),
     ).toEqual([{ day: "7 Dec", Billed: 150.5, Collected: 0, Receivable: 300 }]);
+  });
+  it("labels the chart's axis compactly", () => {
+    expect(compactMoney(18000, "USD")).toBe("$18K");
+    expect(compactMoney(4500, "USD")).toBe("$4.5K");
+    expect(compactMoney(0, "USD")).toBe("$0");
   });
 });

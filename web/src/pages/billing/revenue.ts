@@ -62,3 +62,14 @@ export function chartRows(days: readonly RevenueDay[]) {
     Receivable: day.receivable_cents / 100,
   }));
 }
+
+/** An axis label: 18000 (currency units) -> "$18K". */
+export function compactMoney(units: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency,
+    notation: "compact",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(units);
+}
