@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { RequestFailed } from "./api/errors";
 import { App } from "./App";
 import { SessionProvider } from "./auth/session";
-import { theme } from "./theme";
+import { cssVariablesResolver, theme } from "./theme";
 
 // The server puts a fresh nonce into index.html for each response and allows only styles that
 // carry it (no inline script, no unsafe-inline): Mantine adds it to the <style> tags it injects.
@@ -25,7 +25,11 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} getStyleNonce={() => nonce}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      getStyleNonce={() => nonce}
+    >
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <App />

@@ -1,0 +1,113 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, type Schemas } from "../../api/client";
+import { unwrap } from "../../api/errors";
+import { useUser } from "../../auth/session";
+import { ErrorNotice, Loading } from "../../components/Status";
+import { can } from "../../lib/access";
+import { longDay, money } from "../../lib/time";
+import { PLAN_TYPE_LABEL } from "./labels";
+import { PlanForm } from "./PlanForm";
+
+type Plan = Schemas["PlanRead"];
+
+function copayOf(plan: Plan): string {
+  if (plan.plan_type === "self_pay") return "Self-pay";
+  return plan.copay_cents === null ? "—" : money(plan.copay_cents, plan.currency ?? "USD");
+}
+
+function ActivePlan({ plan }: { plan: Plan | null }) {
+  if (!plan) return <Text>No active insurance plan: the patient pays the whole bill.</Text>;
+  return (
+    <Paper withBorder p="sm">
+      <Group gap="xs" mb={4}>
+        <Text fw={600}>{plan.carrier_name}</Text>
+        <Badge variant="light" color="green" c="dark.8" tt="none">
+          Active
+        </Badge>
+      </Group>
+      <Text size="sm">
+        {PLAN_TYPE_LABEL[plan.plan_type]} · Member ID {plan.member_id}
+        {plan.group_id ? ` · Group ${plan.group_id}` : ""}
+      </Text>
+      <Text size="sm">
+        Copay: {copayOf(plan)}
+        {plan.effective_date ? ` · Effective from ${longDay(plan.effective_date)}` : ""}
+      </Text>
+    </Paper>
+  );
+}
+
+function PlanHistory({ plans }: { plans: Plan[] }) {
+  return (
+    <>
+      <Title order={4}>Plan history</Title>
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Carrier</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Member ID</Table.Th>
+              <Table.Th>Copay</Table.Th>
+              <Table.Th>Effective from</Table.Th>
+              <Table.Th>State</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {plans.map((plan) => (
+              <Table.Tr key={plan.plan_id}>
+                <Table.Td>{plan.carrier_name}</Table.Td>
+                <Table.Td>{PLAN_TYPE_LABEL[plan.plan_type]}</Table.Td>
+                <Table.Td>{plan.member_id}</Table.Td>
+                <Table.Td>{copayOf(plan)}</Table.Td>
+                <Table.Td>{plan.effective_date ? longDay(plan.effective_date) : "—"}</Table.Td>
+                <Table.Td>{plan.is_active ? "Active" : "Replaced"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
+  );
+}
+
+/** The active plan, every plan before it, and a new plan for the roles that save plans. */
+export function Insurance({ patientId }: { patientId: number }) {
+  const { role } = useUser();
+  const [adding, setAdding] = useState(false);
+  const path = { params: { path: { patient_id: patientId } } };
+  const active = useQuery({
+    queryKey: ["patients", patientId, "plan"],
+    queryFn: () => unwrap(api.GET("/api/patients/{patient_id}/plan", path)),
+  });
+  const history = useQuery({
+    queryKey: ["patients", patientId, "plans"],
+    queryFn: () => unwrap(api.GET("/api/patients/{patient_id}/plans", path)),
+  });
+
+  return (
+    <section aria-labelledby="insurance-title">
+      <Group justify="space-between" mb="sm">
+        <Title order={3} id="insurance-title">
+          Insurance
+        </Title>
+        {!adding && can(role, "save_plan") && (
+          <Button variant="default" onClick={() => setAdding(true)}>
+            New plan
+          </Button>
+        )}
+      </Group>
+      <Stack>
+        {adding && <PlanForm patientId={patientId} onDone={() => setAdding(false)} />}
+        <ErrorNotice error={active.error ?? history.error} />
+        {active.isPending ? <Loading label="Loading the plan" /> : null}
+        {active.data && <ActivePlan plan={active.data.plan} />}
+        {history.data && history.data.plans.length > 0 && (
+          <PlanHistory plans={history.data.plans} />
+        )}
+      </Stack>
+    </section>
+  );
+}

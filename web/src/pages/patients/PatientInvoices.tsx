@@ -1,0 +1,77 @@
+import { Table, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../api/client";
+import { unwrap } from "../../api/errors";
+import { Pager } from "../../components/Pager";
+import { ErrorNotice, Loading } from "../../components/Status";
+import { dayOf, longDay, money } from "../../lib/time";
+
+const PER_PAGE = 10;
+
+/** The patient's invoices, newest first: what was billed, and who owes what. */
+export function PatientInvoices({ patientId, zone }: { patientId: number; zone: string }) {
+  const [page, setPage] = useState(1);
+  const invoices = useQuery({
+    queryKey: ["invoices", { patientId, page }],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/invoices", {
+          params: {
+            query: {
+              patient_id: patientId,
+              sort_by: "issued_at",
+              order: "desc",
+              page,
+              per_page: PER_PAGE,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <section aria-labelledby="invoices-title">
+      <Title order={3} id="invoices-title" mb="sm">
+        Invoices
+      </Title>
+      <ErrorNotice error={invoices.error} />
+      {invoices.isPending ? (
+        <Loading label="Loading invoices" />
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped aria-busy={invoices.isFetching}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Invoice</Table.Th>
+                <Table.Th>Issued</Table.Th>
+                <Table.Th>Total</Table.Th>
+                <Table.Th>Patient owes</Table.Th>
+                <Table.Th>Insurance owes</Table.Th>
+                <Table.Th>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invoices.data?.invoices.map((invoice) => (
+                <Table.Tr key={invoice.invoice_id}>
+                  <Table.Td>#{invoice.invoice_id}</Table.Td>
+                  <Table.Td>{longDay(dayOf(invoice.issued_at, zone))}</Table.Td>
+                  <Table.Td>{money(invoice.total_cents, invoice.currency)}</Table.Td>
+                  <Table.Td>{money(invoice.patient_due_cents, invoice.currency)}</Table.Td>
+                  <Table.Td>{money(invoice.insurance_due_cents, invoice.currency)}</Table.Td>
+                  <Table.Td>
+                    {invoice.status === "paid" && invoice.paid_at
+                      ? `Paid ${longDay(dayOf(invoice.paid_at, zone))}`
+                      : "Unpaid"}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
+    </section>
+  );
+}

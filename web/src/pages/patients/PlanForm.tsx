@@ -1,0 +1,109 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { api } from "../../api/client";
+import { useAction } from "../../api/actions";
+import { unwrap } from "../../api/errors";
+import { useClinic } from "../../api/clinic";
+import { ErrorNotice } from "../../components/Status";
+import { errorsOn, unplaced } from "./formErrors";
+import { options, PLAN_TYPE_LABEL } from "./labels";
+import { EMPTY_PLAN, needsCopay, planBody, type PlanValues } from "./planModel";
+
+const FIELDS = [
+  "carrier_name",
+  "member_id",
+  "group_id",
+  "plan_type",
+  "copay_cents",
+  "effective_date",
+];
+
+/** A new insurance plan: once saved it is the patient's active plan, the previous one kept. */
+export function PlanForm({ patientId, onDone }: { patientId: number; onDone: () => void }) {
+  const currency = useClinic()?.currency ?? "USD";
+  const [values, setValues] = useState<PlanValues>(EMPTY_PLAN);
+  const save = useAction(
+    (plan: PlanValues) =>
+      unwrap(
+        api.POST("/api/patients/{patient_id}/plan", {
+          params: { path: { patient_id: patientId } },
+          body: planBody(plan),
+        }),
+      ),
+    {
+      invalidates: [
+        ["patients", patientId, "plan"],
+        ["patients", patientId, "plans"],
+      ],
+    },
+  );
+  const errors = errorsOn(save.error);
+  const text = (field: "carrier_name" | "member_id" | "group_id" | "effective_date") => ({
+    name: field,
+    value: values[field],
+    error: errors[field],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) =>
+      setValues({ ...values, [field]: event.currentTarget.value }),
+  });
+  const copay = needsCopay(values.plan_type);
+
+  return (
+    <form
+      noValidate
+      aria-label="New insurance plan"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(values, { onSuccess: onDone });
+      }}
+    >
+      <Stack>
+        <ErrorNotice error={unplaced(save.error, FIELDS)} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Insurance carrier" required {...text("carrier_name")} />
+          <Select
+            label="Plan type"
+            required
+            placeholder="Choose a type"
+            data={options(PLAN_TYPE_LABEL)}
+            value={values.plan_type || null}
+            onChange={(value) =>
+              setValues({ ...values, plan_type: (value ?? "") as PlanValues["plan_type"] })
+            }
+            error={errors.plan_type}
+          />
+          <TextInput label="Member ID" required {...text("member_id")} />
+          <TextInput label="Group ID" {...text("group_id")} />
+          <NumberInput
+            label={`Copay (${currency})`}
+            description={copay ? "What the patient pays per visit" : "Self-pay: no copay"}
+            required={copay}
+            disabled={!copay}
+            min={0}
+            max={1_000_000}
+            decimalScale={2}
+            clampBehavior="none"
+            allowNegative={false}
+            value={copay ? values.copay : ""}
+            onChange={(value) => setValues({ ...values, copay: value })}
+            error={errors.copay_cents}
+          />
+          <TextInput
+            label="Effective from"
+            type="date"
+            min="1900-01-01"
+            max="2100-12-31"
+            {...text("effective_date")}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            Save plan
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
