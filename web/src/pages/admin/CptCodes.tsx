@@ -76,7 +76,6 @@ export default function CptCodes() {
         />
         <TextInput
           label="Category"
-          descriptionProps={{ c: "gray.7" }}
           description="The exact category, any case"
           value={category}
           onChange={(event) => {

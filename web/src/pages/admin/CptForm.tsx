@@ -63,7 +63,6 @@ export function CptForm({ existing, onClose }: { existing: CptCode | null; onClo
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Code"
-              descriptionProps={{ c: "gray.7" }}
               description="Five digits, or four digits and a letter"
               required
               disabled={existing !== null}
@@ -88,7 +87,6 @@ export function CptForm({ existing, onClose }: { existing: CptCode | null; onClo
           />
           <TextInput
             label="Price"
-            descriptionProps={{ c: "gray.7" }}
             description="New charges use it; charges already made keep theirs"
             required
             inputMode="decimal"

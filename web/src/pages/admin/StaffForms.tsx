@@ -117,7 +117,6 @@ export function NewStaffMember({ opened, onClose }: { opened: boolean; onClose: 
             />
             <PasswordInput
               label="Initial password"
-              descriptionProps={{ c: "gray.7" }}
               description={`At least ${minLength} characters; not a common password, not the email`}
               required
               autoComplete="new-password"
