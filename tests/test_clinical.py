@@ -152,6 +152,35 @@ async def test_record_appointment_must_belong_to_the_patient(
     assert matching.json()["record"]["appointment_id"] == appointment_of_b
 
 
+async def test_records_and_vitals_of_one_visit(client: httpx.AsyncClient, login: Login) -> None:
+    doctor = await login(Role.doctor)
+    profile = (await client.get("/api/profile", headers=doctor)).json()
+    patient_id = await new_patient(client, doctor)
+    visit = await _appointment(client, doctor, patient_id, profile["user_id"])
+    for appointment_id in (visit, None):
+        written = await client.post(
+            "/api/medical-records",
+            json={**RECORD, "patient_id": patient_id, "appointment_id": appointment_id},
+            headers=doctor,
+        )
+        assert written.status_code == 201, written.text
+        measured = await client.post(
+            "/api/vitals",
+            json={"patient_id": patient_id, "appointment_id": appointment_id, "pulse_bpm": 70},
+            headers=doctor,
+        )
+        assert measured.status_code == 201, measured.text
+
+    for path, items in (("/api/medical-records", "records"), ("/api/vitals", "vitals")):
+        everything = await client.get(path, params={"patient_id": patient_id}, headers=doctor)
+        assert everything.json()["pagination"]["total"] == 2
+        of_visit = await client.get(path, params={"appointment_id": visit}, headers=doctor)
+        assert of_visit.status_code == 200
+        assert [item["appointment_id"] for item in of_visit.json()[items]] == [visit]
+        bad = await client.get(path, params={"appointment_id": "x"}, headers=doctor)
+        assert bad.status_code == 400
+
+
 async def test_amending_creates_versions_and_keeps_history(
     client: httpx.AsyncClient, login: Login
 ) -> None:

@@ -868,7 +868,8 @@ export interface paths {
         };
         /**
          * List medical records
-         * @description Admins, doctors and nurses. Newest first (by record date).
+         * @description Admins, doctors and nurses. Newest first (by record date). `appointment_id` gives the
+         *     notes of one visit.
          */
         get: operations["medical_records_list"];
         put?: never;
@@ -942,7 +943,8 @@ export interface paths {
         };
         /**
          * List vitals
-         * @description Admins, doctors and nurses. Newest first.
+         * @description Admins, doctors and nurses. Newest first. `appointment_id` gives the vitals of one
+         *     visit.
          */
         get: operations["vitals_list"];
         put?: never;
@@ -6417,6 +6419,7 @@ export interface operations {
         parameters: {
             query?: {
                 patient_id?: number | null;
+                appointment_id?: number | null;
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page; values above 100 are capped */
@@ -6873,6 +6876,7 @@ export interface operations {
         parameters: {
             query?: {
                 patient_id?: number | null;
+                appointment_id?: number | null;
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page; values above 100 are capped */

@@ -127,9 +127,11 @@ async def add_version(
 
 
 async def list_records(
-    db: AsyncSession, page: PageParams, *, patient_id: int | None
+    db: AsyncSession, page: PageParams, *, patient_id: int | None, appointment_id: int | None
 ) -> tuple[list[RecordRow], int]:
     conditions = of_patients_on_file(MedicalRecord.patient_id, patient_id)
+    if appointment_id is not None:
+        conditions.append(MedicalRecord.appointment_id == appointment_id)
     rows, total = await page_of_rows(
         db,
         cast(
@@ -170,9 +172,11 @@ async def add_many_vitals(db: AsyncSession, rows: Sequence[Mapping[str, Any]]) -
 
 
 async def list_vitals(
-    db: AsyncSession, page: PageParams, *, patient_id: int | None
+    db: AsyncSession, page: PageParams, *, patient_id: int | None, appointment_id: int | None
 ) -> tuple[Sequence[Vitals], int]:
     conditions = of_patients_on_file(Vitals.patient_id, patient_id)
+    if appointment_id is not None:
+        conditions.append(Vitals.appointment_id == appointment_id)
     return await page_of_entities(
         db,
         select(Vitals).order_by(Vitals.recorded_at.desc(), Vitals.vitals_id.desc()),

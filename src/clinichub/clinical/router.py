@@ -71,10 +71,18 @@ async def create_record(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_records(
-    _: ClinicalStaff, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
+    _: ClinicalStaff,
+    audit: Audited,
+    db: DbSession,
+    paging: Paging,
+    patient_id: QueryId = None,
+    appointment_id: QueryId = None,
 ) -> MedicalRecordList:
-    """Admins, doctors and nurses. Newest first (by record date)."""
-    return await service.list_records(db, audit, paging, patient_id=patient_id)
+    """Admins, doctors and nurses. Newest first (by record date). `appointment_id` gives the
+    notes of one visit."""
+    return await service.list_records(
+        db, audit, paging, patient_id=patient_id, appointment_id=appointment_id
+    )
 
 
 @records_router.get(
@@ -161,7 +169,15 @@ async def create_vitals(
     responses=error_responses(400, 401, 403, 404),
 )
 async def list_vitals(
-    _: ClinicalStaff, audit: Audited, db: DbSession, paging: Paging, patient_id: QueryId = None
+    _: ClinicalStaff,
+    audit: Audited,
+    db: DbSession,
+    paging: Paging,
+    patient_id: QueryId = None,
+    appointment_id: QueryId = None,
 ) -> VitalsList:
-    """Admins, doctors and nurses. Newest first."""
-    return await service.list_vitals(db, audit, paging, patient_id=patient_id)
+    """Admins, doctors and nurses. Newest first. `appointment_id` gives the vitals of one
+    visit."""
+    return await service.list_vitals(
+        db, audit, paging, patient_id=patient_id, appointment_id=appointment_id
+    )

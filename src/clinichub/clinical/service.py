@@ -41,10 +41,14 @@ async def _require_patient(db: AsyncSession, patient_id: int | None) -> None:
 
 
 async def _listing(
-    db: AsyncSession, audit: Audit, resource_type: AuditResource, patient_id: int | None
+    db: AsyncSession,
+    audit: Audit,
+    resource_type: AuditResource,
+    patient_id: int | None,
+    appointment_id: int | None,
 ) -> None:
     """Record a list request, then check the patient it is filtered by."""
-    audit.record_list(resource_type, patient_id=patient_id)
+    audit.record_list(resource_type, patient_id=patient_id, appointment_id=appointment_id)
     await _require_patient(db, patient_id)
 
 
@@ -117,11 +121,18 @@ async def create_record(
 
 
 async def list_records(
-    db: AsyncSession, audit: Audit, paging: PageParams, *, patient_id: int | None
+    db: AsyncSession,
+    audit: Audit,
+    paging: PageParams,
+    *,
+    patient_id: int | None,
+    appointment_id: int | None,
 ) -> schemas.MedicalRecordList:
     """Newest first (by record date); the list and each record returned are audited."""
-    await _listing(db, audit, AuditResource.medical_record_list, patient_id)
-    rows, total = await repository.list_records(db, paging, patient_id=patient_id)
+    await _listing(db, audit, AuditResource.medical_record_list, patient_id, appointment_id)
+    rows, total = await repository.list_records(
+        db, paging, patient_id=patient_id, appointment_id=appointment_id
+    )
     audit.record_many(
         AuditAction.read,
         AuditResource.medical_record,
@@ -232,11 +243,18 @@ async def create_vitals(
 
 
 async def list_vitals(
-    db: AsyncSession, audit: Audit, paging: PageParams, *, patient_id: int | None
+    db: AsyncSession,
+    audit: Audit,
+    paging: PageParams,
+    *,
+    patient_id: int | None,
+    appointment_id: int | None,
 ) -> schemas.VitalsList:
     """Newest first; the list and each set returned are audited."""
-    await _listing(db, audit, AuditResource.vitals_list, patient_id)
-    rows, total = await repository.list_vitals(db, paging, patient_id=patient_id)
+    await _listing(db, audit, AuditResource.vitals_list, patient_id, appointment_id)
+    rows, total = await repository.list_vitals(
+        db, paging, patient_id=patient_id, appointment_id=appointment_id
+    )
     audit.record_many(
         AuditAction.read, AuditResource.vitals, [(v.vitals_id, v.patient_id) for v in rows]
     )

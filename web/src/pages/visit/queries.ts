@@ -2,12 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/errors";
-import { collectPages } from "./collect";
 
 type Appointment = Schemas["AppointmentRead"];
 
 const PER_PAGE = 100;
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function useAppointment(appointmentId: number | undefined) {
   return useQuery({
@@ -22,30 +20,18 @@ export function useAppointment(appointmentId: number | undefined) {
   });
 }
 
-/** A week before the visit: nothing of it can be older (the lists are newest first). */
-function weekBefore(visit: Appointment): number {
-  return Date.parse(visit.scheduled_start) - WEEK_MS;
-}
-
-/** The medical records written for this visit (the list filters by patient only). */
+/** The medical records written for this visit (a visit has a few; one page holds them). */
 export function useVisitRecords(visit: Appointment, enabled: boolean) {
   return useQuery({
     queryKey: ["medical-records", visit.patient_id, "visit", visit.appointment_id],
-    queryFn: () =>
-      collectPages(
-        async (page) => {
-          const data = await unwrap(
-            api.GET("/api/medical-records", {
-              params: { query: { patient_id: visit.patient_id, page, per_page: PER_PAGE } },
-            }),
-          );
-          return { items: data.records, hasNext: data.pagination.has_next };
-        },
-        {
-          keep: (record) => record.appointment_id === visit.appointment_id,
-          tooOld: (record) => Date.parse(`${record.record_date}T23:59:59Z`) < weekBefore(visit),
-        },
-      ),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET("/api/medical-records", {
+            params: { query: { appointment_id: visit.appointment_id, per_page: PER_PAGE } },
+          }),
+        )
+      ).records,
     enabled,
   });
 }
@@ -54,21 +40,14 @@ export function useVisitRecords(visit: Appointment, enabled: boolean) {
 export function useVisitVitals(visit: Appointment, enabled: boolean) {
   return useQuery({
     queryKey: ["vitals", visit.patient_id, "visit", visit.appointment_id],
-    queryFn: () =>
-      collectPages(
-        async (page) => {
-          const data = await unwrap(
-            api.GET("/api/vitals", {
-              params: { query: { patient_id: visit.patient_id, page, per_page: PER_PAGE } },
-            }),
-          );
-          return { items: data.vitals, hasNext: data.pagination.has_next };
-        },
-        {
-          keep: (vitals) => vitals.appointment_id === visit.appointment_id,
-          tooOld: (vitals) => Date.parse(vitals.recorded_at) < weekBefore(visit),
-        },
-      ),
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET("/api/vitals", {
+            params: { query: { appointment_id: visit.appointment_id, per_page: PER_PAGE } },
+          }),
+        )
+      ).vitals,
     enabled,
   });
 }

@@ -13,6 +13,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> dict[str, Any]:
@@ -25,6 +26,13 @@ def _get_kwargs(
     else:
         json_patient_id = patient_id
     params["patient_id"] = json_patient_id
+
+    json_appointment_id: int | None | Unset
+    if isinstance(appointment_id, Unset):
+        json_appointment_id = UNSET
+    else:
+        json_appointment_id = appointment_id
+    params["appointment_id"] = json_appointment_id
 
     params["page"] = page
 
@@ -100,15 +108,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Response[Error | MedicalRecordList]:
     """List medical records
 
-     Admins, doctors and nurses. Newest first (by record date).
+     Admins, doctors and nurses. Newest first (by record date). `appointment_id` gives the
+    notes of one visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -122,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        appointment_id=appointment_id,
         page=page,
         per_page=per_page,
     )
@@ -137,15 +149,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Error | MedicalRecordList | None:
     """List medical records
 
-     Admins, doctors and nurses. Newest first (by record date).
+     Admins, doctors and nurses. Newest first (by record date). `appointment_id` gives the
+    notes of one visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -160,6 +175,7 @@ def sync(
     return sync_detailed(
         client=client,
         patient_id=patient_id,
+        appointment_id=appointment_id,
         page=page,
         per_page=per_page,
     ).parsed
@@ -169,15 +185,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Response[Error | MedicalRecordList]:
     """List medical records
 
-     Admins, doctors and nurses. Newest first (by record date).
+     Admins, doctors and nurses. Newest first (by record date). `appointment_id` gives the
+    notes of one visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -191,6 +210,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        appointment_id=appointment_id,
         page=page,
         per_page=per_page,
     )
@@ -204,15 +224,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Error | MedicalRecordList | None:
     """List medical records
 
-     Admins, doctors and nurses. Newest first (by record date).
+     Admins, doctors and nurses. Newest first (by record date). `appointment_id` gives the
+    notes of one visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -228,6 +251,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             patient_id=patient_id,
+            appointment_id=appointment_id,
             page=page,
             per_page=per_page,
         )

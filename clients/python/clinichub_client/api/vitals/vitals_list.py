@@ -13,6 +13,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> dict[str, Any]:
@@ -25,6 +26,13 @@ def _get_kwargs(
     else:
         json_patient_id = patient_id
     params["patient_id"] = json_patient_id
+
+    json_appointment_id: int | None | Unset
+    if isinstance(appointment_id, Unset):
+        json_appointment_id = UNSET
+    else:
+        json_appointment_id = appointment_id
+    params["appointment_id"] = json_appointment_id
 
     params["page"] = page
 
@@ -96,15 +104,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Response[Error | VitalsList]:
     """List vitals
 
-     Admins, doctors and nurses. Newest first.
+     Admins, doctors and nurses. Newest first. `appointment_id` gives the vitals of one
+    visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -118,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        appointment_id=appointment_id,
         page=page,
         per_page=per_page,
     )
@@ -133,15 +145,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Error | VitalsList | None:
     """List vitals
 
-     Admins, doctors and nurses. Newest first.
+     Admins, doctors and nurses. Newest first. `appointment_id` gives the vitals of one
+    visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -156,6 +171,7 @@ def sync(
     return sync_detailed(
         client=client,
         patient_id=patient_id,
+        appointment_id=appointment_id,
         page=page,
         per_page=per_page,
     ).parsed
@@ -165,15 +181,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Response[Error | VitalsList]:
     """List vitals
 
-     Admins, doctors and nurses. Newest first.
+     Admins, doctors and nurses. Newest first. `appointment_id` gives the vitals of one
+    visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -187,6 +206,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         patient_id=patient_id,
+        appointment_id=appointment_id,
         page=page,
         per_page=per_page,
     )
@@ -200,15 +220,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     patient_id: int | None | Unset = UNSET,
+    appointment_id: int | None | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Error | VitalsList | None:
     """List vitals
 
-     Admins, doctors and nurses. Newest first.
+     Admins, doctors and nurses. Newest first. `appointment_id` gives the vitals of one
+    visit.
 
     Args:
         patient_id (int | None | Unset):
+        appointment_id (int | None | Unset):
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -224,6 +247,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             patient_id=patient_id,
+            appointment_id=appointment_id,
             page=page,
             per_page=per_page,
         )
