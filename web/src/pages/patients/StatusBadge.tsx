@@ -12,10 +12,13 @@ const TONE: Record<Schemas["AppointmentStatus"], string> = {
   no_show: "orange",
 };
 
-/** A visit's status; dark text on a light tone, readable in any of them. */
+/**
+ * A visit's status; dark text on a light tone, readable in any of them; never cut short in
+ * a narrow table column.
+ */
 export function StatusBadge({ status }: { status: Schemas["AppointmentStatus"] }) {
   return (
-    <Badge variant="light" color={TONE[status]} c="dark.8" tt="none">
+    <Badge variant="light" color={TONE[status]} c="dark.8" tt="none" miw="max-content">
       {STATUS_LABEL[status]}
     </Badge>
   );

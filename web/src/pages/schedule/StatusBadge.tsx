@@ -1,10 +1,13 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { STATUSES, STATUS_COLOR, STATUS_LABEL, type AppointmentStatus } from "./model";
 
-/** A visit's status in words, on a colour dark enough for white text. */
+/**
+ * A visit's status in words, on a colour dark enough for white text; never cut short in a
+ * narrow table column.
+ */
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
   return (
-    <Badge color={`${STATUS_COLOR[status]}.9`} variant="filled" size="sm">
+    <Badge color={`${STATUS_COLOR[status]}.9`} variant="filled" size="sm" miw="max-content">
       {STATUS_LABEL[status]}
     </Badge>
   );
