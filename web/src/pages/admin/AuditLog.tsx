@@ -28,7 +28,7 @@ import {
   type AuditFilters,
 } from "./auditFilters";
 import { ROLE_LABEL } from "./roles";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 25;
 

@@ -20,7 +20,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { money } from "../../lib/time";
 import { CptForm, type CptCode } from "./CptForm";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 20;
 

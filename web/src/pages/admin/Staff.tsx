@@ -21,7 +21,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { isRole, ROLE_LABEL, ROLE_OPTIONS } from "./roles";
 import { ConfirmDeactivate, EditStaffMember, NewStaffMember } from "./StaffForms";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 type StaffUser = Schemas["UserRead"];
 

@@ -10,7 +10,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { dateTime } from "./format";
 import { InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientLink, staffName, usePatientNames, useStaffDirectory } from "./people";
-import { ScrollTable } from "./ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 type Appointment = Schemas["AppointmentRead"];
 

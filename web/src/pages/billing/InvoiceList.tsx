@@ -22,7 +22,7 @@ import { dateTime } from "./format";
 import { InvoiceLines, InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientPicker, type PickedPatient } from "./PatientPicker";
 import { PatientLink, usePatientNames } from "./people";
-import { ScrollTable } from "./ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 20;
 

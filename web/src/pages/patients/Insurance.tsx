@@ -9,6 +9,7 @@ import { can } from "../../lib/access";
 import { longDay, money } from "../../lib/time";
 import { PLAN_TYPE_LABEL } from "./labels";
 import { PlanForm } from "./PlanForm";
+import { ScrollTable } from "../../components/ScrollTable";
 
 type Plan = Schemas["PlanRead"];
 
@@ -43,7 +44,7 @@ function PlanHistory({ plans }: { plans: Plan[] }) {
   return (
     <>
       <Title order={4}>Plan history</Title>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable label="Insurance plans" minWidth={560}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -68,7 +69,7 @@ function PlanHistory({ plans }: { plans: Plan[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </>
   );
 }

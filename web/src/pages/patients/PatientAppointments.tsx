@@ -12,6 +12,7 @@ import { span } from "./format";
 import { VISIT_TYPE_LABEL } from "./labels";
 import { useStaffName } from "./queries";
 import { StatusBadge } from "./StatusBadge";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 10;
 
@@ -49,7 +50,7 @@ export function PatientAppointments({ patientId, zone }: { patientId: number; zo
       {appointments.isPending ? (
         <Loading label="Loading appointments" />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable label="Appointments" minWidth={640}>
           <Table striped aria-busy={appointments.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -85,7 +86,7 @@ export function PatientAppointments({ patientId, zone }: { patientId: number; zo
               })}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={appointments.data?.pagination} onChange={setPage} noun="appointments" />
     </section>

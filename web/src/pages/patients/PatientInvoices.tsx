@@ -6,6 +6,7 @@ import { unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { dayOf, longDay, money } from "../../lib/time";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 10;
 
@@ -40,7 +41,7 @@ export function PatientInvoices({ patientId, zone }: { patientId: number; zone: 
       {invoices.isPending ? (
         <Loading label="Loading invoices" />
       ) : (
-        <Table.ScrollContainer minWidth={600}>
+        <ScrollTable label="Invoices" minWidth={600}>
           <Table striped aria-busy={invoices.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -69,7 +70,7 @@ export function PatientInvoices({ patientId, zone }: { patientId: number; zone: 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
     </section>

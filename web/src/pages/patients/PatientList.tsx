@@ -7,6 +7,7 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 20;
 
@@ -48,7 +49,7 @@ export default function PatientList() {
       {patients.isPending ? (
         <Loading />
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable label="Patients" minWidth={480}>
           <Table striped highlightOnHover aria-busy={patients.isFetching}>
             <Table.Thead>
               <Table.Tr>
@@ -71,7 +72,7 @@ export default function PatientList() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Pager pagination={patients.data?.pagination} onChange={setPage} noun="patients" />
     </>

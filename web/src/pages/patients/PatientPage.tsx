@@ -1,4 +1,4 @@
-import { Anchor, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Divider, Group, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { useClinic } from "../../api/clinic";
 import { RequestFailed } from "../../api/errors";
@@ -62,7 +62,14 @@ export default function PatientPage() {
             {patient.data.first_name} {patient.data.last_name}
           </Title>
         </div>
-        {can(role, "archive_patient") && <ArchivePatient patient={patient.data} />}
+        <Group gap="sm">
+          {can(role, "admin") && (
+            <Button component={Link} to={`/patients/${patientId}/access-log`} variant="default">
+              Access log
+            </Button>
+          )}
+          {can(role, "archive_patient") && <ArchivePatient patient={patient.data} />}
+        </Group>
       </Group>
       <PatientDetails patient={patient.data} />
       <Divider />

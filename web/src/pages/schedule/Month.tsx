@@ -19,6 +19,7 @@ import { useDailyCounts, useProviders } from "./data";
 import { useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
 import { addMonths, monthName, monthWeeks } from "./model";
 import { NoAccess, useProviderNames } from "./Shared";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const WEEKDAYS = [
   ["Mon", "Monday"],
@@ -108,7 +109,7 @@ function MonthView({ today, day, setDay }: ClinicDay) {
       {counts.isPending ? (
         <Loading label="Counting the month's visits" />
       ) : (
-        <Table.ScrollContainer minWidth={360}>
+        <ScrollTable label="Month" minWidth={360}>
           <Table withTableBorder withColumnBorders layout="fixed" aria-busy={counts.isFetching}>
             <Table.Caption c="var(--mantine-color-text)">
               Visits booked each day of {monthName(day)}
@@ -142,7 +143,7 @@ function MonthView({ today, day, setDay }: ClinicDay) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

@@ -10,6 +10,7 @@ import type { Appointment } from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
 import { NoAccess } from "./Shared";
 import { StatusBadge } from "./StatusBadge";
+import { ScrollTable } from "../../components/ScrollTable";
 
 /** A doctor's or nurse's own visits of a day, each a way into the visit and the patient. */
 export default function MyDay() {
@@ -51,7 +52,7 @@ function MyDayView({ userId, timeZone, today, day, setDay }: ClinicDay & { userI
               ? "Updating…"
               : `${list.length} ${list.length === 1 ? "visit" : "visits"}.`}
           </Text>
-          <Table.ScrollContainer minWidth={520}>
+          <ScrollTable label="My visits" minWidth={520}>
             <Table striped aria-busy={visits.isFetching}>
               <Table.Thead>
                 <Table.Tr>
@@ -68,7 +69,7 @@ function MyDayView({ userId, timeZone, today, day, setDay }: ClinicDay & { userI
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
     </Stack>

@@ -31,6 +31,7 @@ import {
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
 import { NoAccess, useScheduleDialogs } from "./Shared";
 import { StatusLegend } from "./StatusBadge";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const NONE: Appointment[] = [];
 
@@ -175,7 +176,7 @@ function WeekTable({
   const counts = useMemo(() => weekCounts(visits, timeZone), [visits, timeZone]);
   const total = (day: string) => ids.reduce((sum, id) => sum + (counts.get(id)?.get(day) ?? 0), 0);
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollTable label="Week" minWidth={640}>
       <Table striped withTableBorder aria-busy={busy}>
         <Table.Caption c="var(--mantine-color-text)">
           Visits per provider and day; cancelled and missed visits are not counted.
@@ -223,6 +224,6 @@ function WeekTable({
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
