@@ -1449,6 +1449,7 @@ export interface components {
         Body_documents_upload: {
             /**
              * File
+             * Format: binary
              * @description The file: JPEG, PNG, WebP, HEIC or PDF, at most 10 MiB
              */
             file: string;

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from io import BytesIO
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -8,7 +9,7 @@ from attrs import field as _attrs_field
 
 from .. import types
 from ..models.document_kind import DocumentKind
-from ..types import UNSET, Unset
+from ..types import UNSET, File, Unset
 
 T = TypeVar("T", bound="BodyDocumentsUpload")
 
@@ -17,21 +18,21 @@ T = TypeVar("T", bound="BodyDocumentsUpload")
 class BodyDocumentsUpload:
     """
     Attributes:
-        file (str): The file: JPEG, PNG, WebP, HEIC or PDF, at most 10 MiB
+        file (File): The file: JPEG, PNG, WebP, HEIC or PDF, at most 10 MiB
         kind (DocumentKind): What a patient's document is: identity and insurance papers the front desk keeps, or
             clinical papers (referrals, lab reports, consent forms) for clinicians.
         title (None | str | Unset):
         plan_id (int | None | Unset): For insurance cards (required): the patient's plan
     """
 
-    file: str
+    file: File
     kind: DocumentKind
     title: None | str | Unset = UNSET
     plan_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        file = self.file
+        file = self.file.to_tuple()
 
         kind = self.kind.value
 
@@ -65,7 +66,7 @@ class BodyDocumentsUpload:
     def to_multipart(self) -> types.RequestFiles:
         files: types.RequestFiles = []
 
-        files.append(("file", (None, str(self.file).encode(), "text/plain")))
+        files.append(("file", self.file.to_tuple()))
 
         files.append(("kind", (None, str(self.kind.value).encode(), "text/plain")))
 
@@ -89,7 +90,7 @@ class BodyDocumentsUpload:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        file = d.pop("file")
+        file = File(payload=BytesIO(d.pop("file")))
 
         kind = DocumentKind(d.pop("kind"))
 
