@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -31,10 +31,24 @@ from clinichub.models import Document, DocumentContent
 from clinichub.vocabulary import ContentVariant, DocumentStoreKind, Role
 from tests.kit import Login, free_port
 
+if TYPE_CHECKING:
+    from aiobotocore.session import ClientCreatorContext
+    from types_aiobotocore_s3 import S3Client
+
 Headers = dict[str, str]
 MOTO_SERVER = Path(sys.executable).with_name("moto_server")
 BUCKET = "clinichub-test-documents"
-KEYS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing-secret"}
+ACCESS_KEY, SECRET_KEY = "testing", "testing-secret"
+
+
+def bucket_client(endpoint: str) -> "ClientCreatorContext[S3Client]":
+    return get_session().create_client(
+        "s3",
+        region_name="us-east-1",
+        endpoint_url=endpoint,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +80,7 @@ def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 async def objects(endpoint: str) -> dict[str, bytes]:
     """Every object in the test bucket, by key."""
-    async with get_session().create_client(
-        "s3", region_name="us-east-1", endpoint_url=endpoint, **KEYS
-    ) as s3:
+    async with bucket_client(endpoint) as s3:
         listing = await s3.list_objects_v2(Bucket=BUCKET)
         found = {}
         for item in listing.get("Contents", []):
@@ -81,9 +93,7 @@ async def objects(endpoint: str) -> dict[str, bytes]:
 @pytest.fixture
 async def s3_app(settings: Settings, s3_endpoint: str, clean_db: None) -> AsyncIterator[FastAPI]:
     """The app with its documents in a fresh bucket of moto's server."""
-    async with get_session().create_client(
-        "s3", region_name="us-east-1", endpoint_url=s3_endpoint, **KEYS
-    ) as s3:
+    async with bucket_client(s3_endpoint) as s3:
         await s3.create_bucket(Bucket=BUCKET)
     application = create_app(
         settings.model_copy(
@@ -91,8 +101,8 @@ async def s3_app(settings: Settings, s3_endpoint: str, clean_db: None) -> AsyncI
                 "document_store": DocumentStoreKind.s3,
                 "s3_bucket": BUCKET,
                 "s3_endpoint_url": s3_endpoint,
-                "s3_access_key_id": KEYS["aws_access_key_id"],
-                "s3_secret_access_key": SecretStr(KEYS["aws_secret_access_key"]),
+                "s3_access_key_id": ACCESS_KEY,
+                "s3_secret_access_key": SecretStr(SECRET_KEY),
             }
         )
     )
@@ -100,9 +110,7 @@ async def s3_app(settings: Settings, s3_endpoint: str, clean_db: None) -> AsyncI
     await application.state.document_stores.close()
     await application.state.engine.dispose()
     await application.state.side_engine.dispose()
-    async with get_session().create_client(
-        "s3", region_name="us-east-1", endpoint_url=s3_endpoint, **KEYS
-    ) as s3:
+    async with bucket_client(s3_endpoint) as s3:
         for key in await objects(s3_endpoint):
             await s3.delete_object(Bucket=BUCKET, Key=key)
         await s3.delete_bucket(Bucket=BUCKET)
