@@ -7,7 +7,7 @@ import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { dateTime } from "./format";
+import { dateTime } from "../../lib/time";
 import { InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientLink, staffName, usePatientNames, useStaffDirectory } from "./people";
 import { ScrollTable } from "../../components/ScrollTable";
