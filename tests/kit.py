@@ -105,6 +105,14 @@ POLICY: dict[str, dict[Role, int]] = {
     "patients_save_plan": only(400, A, R),
     "patients_list_plans": everyone(404),
     "patients_access_log": only(404, A),
+    # patients' documents: all staff upload and read (by kind: receptionists read identity and
+    # insurance documents only, DOCUMENT_READERS below); admins retire
+    "documents_upload": everyone(400),
+    "documents_list": everyone(404),
+    "documents_get": everyone(404),
+    "documents_content": everyone(404),
+    "documents_thumbnail": everyone(404),
+    "documents_retire": only(404, A),
     # scheduling: all staff book and change; nurses do not cancel; only clinicians turn a visit
     # into a charge (the status-level rules of appointments_update: VISIT_STEPS below)
     "appointments_create": everyone(400),
@@ -143,6 +151,18 @@ POLICY: dict[str, dict[Role, int]] = {
     "audit_list_events": only(200, A),
     "audit_verify": only(200, A),
     "audit_head": only(404, A),
+}
+
+# Who reads a patient's documents of each kind (metadata, bytes, thumbnail, a list filtered by
+# kind): the front desk reads identity and insurance papers; clinical kinds are for clinical staff.
+DOCUMENT_READERS: dict[str, tuple[Role, ...]] = {
+    "photo_id": EVERYONE,
+    "insurance_card_front": EVERYONE,
+    "insurance_card_back": EVERYONE,
+    "referral": (A, D, N),
+    "lab_report": (A, D, N),
+    "consent": (A, D, N),
+    "other": (A, D, N),
 }
 
 # The steps of a visit (status-level rules of appointments_update): (status the visit is

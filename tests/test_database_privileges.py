@@ -25,7 +25,7 @@ from tests.kit import (
     running_server,
 )
 
-APPEND_ONLY = ("audit_events", "audit_seals", "medical_record_versions")
+APPEND_ONLY = ("audit_events", "audit_seals", "medical_record_versions", "document_contents")
 REWRITES = (
     "UPDATE {table} SET {column} = {column}",
     "DELETE FROM {table}",
@@ -39,6 +39,7 @@ FIRST_COLUMN = {
     "audit_events": "resource_type",
     "audit_seals": "hash",
     "medical_record_versions": "diagnosis",
+    "document_contents": "content",
 }
 
 

@@ -148,8 +148,8 @@ def _strings_without_a_bound(
         for option in schema.get(key, []):
             unbounded += _strings_without_a_bound(option, components, at)
     # Dates, times and emails are bounded by their parsers (an email by its 254 characters), an
-    # anchored pattern by itself.
-    bounded_formats = {"date", "date-time", "time", "email"}
+    # anchored pattern by itself, a file of a form (binary) by the upload's own body limit.
+    bounded_formats = {"date", "date-time", "time", "email", "binary"}
     if schema.get("type") == "string" and not (
         {"maxLength", "enum", "const"} & set(schema)
         or schema.get("format") in bounded_formats

@@ -4,6 +4,8 @@ What a frontend developer who knows nothing of our code would write: every call,
 error below is a type generated from openapi.json.
 """
 
+import hashlib
+import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -11,6 +13,7 @@ from typing import TypeVar
 from clinichub_client import AuthenticatedClient, Client
 from clinichub_client.api.appointments import appointments_create, appointments_update
 from clinichub_client.api.auth import auth_login, auth_logout, auth_profile, auth_refresh
+from clinichub_client.api.documents import documents_content, documents_upload
 from clinichub_client.api.invoices import invoices_create, invoices_update
 from clinichub_client.api.patients import patients_create
 from clinichub_client.api.providers import providers_availability, providers_set_working_hours
@@ -23,7 +26,10 @@ from clinichub_client.models import (
     AppointmentUpdate,
     AppointmentUpdated,
     Availability,
+    BodyDocumentsUpload,
     DailyRevenue,
+    DocumentCreated,
+    DocumentKind,
     Error,
     InvoiceCreate,
     InvoiceCreated,
@@ -46,6 +52,8 @@ from clinichub_client.models import (
     WorkingHoursUpdate,
     WorkingHoursUpdated,
 )
+from clinichub_client.types import File
+from pypdf import PdfWriter
 
 from tests.kit import running_server
 
@@ -179,6 +187,33 @@ async def test_a_clinic_day_through_the_generated_client(
         )
         assert revenue.invoices_paid >= 1
         assert revenue.billed_cents >= invoice.total_cents
+
+        # The patient's referral letter: uploaded, then downloaded byte for byte.
+        writer = PdfWriter()
+        writer.add_blank_page(width=612, height=792)
+        letter = io.BytesIO()
+        writer.write(letter)
+        uploaded = expect(
+            await documents_upload.asyncio(
+                patient.patient_id,
+                client=admin,
+                body=BodyDocumentsUpload(
+                    file=File(
+                        payload=io.BytesIO(letter.getvalue()),
+                        file_name="referral.pdf",
+                        mime_type="application/pdf",
+                    ),
+                    kind=DocumentKind.REFERRAL,
+                    title="Cardiology referral",
+                ),
+            ),
+            DocumentCreated,
+        ).document
+        assert uploaded.sha256 == hashlib.sha256(letter.getvalue()).hexdigest()
+        downloaded = expect(
+            await documents_content.asyncio(uploaded.document_id, client=admin), File
+        )
+        assert downloaded.payload.read() == letter.getvalue()
 
         tokens = expect(
             await auth_refresh.asyncio(

@@ -1,5 +1,6 @@
 """The TypeScript types (clients/typescript) type-check a small script that then runs against a
-real server: log in, create a patient, book, and meet the typed 409."""
+real server: log in, create a patient, book, meet the typed 409, and upload and download a
+document."""
 
 import asyncio
 import shutil
@@ -41,3 +42,4 @@ async def test_the_typed_script_books_a_visit(
         )
     assert "logged in as admin@clinichub.com (admin)" in output
     assert "the same slot again: 409 appointment_conflict" in output
+    assert "(referral) uploaded and downloaded intact" in output

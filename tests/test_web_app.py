@@ -301,7 +301,7 @@ async def test_a_clinic_day_through_the_web_app(
         await pages.go("Patients")
         await page.get_by_label("Search by name, email or phone").fill(last)
         await page.get_by_role("link", name=f"{last}, {first}").click()
-        invoices = page.get_by_role("region", name="Invoices table")
+        invoices = page.get_by_role("region", name="Invoices")
         await expect(invoices.get_by_role("row").filter(has_text="Paid")).to_have_count(1)
         await pages.look_at("patient-billed")
         await page.get_by_role("link", name="Access log").click()

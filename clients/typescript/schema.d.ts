@@ -440,6 +440,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{patient_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a patient's documents
+         * @description All staff, newest first. Receptionists see identity and insurance documents only, and a
+         *     clinical `kind` (referral, lab report, consent, other) is a 403 for them. Retired documents
+         *     are never listed; an archived patient is a 404.
+         */
+        get: operations["documents_list"];
+        put?: never;
+        /**
+         * Upload a patient's document
+         * @description All staff. A `multipart/form-data` body: the `file`, its `kind`, an optional `title`,
+         *     and for an insurance card the `plan_id` of the patient's plan it belongs to.
+         *
+         *     The file is at most `CLINICHUB_DOCUMENT_MAX_BYTES` (10 MiB by default): a larger body is a
+         *     413, refused while it arrives. Its type is decided by its first bytes, never by its name or
+         *     declared type: JPEG, PNG, WebP, HEIC and PDF are accepted, anything else is a 415, as is a
+         *     file whose declared type or name extension names another type (a PNG named `.pdf`).
+         *     Images are decoded and encoded again, so that EXIF (location, camera) and other metadata
+         *     are gone, turned upright, scaled to at most 4096 pixels a side, and given a thumbnail; a
+         *     HEIC photo is kept as JPEG. A PDF with JavaScript, a launch action or an XFA form is a 415.
+         *     `sha256`, `size_bytes` and `content_type` describe the bytes kept.
+         */
+        post: operations["documents_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a document's metadata
+         * @description All staff, by kind: a clinical document is a 403 for receptionists. A retired document,
+         *     or one of an archived patient, is a 404.
+         */
+        get: operations["documents_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Retire a document
+         * @description Admins only. The document disappears from lists and downloads (404), while its row and
+         *     its bytes are kept for the retention period, like everything clinical.
+         */
+        delete: operations["documents_retire"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{document_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document
+         * @description All staff, by kind, as for the metadata. The bytes kept, with `ETag` their SHA-256,
+         *     `Content-Disposition: attachment` (`inline` for images), `X-Content-Type-Options: nosniff`
+         *     and `Content-Security-Policy: sandbox`: a file is never run as a page of the service.
+         */
+        get: operations["documents_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{document_id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an image document's thumbnail
+         * @description All staff, by kind. A JPEG of at most 320 pixels a side, for lists; a PDF has none
+         *     (`has_thumbnail` is false, and this is a 404).
+         */
+        get: operations["documents_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/appointments": {
         parameters: {
             query?: never;
@@ -1296,7 +1401,7 @@ export interface components {
          *     that refused the caller (the operation's tag: `patients`, `medical_records`).
          * @enum {string}
          */
-        AuditResource: "patient" | "patient_list" | "insurance_plan" | "access_log" | "appointment" | "appointment_list" | "working_hours" | "medical_record" | "medical_record_list" | "medical_record_history" | "vitals" | "vitals_list" | "cpt_code" | "cpt_code.description" | "cpt_code.category" | "cpt_code.price_cents" | "cpt_code.is_active" | "charge" | "charge_list" | "invoice" | "invoice_list" | "invoice.status" | "invoice.paid_at" | "user" | "user.first_name" | "user.last_name" | "user.phone" | "user.role" | "user.is_active" | "auth" | "auth_session" | "password" | "idempotent_replay" | "appointments" | "audit" | "charges" | "cpt_codes" | "invoices" | "medical_records" | "patients" | "providers" | "reports" | "users";
+        AuditResource: "patient" | "patient_list" | "insurance_plan" | "access_log" | "appointment" | "appointment_list" | "working_hours" | "medical_record" | "medical_record_list" | "medical_record_history" | "vitals" | "vitals_list" | "document" | "document_list" | "document_content" | "document_thumbnail" | "cpt_code" | "cpt_code.description" | "cpt_code.category" | "cpt_code.price_cents" | "cpt_code.is_active" | "charge" | "charge_list" | "invoice" | "invoice_list" | "invoice.status" | "invoice.paid_at" | "user" | "user.first_name" | "user.last_name" | "user.phone" | "user.role" | "user.is_active" | "auth" | "auth_session" | "password" | "idempotent_replay" | "appointments" | "audit" | "charges" | "cpt_codes" | "documents" | "invoices" | "medical_records" | "patients" | "providers" | "reports" | "users";
         /** AuditVerification */
         AuditVerification: {
             /** Valid */
@@ -1341,6 +1446,23 @@ export interface components {
             client_id?: string | null;
             /** Client Secret */
             client_secret?: string | null;
+        };
+        /** Body_documents_upload */
+        Body_documents_upload: {
+            /**
+             * File
+             * Format: binary
+             * @description The file: JPEG, PNG, WebP, HEIC or PDF, at most 10 MiB
+             */
+            file: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Title */
+            title?: string | null;
+            /**
+             * Plan Id
+             * @description For insurance cards (required): the patient's plan
+             */
+            plan_id?: number | null;
         };
         /** ChargeCreate */
         ChargeCreate: {
@@ -1653,6 +1775,84 @@ export interface components {
          * @enum {string}
          */
         DatabasePrivileges: "owner" | "runtime";
+        /** DocumentCreated */
+        DocumentCreated: {
+            /**
+             * Message
+             * @example Document uploaded successfully
+             */
+            message: string;
+            document: components["schemas"]["DocumentRead"];
+        };
+        /**
+         * DocumentKind
+         * @description What a patient's document is: identity and insurance papers the front desk keeps, or
+         *     clinical papers (referrals, lab reports, consent forms) for clinicians.
+         * @enum {string}
+         */
+        DocumentKind: "photo_id" | "insurance_card_front" | "insurance_card_back" | "referral" | "lab_report" | "consent" | "other";
+        /** DocumentList */
+        DocumentList: {
+            /** Documents */
+            documents: components["schemas"]["DocumentRead"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        /**
+         * DocumentRead
+         * @description A document's metadata. Its bytes are at `GET /api/documents/{document_id}/content`.
+         */
+        DocumentRead: {
+            /** Document Id */
+            document_id: number;
+            /** Patient Id */
+            patient_id: number;
+            kind: components["schemas"]["DocumentKind"];
+            /** Title */
+            title: string | null;
+            /**
+             * Plan Id
+             * @description For insurance cards: the plan the card belongs to
+             */
+            plan_id: number | null;
+            /**
+             * Content Type
+             * @description The type of the bytes kept, decided from the file itself: `image/jpeg`, `image/png`, `image/webp` or `application/pdf` (a HEIC photo is kept as JPEG)
+             * @example image/jpeg
+             */
+            content_type: string;
+            /**
+             * Size Bytes
+             * @description The size of the bytes kept
+             */
+            size_bytes: number;
+            /**
+             * Sha256
+             * @description SHA-256 of the bytes kept (hex): the download's `ETag`
+             */
+            sha256: string;
+            /**
+             * Has Thumbnail
+             * @description Images have a JPEG thumbnail at `/api/documents/{document_id}/thumbnail`
+             */
+            has_thumbnail: boolean;
+            /** Uploaded By User Id */
+            uploaded_by_user_id: number;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
+        /** DocumentRetired */
+        DocumentRetired: {
+            /**
+             * Message
+             * @example Document retired successfully
+             */
+            message: string;
+            /** Document Id */
+            document_id: number;
+        };
         /**
          * Error
          * @description The one error body of the API. `error` is for people, `code` for programs.
@@ -1692,7 +1892,7 @@ export interface components {
          * @description The stable code of an error, for programs; `error` says the same for people.
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "rate_limited" | "headers_too_large" | "duplicate_key" | "method_not_allowed" | "out_of_range" | "invalid_range" | "idempotency_key_reuse" | "idempotency_key_in_progress" | "http_error" | "internal_error" | "database_busy" | "invalid_credentials" | "token_missing" | "invalid_token" | "token_reused" | "invalid_current_password" | "email_exists" | "last_admin" | "appointment_patient_mismatch" | "empty_update" | "no_measurement" | "audit_head_missing" | "not_a_provider" | "appointment_conflict" | "patient_conflict" | "outside_working_hours" | "invalid_status_transition" | "cannot_reschedule" | "already_cancelled" | "appointment_completed" | "visit_not_started" | "invalid_working_hours" | "appointment_not_found" | "cpt_code_not_found" | "cpt_code_exists" | "invalid_cpt_code" | "cpt_code_inactive" | "cpt_record_not_found" | "invoice_not_found" | "appointment_not_completed" | "no_cpt_record" | "invoice_exists" | "already_invoiced" | "invalid_status";
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "payload_too_large" | "uri_too_long" | "rate_limited" | "headers_too_large" | "duplicate_key" | "method_not_allowed" | "out_of_range" | "invalid_range" | "idempotency_key_reuse" | "idempotency_key_in_progress" | "http_error" | "internal_error" | "database_busy" | "invalid_credentials" | "token_missing" | "invalid_token" | "token_reused" | "invalid_current_password" | "email_exists" | "last_admin" | "appointment_patient_mismatch" | "empty_update" | "no_measurement" | "audit_head_missing" | "not_a_provider" | "appointment_conflict" | "patient_conflict" | "outside_working_hours" | "invalid_status_transition" | "cannot_reschedule" | "already_cancelled" | "appointment_completed" | "visit_not_started" | "invalid_working_hours" | "appointment_not_found" | "cpt_code_not_found" | "cpt_code_exists" | "invalid_cpt_code" | "cpt_code_inactive" | "cpt_record_not_found" | "invoice_not_found" | "appointment_not_completed" | "no_cpt_record" | "invoice_exists" | "already_invoiced" | "invalid_status" | "document_not_found" | "document_too_large" | "unsupported_document_type" | "document_type_mismatch" | "unreadable_document" | "document_active_content" | "plan_not_found" | "document_store_unavailable";
         /** ErrorDetail */
         ErrorDetail: {
             /** Field */
@@ -4422,6 +4622,515 @@ export interface operations {
                 headers: {
                     /** @description Always `Bearer` */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documents_list: {
+        parameters: {
+            query?: {
+                /** @description Only documents of this kind */
+                kind?: components["schemas"]["DocumentKind"] | null;
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page; values above 100 are capped */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                patient_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentList"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documents_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patient_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_documents_upload"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentCreated"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file is larger than CLINICHUB_DOCUMENT_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file is not a JPEG, PNG, WebP, HEIC or PDF file, says it is another type than it is, cannot be read, or is a PDF with active content */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRead"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documents_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentRetired"];
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documents_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document's bytes, as kept */
+            200: {
+                headers: {
+                    /** @description The SHA-256 of the bytes, in quotes (the document's `sha256`) */
+                    ETag?: string;
+                    /** @description `attachment` (`inline` for images), with a file name of the kind and id */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; `X-Request-ID` ties it to the server's log */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database stayed busy (deadlocks, a statement timeout) after the request was retried; nothing was changed */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    documents_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JPEG of at most 320 pixels a side */
+            200: {
+                headers: {
+                    /** @description `attachment` (`inline` for images), with a file name of the kind and id */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            /** @description The request is malformed or invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Always `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

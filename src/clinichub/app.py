@@ -26,6 +26,9 @@ from clinichub.config import Settings
 from clinichub.db.embedded import with_embedded_database
 from clinichub.db.privileges import OWNER_WARNING, DatabasePrivileges, database_privileges
 from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionmaker
+from clinichub.documents.router import patient_documents_router
+from clinichub.documents.router import router as documents_router
+from clinichub.documents.storage import DocumentStores
 from clinichub.header_limits import HeaderLimitsMiddleware
 from clinichub.housekeeping import prune_forever
 from clinichub.logs import AccessLogMiddleware
@@ -55,6 +58,10 @@ TAGS = [
     {"name": "clinic", "description": "The clinic's time zone, today, currency and password rules"},
     {"name": "users", "description": "Staff accounts and roles"},
     {"name": "patients", "description": "Patient records, search and insurance plans"},
+    {
+        "name": "documents",
+        "description": "ID photos, insurance cards, letters",
+    },
     {"name": "appointments", "description": "Booking, rescheduling and the visit lifecycle"},
     {"name": "providers", "description": "Doctors and nurses: working hours and free slots"},
     {"name": "cpt_codes", "description": "The CPT catalogue: billable procedures and prices"},
@@ -75,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     sessionmaker = create_sessionmaker(engine)
     side_engine = create_engine(settings, pool_size=SIDE_POOL_SIZE)
     side_sessionmaker = create_sessionmaker(side_engine)
+    document_stores = DocumentStores(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -102,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+        await document_stores.close()
         await engine.dispose()
         await side_engine.dispose()
 
@@ -121,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = sessionmaker
     app.state.side_engine = side_engine
     app.state.side_sessionmaker = side_sessionmaker
+    app.state.document_stores = document_stores
 
     exception_handlers.install(app)
     docs.install(app)
@@ -129,6 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         clinic_router,
         users_router,
         patients_router,
+        patient_documents_router,
+        documents_router,
         appointments_router,
         providers_router,
         billing_router,
@@ -142,7 +154,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # After every route: the app's pages are what no route of the API or the docs answers.
     webapp.install(app, settings.web_dist)
     app.add_middleware(TransientRetryMiddleware)  # inside RequestLimitsMiddleware: whole bodies
-    app.add_middleware(RequestLimitsMiddleware)
+    app.add_middleware(RequestLimitsMiddleware, upload_max_bytes=settings.document_max_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -5,8 +5,10 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from clinichub.vocabulary import DocumentStoreKind
 
 # The least that CLINICHUB_PASSWORD_MIN_LENGTH may be: no deployment takes a shorter password.
 SHORTEST_PASSWORD_MIN_LENGTH = 8
@@ -83,6 +85,16 @@ class Settings(BaseSettings):
     trusted_proxies: Annotated[list[str], NoDecode] = []
     # The staff web app's build (index.html and assets/), served at `/`.
     web_dist: Path = DEFAULT_WEB_DIST
+    # Patients' documents: the largest file taken (10 MiB), and where their bytes are kept:
+    # PostgreSQL (a table of its own, backed up with the database) or an S3-compatible store.
+    document_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=100 * 1024 * 1024)
+    document_store: DocumentStoreKind = DocumentStoreKind.postgres
+    s3_bucket: str | None = None
+    s3_prefix: str = "documents/"
+    s3_endpoint_url: str | None = None  # None: AWS; else MinIO, Ceph, R2, ...
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None  # None: the default AWS credential chain
+    s3_secret_access_key: SecretStr | None = None
 
     @field_validator("clinic_timezone")
     @classmethod
@@ -109,6 +121,12 @@ class Settings(BaseSettings):
             except ValueError as exc:
                 raise ValueError(f"not an IP address or CIDR range: {item!r}") from exc
         return value
+
+    @model_validator(mode="after")
+    def _s3_needs_a_bucket(self) -> "Settings":
+        if self.document_store is DocumentStoreKind.s3 and not self.s3_bucket:
+            raise ValueError("CLINICHUB_DOCUMENT_STORE=s3 needs CLINICHUB_S3_BUCKET")
+        return self
 
     @property
     def trusted_networks(self) -> list[str]:

@@ -74,6 +74,15 @@ class ErrorCode(StrEnum):
     invoice_exists = "invoice_exists"
     already_invoiced = "already_invoiced"
     invalid_status = "invalid_status"
+    # Patients' documents.
+    document_not_found = "document_not_found"
+    document_too_large = "document_too_large"
+    unsupported_document_type = "unsupported_document_type"
+    document_type_mismatch = "document_type_mismatch"
+    unreadable_document = "unreadable_document"
+    document_active_content = "document_active_content"
+    plan_not_found = "plan_not_found"
+    document_store_unavailable = "document_store_unavailable"
 
 
 class AppError(Exception):
@@ -142,6 +151,16 @@ class PreconditionFailed(AppError):
 class PayloadTooLarge(AppError):
     status_code = 413
     default_code = ErrorCode.payload_too_large
+
+
+class UnsupportedMediaType(AppError):
+    status_code = 415
+    default_code = ErrorCode.unsupported_document_type
+
+
+class ServiceUnavailable(AppError):
+    status_code = 503
+    default_code = ErrorCode.document_store_unavailable
 
 
 class UriTooLong(AppError):

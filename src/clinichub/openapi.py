@@ -21,6 +21,7 @@ from clinichub.auth import examples as auth_examples
 from clinichub.billing import examples as billing_examples
 from clinichub.clinic import examples as clinic_examples
 from clinichub.clinical import examples as clinical_examples
+from clinichub.documents import examples as documents_examples
 from clinichub.errors import ErrorCode
 from clinichub.openapi_examples import ERROR_EXAMPLES, Examples
 from clinichub.patients import examples as patients_examples
@@ -40,6 +41,7 @@ EXAMPLE_MODULES: tuple[ModuleType, ...] = (
     patients_examples,
     audit_examples,
     clinical_examples,
+    documents_examples,
     scheduling_examples,
     billing_examples,
 )
@@ -92,6 +94,8 @@ _LINKS: list[tuple[str, str, str, list[str]]] = [
             "patients_save_plan",
             "patients_list_plans",
             "patients_access_log",
+            "documents_upload",
+            "documents_list",
         ],
     ),
     (
@@ -105,6 +109,12 @@ _LINKS: list[tuple[str, str, str, list[str]]] = [
             "charges_create",
             "charges_list_for_appointment",
         ],
+    ),
+    (
+        "documents_upload",
+        "/document/document_id",
+        "document_id",
+        ["documents_get", "documents_content", "documents_thumbnail", "documents_retire"],
     ),
     ("cpt_codes_create", "/cpt_code/code", "code", ["cpt_codes_update"]),
     ("charges_create", "/charge/cpt_record_id", "cpt_record_id", ["charges_delete"]),
@@ -142,7 +152,18 @@ def build(app: FastAPI) -> Document:
         _add_examples(operation)
     _add_links(document)
     _integer_bounds(schemas)
+    _binary_files(schemas)
     return document
+
+
+def _binary_files(schemas: dict[str, Any]) -> None:
+    """A file of a multipart form is, for OpenAPI 3.1, a string with a `contentMediaType`;
+    `format: binary` says the same in the form that client generators read as a file (the
+    generated Python client then sends it as a file, not as text)."""
+    for schema in schemas.values():
+        for field in schema.get("properties", {}).values():
+            if field.get("type") == "string" and "contentMediaType" in field:
+                field.setdefault("format", "binary")
 
 
 _BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
@@ -187,7 +208,8 @@ def _complete_errors(operation: dict[str, Any]) -> None:
         },
     )
     if "requestBody" in operation:
-        # RequestLimits refuses a body over 1 MiB before the operation sees it.
+        # RequestLimits refuses a body over 1 MiB (an upload's over its own limit) before the
+        # operation sees it.
         responses.setdefault(
             "413",
             {

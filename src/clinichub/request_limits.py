@@ -1,6 +1,6 @@
-"""Request bodies over 1 MiB get 413 and JSON nested deeper than 32 levels gets 400, before any
-handler parses them (OWASP API4:2023, unrestricted resource consumption); a JSON object that
-names a key twice gets 400 `duplicate_key`.
+"""Request bodies over 1 MiB (a document upload's: over its own limit) get 413 and JSON nested
+deeper than 32 levels gets 400, before any handler parses them (OWASP API4:2023, unrestricted
+resource consumption); a JSON object that names a key twice gets 400 `duplicate_key`.
 
 The body is read here, counting the bytes as they arrive: a declared Content-Length over the
 limit is refused without reading, and a chunked body without one is refused as soon as it passes
@@ -10,13 +10,19 @@ does not recurse.
 Duplicate keys: RFC 8259 leaves their meaning open, and parsers disagree (Python keeps the last,
 others the first), so `{"role": "receptionist", "role": "admin"}` could pass a check that reads
 one value and act on the other. Every JSON body the app parses passes through here first.
+
+A document upload (`POST /api/patients/{id}/documents`, multipart) may be larger: the file's
+limit (CLINICHUB_DOCUMENT_MAX_BYTES) plus room for the form's other fields and boundaries. It is
+counted the same way, as it arrives, so a body that never ends is refused at the limit, before
+it is held whole; the operation then checks the file itself against the exact limit.
 """
 
 import email.message
 import json
+import re
 
 from starlette.datastructures import Headers
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clinichub.asgi import HttpMiddleware
 from clinichub.errors import AppError, BadRequest, ErrorCode, PayloadTooLarge
@@ -24,6 +30,10 @@ from clinichub.exception_handlers import error_response
 
 MAX_BODY_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 32
+# An upload's form fields and multipart boundaries besides the file: a title of 200 characters,
+# a kind, a plan id, part headers (a file name of a few hundred bytes).
+UPLOAD_FORM_ALLOWANCE = 64 * 1024
+_UPLOAD_PATH = re.compile(r"/api/patients/[^/]+/documents/?")
 
 
 def json_depth(body: bytes) -> int:
@@ -100,13 +110,25 @@ def _declared_length(headers: Headers) -> int | None:
 
 
 class RequestLimitsMiddleware(HttpMiddleware):
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = Headers(scope=scope)
-        too_large = PayloadTooLarge(
+    def __init__(self, app: ASGIApp, *, upload_max_bytes: int = 10 * 1024 * 1024) -> None:
+        super().__init__(app)
+        self.upload_max_bytes = upload_max_bytes
+
+    def _limit(self, scope: Scope) -> tuple[int, PayloadTooLarge]:
+        if scope["method"] == "POST" and _UPLOAD_PATH.fullmatch(scope["path"]):
+            return self.upload_max_bytes + UPLOAD_FORM_ALLOWANCE, PayloadTooLarge(
+                f"Request body too large: a document is at most {self.upload_max_bytes} bytes",
+                code=ErrorCode.document_too_large,
+            )
+        return MAX_BODY_BYTES, PayloadTooLarge(
             f"Request body too large: at most {MAX_BODY_BYTES} bytes (1 MiB)"
         )
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = Headers(scope=scope)
+        limit, too_large = self._limit(scope)
         declared = _declared_length(headers)
-        if declared is not None and declared > MAX_BODY_BYTES:
+        if declared is not None and declared > limit:
             await self._refuse(too_large, scope, receive, send)
             return
         chunks: list[bytes] = []
@@ -118,7 +140,7 @@ class RequestLimitsMiddleware(HttpMiddleware):
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > MAX_BODY_BYTES:
+            if size > limit:
                 await self._refuse(too_large, scope, receive, send)
                 return
             chunks.append(chunk)

@@ -303,6 +303,7 @@ _STATUS_DESCRIPTIONS = {
     409: "The request conflicts with the current state",
     412: "If-Match names a version other than the current one: reload and retry",
     413: "The request body is larger than 1 MiB",
+    415: "The file's type is not accepted",
     429: "Too many requests; retry after the number of seconds in Retry-After",
     503: "A dependency (the database) is unavailable",
 }

@@ -8,11 +8,17 @@
   pages (Swagger UI, ReDoc) need their scripts, styles and workers, served by the service itself,
   including the inline script that starts each of them. They show only the OpenAPI document, no
   user data.
+- A document's bytes (`/api/documents/{id}/content` and `/thumbnail`): the API's policy plus
+  `sandbox`, so that a file opened in a browser (an HTML page disguised as an image, a PDF
+  viewer's scripts) runs as an origin of its own, with no scripts, forms or access to the
+  service's cookies and storage.
 - The staff web app's pages (webapp.py): scripts and styles from the service only, no CDN and no
   inline script; the `<style>` tags its component library injects carry the nonce of the page,
   fresh for every response; images and fonts may also be `data:` (and images `blob:`, for
   previews); the app talks to this service only.
 """
+
+import re
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import Message, Receive, Scope, Send
@@ -30,6 +36,8 @@ DOCS_CSP = (
     "connect-src 'self'; "
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
+DOCUMENT_CSP = f"{API_CSP}; sandbox"
+_DOCUMENT_BYTES = re.compile(r"/api/documents/[^/]+/(content|thumbnail)")
 DOCS_PREFIXES = ("/docs", "/redoc")
 # The key of the request's state under which a page puts the nonce its HTML carries.
 NONCE_STATE = "csp_nonce"
@@ -72,6 +80,8 @@ def headers_for(path: str, nonce: str | None = None) -> dict[str, str]:
             "Referrer-Policy": "no-referrer",
             "Content-Security-Policy": DOCS_CSP,
         }
+    if _DOCUMENT_BYTES.fullmatch(path):
+        return API_HEADERS | {"Content-Security-Policy": DOCUMENT_CSP}
     if path.startswith("/api"):
         return API_HEADERS
     return {key: value for key, value in API_HEADERS.items() if key != "Cache-Control"}

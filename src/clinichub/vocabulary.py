@@ -74,6 +74,33 @@ class BmiCategory(StrEnum):
     obese = "obese"
 
 
+class DocumentKind(StrEnum):
+    """What a patient's document is: identity and insurance papers the front desk keeps, or
+    clinical papers (referrals, lab reports, consent forms) for clinicians."""
+
+    photo_id = "photo_id"
+    insurance_card_front = "insurance_card_front"
+    insurance_card_back = "insurance_card_back"
+    referral = "referral"
+    lab_report = "lab_report"
+    consent = "consent"
+    other = "other"
+
+
+class DocumentStoreKind(StrEnum):
+    """Where documents' bytes are kept (CLINICHUB_DOCUMENT_STORE)."""
+
+    postgres = "postgres"
+    s3 = "s3"
+
+
+class ContentVariant(StrEnum):
+    """The bytes kept of a document: the file, and for images a thumbnail."""
+
+    original = "original"
+    thumbnail = "thumbnail"
+
+
 class AuditAction(StrEnum):
     read = "read"
     create = "create"
@@ -115,6 +142,11 @@ class AuditResource(StrEnum):
     medical_record_history = "medical_record_history"
     vitals = "vitals"
     vitals_list = "vitals_list"
+    # Patients' documents: their metadata, bytes and thumbnails.
+    document = "document"
+    document_list = "document_list"
+    document_content = "document_content"
+    document_thumbnail = "document_thumbnail"
     # Billing: a change of the catalogue or of an invoice names each field it changed.
     cpt_code = "cpt_code"
     cpt_code_description = "cpt_code.description"
@@ -144,6 +176,7 @@ class AuditResource(StrEnum):
     audit = "audit"
     charges = "charges"
     cpt_codes = "cpt_codes"
+    documents = "documents"
     invoices = "invoices"
     medical_records = "medical_records"
     patients = "patients"

@@ -1,5 +1,5 @@
-// Log in, create a patient and book a visit through the types generated from openapi.json,
-// with nothing but fetch. Usage: node clinic-day.mjs http://127.0.0.1:8000
+// Log in, create a patient, book a visit and keep its referral letter, through the types
+// generated from openapi.json, with nothing but fetch. Usage: node clinic-day.mjs http://127.0.0.1:8000
 import type { operations } from "../schema.js";
 
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
@@ -106,3 +106,35 @@ if (conflict.code !== "appointment_conflict" || conflict.conflict_appointment_id
   throw new Error(`unexpected conflict answer: ${JSON.stringify(conflict)}`);
 }
 console.log(`the same slot again: 409 ${conflict.code}`);
+
+// The patient's referral letter (a one-page PDF): uploaded as a multipart form whose fields are
+// typed by the contract, then downloaded byte for byte, its ETag the SHA-256 the upload named.
+type Upload = operations["documents_upload"]["requestBody"]["content"]["multipart/form-data"];
+const letter = Buffer.from(
+  "JVBERi0xLjMKJeLjz9MKMSAwIG9iago8PAovUHJvZHVjZXIgKHB5cGRmKQo+PgplbmRvYmoKMiAwIG9iago8PAovVHlwZSAvUGFnZXMKL0NvdW50IDEKL0tpZHMgWyA0IDAgUiBdCj4+CmVuZG9iagozIDAgb2JqCjw8Ci9UeXBlIC9DYXRhbG9nCi9QYWdlcyAyIDAgUgo+PgplbmRvYmoKNCAwIG9iago8PAovVHlwZSAvUGFnZQovUmVzb3VyY2VzIDw8Cj4+Ci9NZWRpYUJveCBbIDAuMCAwLjAgNjEyIDc5MiBdCi9QYXJlbnQgMiAwIFIKPj4KZW5kb2JqCnhyZWYKMCA1CjAwMDAwMDAwMDAgNjU1MzUgZiAKMDAwMDAwMDAxNSAwMDAwMCBuIAowMDAwMDAwMDU0IDAwMDAwIG4gCjAwMDAwMDAxMTMgMDAwMDAgbiAKMDAwMDAwMDE2MiAwMDAwMCBuIAp0cmFpbGVyCjw8Ci9TaXplIDUKL1Jvb3QgMyAwIFIKL0luZm8gMSAwIFIKPj4Kc3RhcnR4cmVmCjI1NgolJUVPRgo=",
+  "base64",
+);
+const fields: Omit<Upload, "file"> = { kind: "referral", title: "Cardiology referral" };
+const form = new FormData();
+form.append("file", new Blob([letter], { type: "application/pdf" }), "referral.pdf");
+form.append("kind", fields.kind);
+if (typeof fields.title === "string") {
+  form.append("title", fields.title);
+}
+const uploadResponse = await fetch(`${baseUrl}/api/patients/${patient.patient_id}/documents`, {
+  method: "POST",
+  headers: { Authorization: `Bearer ${token}` },
+  body: form,
+});
+if (uploadResponse.status !== 201) {
+  throw new Error(`upload: ${uploadResponse.status} ${await uploadResponse.text()}`);
+}
+const { document } = (await uploadResponse.json()) as AnswerOf<"documents_upload", 201>;
+const download = await fetch(`${baseUrl}/api/documents/${document.document_id}/content`, {
+  headers: { Authorization: `Bearer ${token}` },
+});
+const downloaded = Buffer.from(await download.arrayBuffer());
+if (!downloaded.equals(letter) || download.headers.get("etag") !== `"${document.sha256}"`) {
+  throw new Error(`the download differs from the upload: ${download.status}`);
+}
+console.log(`document ${document.document_id} (${document.kind}) uploaded and downloaded intact`);

@@ -4,6 +4,7 @@ from clinichub.db.base import Base
 from clinichub.models.audit import AuditEvent, AuditSeal
 from clinichub.models.billing import CptCode, Invoice
 from clinichub.models.clinical import MedicalRecord, MedicalRecordVersion, Vitals
+from clinichub.models.documents import Document, DocumentContent
 from clinichub.models.patients import InsurancePlan, Patient
 from clinichub.models.scheduling import Appointment, CptRecord, ProviderWorkingHours
 from clinichub.models.security import IdempotencyKey, RateLimitCounter
@@ -17,6 +18,8 @@ __all__ = [
     "Base",
     "CptCode",
     "CptRecord",
+    "Document",
+    "DocumentContent",
     "IdempotencyKey",
     "InsurancePlan",
     "Invoice",

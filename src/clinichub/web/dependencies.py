@@ -24,7 +24,8 @@ from clinichub.auth.errors import INVALID_TOKEN, TOKEN_MISSING
 from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
 from clinichub.config import Settings
 from clinichub.db.session import run_in_transaction
-from clinichub.errors import Forbidden
+from clinichub.documents.storage import DocumentStores
+from clinichub.errors import BadRequest, Forbidden
 from clinichub.scheduling.rules import CANCELLER_ROLES
 from clinichub.schemas import MAX_ID, MAX_PAGE, MAX_PER_PAGE, PageParams
 from clinichub.vocabulary import AuditAction, AuditOutcome, AuditResource, Role
@@ -54,6 +55,31 @@ async def _settings(request: Request) -> Settings:
 
 
 AppSettings = Annotated[Settings, Depends(_settings)]
+
+
+async def _document_stores(request: Request) -> DocumentStores:
+    stores: DocumentStores = request.app.state.document_stores
+    return stores
+
+
+# Where documents' bytes are kept (CLINICHUB_DOCUMENT_STORE).
+Stores = Annotated[DocumentStores, Depends(_document_stores)]
+
+
+def form_fields(*names: str) -> Callable[..., Awaitable[None]]:
+    """A dependency that refuses a form naming a field the operation does not take (400), as
+    JSON bodies are refused: a client never believes it set something that was ignored."""
+
+    async def check(request: Request) -> None:
+        form = await request.form()  # parsed once already, for the operation's parameters
+        unknown = sorted({key for key in form if key not in names})
+        if unknown:
+            raise BadRequest(
+                f"Unknown field: {unknown[0][:100]}",
+                details=[{"field": key[:100], "message": "Unknown field"} for key in unknown],
+            )
+
+    return check
 
 
 # --- Where a request comes from ---------------------------------------------------------------

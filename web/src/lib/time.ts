@@ -95,6 +95,11 @@ export function longDay(day: string): string {
   }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
+/** "Mon, 7 Dec 2026, 09:30": an instant on the clinic's calendar and clock. */
+export function dateTime(instant: string, timeZone: string): string {
+  return `${longDay(dayOf(instant, timeZone))}, ${clockTime(instant, timeZone)}`;
+}
+
 /** Cents as money: 15000 -> "$150.00". */
 export function money(cents: number, currency: string): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);

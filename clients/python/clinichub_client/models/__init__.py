@@ -19,6 +19,7 @@ from .audit_verification import AuditVerification
 from .availability import Availability
 from .bmi_category import BmiCategory
 from .body_auth_token import BodyAuthToken
+from .body_documents_upload import BodyDocumentsUpload
 from .charge_create import ChargeCreate
 from .charge_created import ChargeCreated
 from .charge_deleted import ChargeDeleted
@@ -37,6 +38,11 @@ from .daily_count import DailyCount
 from .daily_counts import DailyCounts
 from .daily_revenue import DailyRevenue
 from .database_privileges import DatabasePrivileges
+from .document_created import DocumentCreated
+from .document_kind import DocumentKind
+from .document_list import DocumentList
+from .document_read import DocumentRead
+from .document_retired import DocumentRetired
 from .error import Error
 from .error_code import ErrorCode
 from .error_detail import ErrorDetail
@@ -133,6 +139,7 @@ __all__ = (
     "Availability",
     "BmiCategory",
     "BodyAuthToken",
+    "BodyDocumentsUpload",
     "ChargeCreate",
     "ChargeCreated",
     "ChargeDeleted",
@@ -151,6 +158,11 @@ __all__ = (
     "DailyCounts",
     "DailyRevenue",
     "DatabasePrivileges",
+    "DocumentCreated",
+    "DocumentKind",
+    "DocumentList",
+    "DocumentRead",
+    "DocumentRetired",
     "Error",
     "ErrorCode",
     "ErrorDetail",

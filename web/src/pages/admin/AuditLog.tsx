@@ -28,7 +28,7 @@ import {
   type AuditFilters,
 } from "./auditFilters";
 import { ROLE_LABEL } from "./roles";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 25;
 
@@ -168,67 +168,65 @@ export function AuditLog({ timeZone, patientId }: { timeZone: string; patientId?
       {events.isPending ? (
         <Loading label="Loading events" />
       ) : (
-        <ScrollTable label="Audit events" minWidth={960}>
-          <Table striped aria-busy={events.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Resource</Table.Th>
-                {patientId === undefined && <Table.Th>Patient</Table.Th>}
-                <Table.Th>Outcome</Table.Th>
-                <Table.Th>Request ID</Table.Th>
-                <Table.Th>From address</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((event) => (
-                <Table.Tr key={event.event_id}>
-                  <Table.Td>{preciseDateTime(event.occurred_at, timeZone)}</Table.Td>
-                  <Table.Td>
-                    {event.actor_user_id === null
-                      ? "Nobody signed in"
-                      : staffName(staff.data, event.actor_user_id)}
-                    {event.actor_role && <Text size="xs">{ROLE_LABEL[event.actor_role]}</Text>}
-                  </Table.Td>
-                  <Table.Td>{ACTION_LABEL[event.action]}</Table.Td>
-                  <Table.Td>
-                    {event.resource_type}
-                    {event.resource_id && (
-                      <Text size="xs" style={{ wordBreak: "break-all" }}>
-                        {event.resource_id}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  {patientId === undefined && (
-                    <Table.Td>
-                      {event.patient_id === null ? (
-                        "—"
-                      ) : (
-                        <Anchor
-                          inherit
-                          component={Link}
-                          to={`/patients/${event.patient_id}/access-log`}
-                        >
-                          Patient #{event.patient_id}
-                        </Anchor>
-                      )}
-                    </Table.Td>
+        <ListTable
+          label="Audit events"
+          minWidth={960}
+          busy={events.isFetching}
+          footer={rows.length === 0 && <Text py="md">No event matches.</Text>}
+          columns={[
+            "When",
+            "Who",
+            "Action",
+            "Resource",
+            patientId === undefined && "Patient",
+            "Outcome",
+            "Request ID",
+            "From address",
+          ]}
+        >
+          {rows.map((event) => (
+            <Table.Tr key={event.event_id}>
+              <Table.Td>{preciseDateTime(event.occurred_at, timeZone)}</Table.Td>
+              <Table.Td>
+                {event.actor_user_id === null
+                  ? "Nobody signed in"
+                  : staffName(staff.data, event.actor_user_id)}
+                {event.actor_role && <Text size="xs">{ROLE_LABEL[event.actor_role]}</Text>}
+              </Table.Td>
+              <Table.Td>{ACTION_LABEL[event.action]}</Table.Td>
+              <Table.Td>
+                {event.resource_type}
+                {event.resource_id && (
+                  <Text size="xs" style={{ wordBreak: "break-all" }}>
+                    {event.resource_id}
+                  </Text>
+                )}
+              </Table.Td>
+              {patientId === undefined && (
+                <Table.Td>
+                  {event.patient_id === null ? (
+                    "—"
+                  ) : (
+                    <Anchor
+                      inherit
+                      component={Link}
+                      to={`/patients/${event.patient_id}/access-log`}
+                    >
+                      Patient #{event.patient_id}
+                    </Anchor>
                   )}
-                  <Table.Td>
-                    <Badge color={OUTCOME[event.outcome].color} autoContrast>
-                      {OUTCOME[event.outcome].label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{event.request_id ? <Code>{event.request_id}</Code> : "—"}</Table.Td>
-                  <Table.Td>{event.ip ?? "—"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {rows.length === 0 && <Text py="md">No event matches.</Text>}
-        </ScrollTable>
+                </Table.Td>
+              )}
+              <Table.Td>
+                <Badge color={OUTCOME[event.outcome].color} autoContrast>
+                  {OUTCOME[event.outcome].label}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{event.request_id ? <Code>{event.request_id}</Code> : "—"}</Table.Td>
+              <Table.Td>{event.ip ?? "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Pager pagination={events.data?.pagination} onChange={setPage} noun="events" />
     </>

@@ -4,7 +4,7 @@ import { useAction } from "../../api/actions";
 import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { ErrorNotice } from "../../components/Status";
-import { dateTime } from "../billing/format";
+import { dateTime } from "../../lib/time";
 import { formErrors } from "./formErrors";
 
 /**

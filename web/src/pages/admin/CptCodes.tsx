@@ -20,7 +20,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { money } from "../../lib/time";
 import { CptForm, type CptCode } from "./CptForm";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 20;
 
@@ -98,48 +98,40 @@ export default function CptCodes() {
       {codes.isPending ? (
         <Loading label="Loading the catalogue" />
       ) : (
-        <ScrollTable label="CPT codes" minWidth={640}>
-          <Table striped highlightOnHover aria-busy={codes.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th>Category</Table.Th>
-                <Table.Th>Price</Table.Th>
-                <Table.Th>Status</Table.Th>
-                {mayEdit && <Table.Th>Action</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {codes.data?.cpt_codes.map((code) => (
-                <Table.Tr key={code.code}>
-                  <Table.Td>{code.code}</Table.Td>
-                  <Table.Td>{code.description}</Table.Td>
-                  <Table.Td>{code.category}</Table.Td>
-                  <Table.Td>{money(code.price_cents, code.currency ?? "USD")}</Table.Td>
-                  <Table.Td>
-                    <Badge color={code.is_active ? "teal.9" : "gray.7"}>
-                      {code.is_active ? "In use" : "Retired"}
-                    </Badge>
-                  </Table.Td>
-                  {mayEdit && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(code)}
-                        aria-label={`Edit CPT code ${code.code}`}
-                      >
-                        Edit
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {codes.data?.cpt_codes.length === 0 && <Text py="md">No code matches.</Text>}
-        </ScrollTable>
+        <ListTable
+          label="CPT codes"
+          minWidth={640}
+          busy={codes.isFetching}
+          highlightOnHover
+          footer={codes.data?.cpt_codes.length === 0 && <Text py="md">No code matches.</Text>}
+          columns={["Code", "Description", "Category", "Price", "Status", mayEdit && "Action"]}
+        >
+          {codes.data?.cpt_codes.map((code) => (
+            <Table.Tr key={code.code}>
+              <Table.Td>{code.code}</Table.Td>
+              <Table.Td>{code.description}</Table.Td>
+              <Table.Td>{code.category}</Table.Td>
+              <Table.Td>{money(code.price_cents, code.currency ?? "USD")}</Table.Td>
+              <Table.Td>
+                <Badge color={code.is_active ? "teal.9" : "gray.7"}>
+                  {code.is_active ? "In use" : "Retired"}
+                </Badge>
+              </Table.Td>
+              {mayEdit && (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setEditing(code)}
+                    aria-label={`Edit CPT code ${code.code}`}
+                  >
+                    Edit
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Pager pagination={codes.data?.pagination} onChange={setPage} noun="codes" />
       {editing && (

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import Staff from "./Staff";
-import { page, renderPage, Reply, resetPages, seriousViolations } from "./testing";
+import { page, renderPage, Reply, resetPages, seriousViolations } from "../../testing";
 
 const nurse = {
   user_id: 5,

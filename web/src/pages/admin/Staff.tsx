@@ -21,7 +21,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { isRole, ROLE_LABEL, ROLE_OPTIONS } from "./roles";
 import { ConfirmDeactivate, EditStaffMember, NewStaffMember } from "./StaffForms";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 type StaffUser = Schemas["UserRead"];
 
@@ -127,75 +127,68 @@ export default function Staff() {
       {users.isPending ? (
         <Loading label="Loading staff" />
       ) : (
-        <ScrollTable label="Staff members" minWidth={640}>
-          <Table striped highlightOnHover aria-busy={users.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                {mayAdminister && <Table.Th>Actions</Table.Th>}
+        <ListTable
+          label="Staff members"
+          minWidth={640}
+          busy={users.isFetching}
+          highlightOnHover
+          footer={users.data?.users.length === 0 && <Text py="md">No staff member matches.</Text>}
+          columns={["Name", "Email", "Role", "Status", mayAdminister && "Actions"]}
+        >
+          {users.data?.users.map((user) => {
+            const name = `${user.first_name} ${user.last_name}`;
+            const busy =
+              activation.isPending && activation.variables.user.user_id === user.user_id;
+            return (
+              <Table.Tr key={user.user_id}>
+                <Table.Td>
+                  {user.last_name}, {user.first_name}
+                </Table.Td>
+                <Table.Td>{user.email}</Table.Td>
+                <Table.Td>{ROLE_LABEL[user.role]}</Table.Td>
+                <Table.Td>
+                  <Badge color={user.is_active ? "teal.9" : "gray.7"}>
+                    {user.is_active ? "Active" : "Inactive"}
+                  </Badge>
+                </Table.Td>
+                {mayAdminister && (
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(user)}
+                        aria-label={`Edit ${name}`}
+                      >
+                        Edit
+                      </Button>
+                      {user.is_active ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setDeactivating(user)}
+                          aria-label={`Deactivate ${name}`}
+                        >
+                          Deactivate
+                        </Button>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          loading={busy}
+                          onClick={() => setActive(user, true)}
+                          aria-label={`Reactivate ${name}`}
+                        >
+                          Reactivate
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data?.users.map((user) => {
-                const name = `${user.first_name} ${user.last_name}`;
-                const busy =
-                  activation.isPending && activation.variables.user.user_id === user.user_id;
-                return (
-                  <Table.Tr key={user.user_id}>
-                    <Table.Td>
-                      {user.last_name}, {user.first_name}
-                    </Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>{ROLE_LABEL[user.role]}</Table.Td>
-                    <Table.Td>
-                      <Badge color={user.is_active ? "teal.9" : "gray.7"}>
-                        {user.is_active ? "Active" : "Inactive"}
-                      </Badge>
-                    </Table.Td>
-                    {mayAdminister && (
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(user)}
-                            aria-label={`Edit ${name}`}
-                          >
-                            Edit
-                          </Button>
-                          {user.is_active ? (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              onClick={() => setDeactivating(user)}
-                              aria-label={`Deactivate ${name}`}
-                            >
-                              Deactivate
-                            </Button>
-                          ) : (
-                            <Button
-                              size="xs"
-                              variant="default"
-                              loading={busy}
-                              onClick={() => setActive(user, true)}
-                              aria-label={`Reactivate ${name}`}
-                            >
-                              Reactivate
-                            </Button>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-          {users.data?.users.length === 0 && <Text py="md">No staff member matches.</Text>}
-        </ScrollTable>
+            );
+          })}
+        </ListTable>
       )}
       <Pager pagination={users.data?.pagination} onChange={setPage} noun="staff members" />
       <NewStaffMember opened={creating} onClose={() => setCreating(false)} />

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import AccessLog from "./AccessLog";
 import Audit from "./Audit";
 import CptCodes from "./CptCodes";
-import { page, renderPage, Reply, resetPages, seriousViolations } from "./testing";
+import { page, renderPage, Reply, resetPages, seriousViolations } from "../../testing";
 import WorkingHours from "./WorkingHours";
 
 afterEach(resetPages);

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { page, renderPage, resetPages, seriousViolations } from "../admin/testing";
+import { page, renderPage, resetPages, seriousViolations } from "../../testing";
 import Billing from "./Billing";
 
 const visit = {

@@ -7,10 +7,10 @@ import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { dateTime } from "./format";
+import { dateTime } from "../../lib/time";
 import { InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientLink, staffName, usePatientNames, useStaffDirectory } from "./people";
-import { ScrollTable } from "./ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 type Appointment = Schemas["AppointmentRead"];
 
@@ -109,44 +109,36 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
       ) : visits.length === 0 && page === 1 ? (
         <Text>Every completed visit has its invoice.</Text>
       ) : (
-        <ScrollTable label="Visits to invoice" minWidth={640}>
-          <Table striped aria-busy={queue.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Visit</Table.Th>
-                <Table.Th>Patient</Table.Th>
-                <Table.Th>Provider</Table.Th>
-                <Table.Th>Code</Table.Th>
-                {mayInvoice && <Table.Th>Action</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {visits.map((visit) => (
-                <Table.Tr key={visit.appointment_id}>
-                  <Table.Td>
-                    <Anchor inherit component={Link} to={`/visits/${visit.appointment_id}`}>
-                      {dateTime(visit.scheduled_start, timeZone)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <PatientLink id={visit.patient_id} names={patients} />
-                  </Table.Td>
-                  <Table.Td>{staffName(staff.data, visit.provider_user_id)}</Table.Td>
-                  <Table.Td>{visit.cpt_code ?? "Default code"}</Table.Td>
-                  {mayInvoice && (
-                    <Table.Td>
-                      <CreateInvoice
-                        appointment={visit}
-                        onCreated={setCreated}
-                        onFailed={setFailure}
-                      />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Visits to invoice"
+          minWidth={640}
+          busy={queue.isFetching}
+          columns={["Visit", "Patient", "Provider", "Code", mayInvoice && "Action"]}
+        >
+          {visits.map((visit) => (
+            <Table.Tr key={visit.appointment_id}>
+              <Table.Td>
+                <Anchor inherit component={Link} to={`/visits/${visit.appointment_id}`}>
+                  {dateTime(visit.scheduled_start, timeZone)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <PatientLink id={visit.patient_id} names={patients} />
+              </Table.Td>
+              <Table.Td>{staffName(staff.data, visit.provider_user_id)}</Table.Td>
+              <Table.Td>{visit.cpt_code ?? "Default code"}</Table.Td>
+              {mayInvoice && (
+                <Table.Td>
+                  <CreateInvoice
+                    appointment={visit}
+                    onCreated={setCreated}
+                    onFailed={setFailure}
+                  />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Pager pagination={queue.data?.pagination} onChange={setPage} noun="visits to invoice" />
     </>

@@ -1,7 +1,7 @@
 import { SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { Schemas } from "../../api/client";
 import { money } from "../../lib/time";
-import { ScrollTable } from "./ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 export type Invoice = Schemas["InvoiceRead"];
 

@@ -17,12 +17,11 @@ import { api, type Schemas } from "../../api/client";
 import { RequestFailed, unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { money } from "../../lib/time";
-import { dateTime } from "./format";
+import { dateTime, money } from "../../lib/time";
 import { InvoiceLines, InvoiceShares, type Invoice } from "./InvoiceDetails";
 import { PatientPicker, type PickedPatient } from "./PatientPicker";
 import { PatientLink, usePatientNames } from "./people";
-import { ScrollTable } from "./ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 20;
 
@@ -135,74 +134,73 @@ export function InvoiceList({
       {invoices.isPending && !rangeError ? (
         <Loading label="Loading invoices" />
       ) : (
-        <ScrollTable label="Invoices" minWidth={820}>
-          <Table striped highlightOnHover aria-busy={invoices.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Invoice</Table.Th>
-                <Table.Th>Issued</Table.Th>
-                <Table.Th>Patient</Table.Th>
-                <Table.Th>Total</Table.Th>
-                <Table.Th>Patient owes</Table.Th>
-                <Table.Th>Insurance owes</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
+        <ListTable
+          label="Invoices"
+          minWidth={820}
+          busy={invoices.isFetching}
+          highlightOnHover
+          footer={rows.length === 0 && !rangeError && <Text py="md">No invoice matches.</Text>}
+          columns={[
+            "Invoice",
+            "Issued",
+            "Patient",
+            "Total",
+            "Patient owes",
+            "Insurance owes",
+            "Status",
+            "Actions",
+          ]}
+        >
+          {rows.map((invoice) => {
+            const to = invoice.status === "paid" ? "unpaid" : "paid";
+            const busy =
+              pay.isPending && pay.variables.invoice.invoice_id === invoice.invoice_id;
+            return (
+              <Table.Tr key={invoice.invoice_id}>
+                <Table.Td>#{invoice.invoice_id}</Table.Td>
+                <Table.Td>{dateTime(invoice.issued_at, timeZone)}</Table.Td>
+                <Table.Td>
+                  <PatientLink id={invoice.patient_id} names={patients} />
+                </Table.Td>
+                <Table.Td>{money(invoice.total_cents, invoice.currency)}</Table.Td>
+                <Table.Td>{money(invoice.patient_due_cents, invoice.currency)}</Table.Td>
+                <Table.Td>{money(invoice.insurance_due_cents, invoice.currency)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={invoice.status} />
+                  {invoice.paid_at && (
+                    <Text size="xs">{dateTime(invoice.paid_at, timeZone)}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setShown(invoice)}
+                      aria-label={`View invoice #${invoice.invoice_id}`}
+                    >
+                      View
+                    </Button>
+                    {mayRecordPayment && (
+                      <Button
+                        size="xs"
+                        variant={to === "paid" ? "filled" : "default"}
+                        loading={busy}
+                        onClick={() =>
+                          // A refusal may mean the invoice changed: show it as it is now.
+                          pay.mutate({ invoice, to }, { onError: refresh })
+                        }
+                        aria-label={`Mark ${to}: invoice #${invoice.invoice_id}`}
+                      >
+                        {to === "paid" ? "Mark paid" : "Mark unpaid"}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((invoice) => {
-                const to = invoice.status === "paid" ? "unpaid" : "paid";
-                const busy =
-                  pay.isPending && pay.variables.invoice.invoice_id === invoice.invoice_id;
-                return (
-                  <Table.Tr key={invoice.invoice_id}>
-                    <Table.Td>#{invoice.invoice_id}</Table.Td>
-                    <Table.Td>{dateTime(invoice.issued_at, timeZone)}</Table.Td>
-                    <Table.Td>
-                      <PatientLink id={invoice.patient_id} names={patients} />
-                    </Table.Td>
-                    <Table.Td>{money(invoice.total_cents, invoice.currency)}</Table.Td>
-                    <Table.Td>{money(invoice.patient_due_cents, invoice.currency)}</Table.Td>
-                    <Table.Td>{money(invoice.insurance_due_cents, invoice.currency)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={invoice.status} />
-                      {invoice.paid_at && (
-                        <Text size="xs">{dateTime(invoice.paid_at, timeZone)}</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setShown(invoice)}
-                          aria-label={`View invoice #${invoice.invoice_id}`}
-                        >
-                          View
-                        </Button>
-                        {mayRecordPayment && (
-                          <Button
-                            size="xs"
-                            variant={to === "paid" ? "filled" : "default"}
-                            loading={busy}
-                            onClick={() =>
-                              // A refusal may mean the invoice changed: show it as it is now.
-                              pay.mutate({ invoice, to }, { onError: refresh })
-                            }
-                            aria-label={`Mark ${to}: invoice #${invoice.invoice_id}`}
-                          >
-                            {to === "paid" ? "Mark paid" : "Mark unpaid"}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-          {rows.length === 0 && !rangeError && <Text py="md">No invoice matches.</Text>}
-        </ScrollTable>
+            );
+          })}
+        </ListTable>
       )}
       <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
       <Modal

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { renderPage, resetPages, seriousViolations } from "../admin/testing";
+import { renderPage, resetPages, seriousViolations } from "../../testing";
 import Revenue from "./Revenue";
 
 afterEach(() => {

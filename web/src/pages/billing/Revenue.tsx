@@ -19,7 +19,7 @@ import { RequestFailed, unwrap } from "../../api/errors";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { longDay, money, todayIn } from "../../lib/time";
 import { chartRows, compactMoney, presetRange, PRESETS, rangeProblem } from "./revenue";
-import { ScrollTable } from "./ScrollTable";
+import { ScrollTable } from "../../components/ScrollTable";
 
 type Report = Schemas["RevenueReport"];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clinicInstant, dateTime, preciseDateTime } from "./format";
+import { dateTime } from "../../lib/time";
+import { clinicInstant, preciseDateTime } from "./format";
 
 describe("instants on the clinic's clock", () => {
   const zone = "America/New_York";

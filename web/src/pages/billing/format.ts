@@ -1,11 +1,6 @@
-import { clockTime, dayOf, instantAt, longDay } from "../../lib/time";
+import { dateTime, instantAt } from "../../lib/time";
 
-/** "Mon, 7 Dec 2026, 09:30": an instant on the clinic's calendar and clock. */
-export function dateTime(instant: string, timeZone: string): string {
-  return `${longDay(dayOf(instant, timeZone))}, ${clockTime(instant, timeZone)}`;
-}
-
-/** The same to the second, for the audit trail. */
+/** An instant on the clinic's calendar and clock to the second, for the audit trail. */
 export function preciseDateTime(instant: string, timeZone: string): string {
   const seconds = String(new Date(instant).getUTCSeconds()).padStart(2, "0");
   return `${dateTime(instant, timeZone)}:${seconds}`;

@@ -9,7 +9,7 @@ import { can } from "../../lib/access";
 import { longDay, money } from "../../lib/time";
 import { PLAN_TYPE_LABEL } from "./labels";
 import { PlanForm } from "./PlanForm";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 type Plan = Schemas["PlanRead"];
 
@@ -44,32 +44,22 @@ function PlanHistory({ plans }: { plans: Plan[] }) {
   return (
     <>
       <Title order={4}>Plan history</Title>
-      <ScrollTable label="Plan history table" minWidth={560}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Carrier</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Member ID</Table.Th>
-              <Table.Th>Copay</Table.Th>
-              <Table.Th>Effective from</Table.Th>
-              <Table.Th>State</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {plans.map((plan) => (
-              <Table.Tr key={plan.plan_id}>
-                <Table.Td>{plan.carrier_name}</Table.Td>
-                <Table.Td>{PLAN_TYPE_LABEL[plan.plan_type]}</Table.Td>
-                <Table.Td>{plan.member_id}</Table.Td>
-                <Table.Td>{copayOf(plan)}</Table.Td>
-                <Table.Td>{plan.effective_date ? longDay(plan.effective_date) : "—"}</Table.Td>
-                <Table.Td>{plan.is_active ? "Active" : "Replaced"}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <ListTable
+        label="Insurance plans"
+        minWidth={560}
+        columns={["Carrier", "Type", "Member ID", "Copay", "Effective from", "State"]}
+      >
+        {plans.map((plan) => (
+          <Table.Tr key={plan.plan_id}>
+            <Table.Td>{plan.carrier_name}</Table.Td>
+            <Table.Td>{PLAN_TYPE_LABEL[plan.plan_type]}</Table.Td>
+            <Table.Td>{plan.member_id}</Table.Td>
+            <Table.Td>{copayOf(plan)}</Table.Td>
+            <Table.Td>{plan.effective_date ? longDay(plan.effective_date) : "—"}</Table.Td>
+            <Table.Td>{plan.is_active ? "Active" : "Replaced"}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -12,7 +12,7 @@ import { span } from "./format";
 import { VISIT_TYPE_LABEL } from "./labels";
 import { useStaffName } from "./queries";
 import { StatusBadge } from "./StatusBadge";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 10;
 
@@ -50,43 +50,35 @@ export function PatientAppointments({ patientId, zone }: { patientId: number; zo
       {appointments.isPending ? (
         <Loading label="Loading appointments" />
       ) : (
-        <ScrollTable label="Appointments table" minWidth={640}>
-          <Table striped aria-busy={appointments.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Provider</Table.Th>
-                <Table.Th>Type</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th>Status</Table.Th>
+        <ListTable
+          label="Appointments"
+          minWidth={640}
+          busy={appointments.isFetching}
+          columns={["When", "Provider", "Type", "Reason", "Status"]}
+        >
+          {appointments.data?.appointments.map((visit) => {
+            const time = span(visit.scheduled_start, visit.scheduled_end, zone);
+            return (
+              <Table.Tr key={visit.appointment_id}>
+                <Table.Td>
+                  {clinician ? (
+                    <Anchor component={Link} to={`/visits/${visit.appointment_id}`}>
+                      {time}
+                    </Anchor>
+                  ) : (
+                    time
+                  )}
+                </Table.Td>
+                <Table.Td>{staffName(visit.provider_user_id)}</Table.Td>
+                <Table.Td>{VISIT_TYPE_LABEL[visit.visit_type]}</Table.Td>
+                <Table.Td>{visit.reason ?? "—"}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={visit.status} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {appointments.data?.appointments.map((visit) => {
-                const time = span(visit.scheduled_start, visit.scheduled_end, zone);
-                return (
-                  <Table.Tr key={visit.appointment_id}>
-                    <Table.Td>
-                      {clinician ? (
-                        <Anchor component={Link} to={`/visits/${visit.appointment_id}`}>
-                          {time}
-                        </Anchor>
-                      ) : (
-                        time
-                      )}
-                    </Table.Td>
-                    <Table.Td>{staffName(visit.provider_user_id)}</Table.Td>
-                    <Table.Td>{VISIT_TYPE_LABEL[visit.visit_type]}</Table.Td>
-                    <Table.Td>{visit.reason ?? "—"}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={visit.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+            );
+          })}
+        </ListTable>
       )}
       <Pager pagination={appointments.data?.pagination} onChange={setPage} noun="appointments" />
     </section>

@@ -1,13 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Schemas } from "../../api/client";
+import { ADMIN, renderPage, Reply, resetPages } from "../../testing";
 import { PatientDetails } from "./PatientDetails";
-import { fakeServer, renderWithProviders, route } from "./testing";
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+afterEach(resetPages);
 
 const mine: Schemas["PatientRead"] = {
   patient_id: 3,
@@ -29,24 +26,21 @@ const theirs = { ...mine, email: "ana.rivera@example.com", version: 3 };
 describe("editing a patient someone else changed", () => {
   it("keeps what the user typed, then saves it on the newer version", async () => {
     let puts = 0;
-    const server = fakeServer(
-      "nurse",
-      route("GET", "/api/patients/3", () => [200, theirs]),
-      route("PUT", "/api/patients/3", () => {
+    const routes = {
+      "GET /api/patients/3": () => theirs,
+      "PUT /api/patients/3": () => {
         puts += 1;
-        return puts === 1
-          ? [412, { error: "The resource has changed", code: "precondition_failed" }]
-          : [
-              200,
-              {
-                message: "Patient updated successfully",
-                patient: { ...theirs, phone: "555-0199", version: 4 },
-              },
-            ];
-      }),
-    );
-    vi.stubGlobal("fetch", server.fetch);
-    renderWithProviders(<PatientDetails patient={mine} />, { session: true });
+        if (puts === 1) {
+          throw new Reply(412, { error: "The resource has changed", code: "precondition_failed" });
+        }
+        return {
+          message: "Patient updated successfully",
+          patient: { ...theirs, phone: "555-0199", version: 4 },
+        };
+      },
+    };
+    const nurse = { ...ADMIN, role: "nurse" };
+    const { calls } = renderPage(<PatientDetails patient={mine} />, routes, { user: nurse });
 
     fireEvent.click(await screen.findByRole("button", { name: "Edit details" }));
     fireEvent.change(screen.getByLabelText("Phone"), { target: { value: "555-0199" } });
@@ -65,8 +59,8 @@ describe("editing a patient someone else changed", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Save changes" }));
     await screen.findByRole("button", { name: "Edit details" });
-    const saves = server.requests.filter((request) => request.method === "PUT");
-    expect(saves.map((request) => request.headers.get("If-Match"))).toEqual(['"2"', '"3"']);
-    expect(await saves[1]?.json()).toEqual({ phone: "555-0199" });
+    const saves = calls.filter((call) => call.method === "PUT");
+    expect(saves.map((call) => call.headers.get("If-Match"))).toEqual(['"2"', '"3"']);
+    expect(saves[1]?.body).toEqual({ phone: "555-0199" });
   });
 });

@@ -6,7 +6,7 @@ import { unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { dayOf, longDay, money } from "../../lib/time";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 10;
 
@@ -41,36 +41,27 @@ export function PatientInvoices({ patientId, zone }: { patientId: number; zone: 
       {invoices.isPending ? (
         <Loading label="Loading invoices" />
       ) : (
-        <ScrollTable label="Invoices table" minWidth={600}>
-          <Table striped aria-busy={invoices.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Invoice</Table.Th>
-                <Table.Th>Issued</Table.Th>
-                <Table.Th>Total</Table.Th>
-                <Table.Th>Patient owes</Table.Th>
-                <Table.Th>Insurance owes</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invoices.data?.invoices.map((invoice) => (
-                <Table.Tr key={invoice.invoice_id}>
-                  <Table.Td>#{invoice.invoice_id}</Table.Td>
-                  <Table.Td>{longDay(dayOf(invoice.issued_at, zone))}</Table.Td>
-                  <Table.Td>{money(invoice.total_cents, invoice.currency)}</Table.Td>
-                  <Table.Td>{money(invoice.patient_due_cents, invoice.currency)}</Table.Td>
-                  <Table.Td>{money(invoice.insurance_due_cents, invoice.currency)}</Table.Td>
-                  <Table.Td>
-                    {invoice.status === "paid" && invoice.paid_at
-                      ? `Paid ${longDay(dayOf(invoice.paid_at, zone))}`
-                      : "Unpaid"}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Invoices"
+          minWidth={600}
+          busy={invoices.isFetching}
+          columns={["Invoice", "Issued", "Total", "Patient owes", "Insurance owes", "Status"]}
+        >
+          {invoices.data?.invoices.map((invoice) => (
+            <Table.Tr key={invoice.invoice_id}>
+              <Table.Td>#{invoice.invoice_id}</Table.Td>
+              <Table.Td>{longDay(dayOf(invoice.issued_at, zone))}</Table.Td>
+              <Table.Td>{money(invoice.total_cents, invoice.currency)}</Table.Td>
+              <Table.Td>{money(invoice.patient_due_cents, invoice.currency)}</Table.Td>
+              <Table.Td>{money(invoice.insurance_due_cents, invoice.currency)}</Table.Td>
+              <Table.Td>
+                {invoice.status === "paid" && invoice.paid_at
+                  ? `Paid ${longDay(dayOf(invoice.paid_at, zone))}`
+                  : "Unpaid"}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
     </section>

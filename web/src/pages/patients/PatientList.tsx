@@ -7,7 +7,7 @@ import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { ScrollTable } from "../billing/ScrollTable";
+import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 20;
 
@@ -49,30 +49,25 @@ export default function PatientList() {
       {patients.isPending ? (
         <Loading />
       ) : (
-        <ScrollTable label="Patients table" minWidth={480}>
-          <Table striped highlightOnHover aria-busy={patients.isFetching}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Date of birth</Table.Th>
-                <Table.Th>Phone</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {patients.data?.patients.map((patient) => (
-                <Table.Tr key={patient.patient_id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/patients/${patient.patient_id}`}>
-                      {patient.last_name}, {patient.first_name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{patient.dob}</Table.Td>
-                  <Table.Td>{patient.phone ?? "—"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <ListTable
+          label="Patients"
+          minWidth={480}
+          busy={patients.isFetching}
+          highlightOnHover
+          columns={["Name", "Date of birth", "Phone"]}
+        >
+          {patients.data?.patients.map((patient) => (
+            <Table.Tr key={patient.patient_id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/patients/${patient.patient_id}`}>
+                  {patient.last_name}, {patient.first_name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{patient.dob}</Table.Td>
+              <Table.Td>{patient.phone ?? "—"}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
       )}
       <Pager pagination={patients.data?.pagination} onChange={setPage} noun="patients" />
     </>

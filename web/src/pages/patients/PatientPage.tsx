@@ -64,7 +64,7 @@ export default function PatientPage() {
         </div>
         <Group gap="sm">
           {can(role, "admin") && (
-            <Button variant="default" component={Link} to={`/patients/${patientId}/access-log`}>
+            <Button component={Link} to={`/patients/${patientId}/access-log`} variant="default">
               Access log
             </Button>
           )}

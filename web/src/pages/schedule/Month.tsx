@@ -11,14 +11,13 @@ import {
 } from "@mantine/core";
 import { useMemo } from "react";
 import { Link } from "react-router";
-import { useUser } from "../../auth/session";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { can } from "../../lib/access";
 import { longDay } from "../../lib/time";
 import { useDailyCounts, useProviders } from "./data";
-import { useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
+import { useSearchParam, type ClinicDay } from "./DayNav";
 import { addMonths, monthName, monthWeeks } from "./model";
-import { NoAccess, useProviderNames } from "./Shared";
+import { SchedulePage, useProviderNames } from "./Shared";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const WEEKDAYS = [
   ["Mon", "Monday"],
@@ -37,17 +36,7 @@ interface DayCount {
 
 /** A month at a glance: the number of visits each day, each day a way into its schedule. */
 export default function Month() {
-  const { role } = useUser();
-  const clinic = useClinicDay();
-  if (!can(role, "schedule"))
-    return (
-      <NoAccess title="Month">
-        The clinic&apos;s month is for the front desk, doctors and administrators. Your own visits
-        are under My day.
-      </NoAccess>
-    );
-  if (!clinic) return <Loading label="Loading the clinic's calendar" />;
-  return <MonthView {...clinic} />;
+  return <SchedulePage title="Month" what="month" view={MonthView} />;
 }
 
 function MonthView({ today, day, setDay }: ClinicDay) {
@@ -108,7 +97,7 @@ function MonthView({ today, day, setDay }: ClinicDay) {
       {counts.isPending ? (
         <Loading label="Counting the month's visits" />
       ) : (
-        <Table.ScrollContainer minWidth={360}>
+        <ScrollTable label="Month" minWidth={360}>
           <Table withTableBorder withColumnBorders layout="fixed" aria-busy={counts.isFetching}>
             <Table.Caption c="var(--mantine-color-text)">
               Visits booked each day of {monthName(day)}
@@ -142,7 +131,7 @@ function MonthView({ today, day, setDay }: ClinicDay) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Stack>
   );

@@ -10,6 +10,7 @@ import type { Appointment } from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
 import { NoAccess } from "./Shared";
 import { StatusBadge } from "./StatusBadge";
+import { ListTable } from "../../components/ScrollTable";
 
 /** A doctor's or nurse's own visits of a day, each a way into the visit and the patient. */
 export default function MyDay() {
@@ -51,24 +52,16 @@ function MyDayView({ userId, timeZone, today, day, setDay }: ClinicDay & { userI
               ? "Updating…"
               : `${list.length} ${list.length === 1 ? "visit" : "visits"}.`}
           </Text>
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped aria-busy={visits.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Time</Table.Th>
-                  <Table.Th>Patient</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Visit</Table.Th>
-                  <Table.Th>Reason</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((visit) => (
-                  <VisitRow key={visit.appointment_id} visit={visit} timeZone={timeZone} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            label="My visits"
+            minWidth={520}
+            busy={visits.isFetching}
+            columns={["Time", "Patient", "Status", "Visit", "Reason"]}
+          >
+            {list.map((visit) => (
+              <VisitRow key={visit.appointment_id} visit={visit} timeZone={timeZone} />
+            ))}
+          </ListTable>
         </>
       )}
     </Stack>

@@ -1,7 +1,17 @@
 import { Alert, Text, Title } from "@mantine/core";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import { useUser } from "../../auth/session";
+import { Loading } from "../../components/Status";
+import { can } from "../../lib/access";
 import { BookingModal, RescheduleModal } from "./BookingModal";
-import { providerName, type Appointment, type Provider } from "./model";
+import { useClinicDay, type ClinicDay } from "./DayNav";
+import {
+  groupBy,
+  providerColumns,
+  providerName,
+  type Appointment,
+  type Provider,
+} from "./model";
 import { VisitDialog } from "./VisitDialog";
 
 /** A page the role has no use for: its title and why, instead of an empty page. */
@@ -14,6 +24,47 @@ export function NoAccess({ title, children }: { title: string; children: ReactNo
       <Text>{children}</Text>
     </>
   );
+}
+
+/**
+ * A page of the clinic's whole schedule (`what` of it): for the roles that see it, once the
+ * clinic's calendar is known; the others are sent to their own visits.
+ */
+export function SchedulePage({
+  title,
+  what,
+  view: View,
+}: {
+  title: string;
+  what: string;
+  view: ComponentType<ClinicDay>;
+}) {
+  const { role } = useUser();
+  const clinic = useClinicDay();
+  if (!can(role, "schedule"))
+    return (
+      <NoAccess title={title}>
+        The clinic&apos;s {what} is for the front desk, doctors and administrators. Your own visits
+        are under My day.
+      </NoAccess>
+    );
+  if (!clinic) return <Loading label="Loading the clinic's calendar" />;
+  return <View {...clinic} />;
+}
+
+const NO_VISITS: Appointment[] = [];
+
+/** The visits on screen by provider, and the providers' columns (see `providerColumns`). */
+export function useProviderGroups(
+  providers: Provider[] | undefined,
+  visits: Appointment[] | undefined,
+) {
+  const groups = useMemo(
+    () => groupBy(visits ?? NO_VISITS, (visit) => visit.provider_user_id),
+    [visits],
+  );
+  const ids = useMemo(() => providerColumns(providers ?? [], groups), [providers, groups]);
+  return { groups, ids };
 }
 
 /** What was just done, said once at the top of the page. */

@@ -1,32 +1,20 @@
 import { ActionIcon, Button, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useMemo } from "react";
-import { useUser } from "../../auth/session";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { can } from "../../lib/access";
 import { longDay } from "../../lib/time";
 import { useProviders, useVisits } from "./data";
-import { DayNav, useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
-import { groupBy, providerColumns, workingSpans, type Appointment } from "./model";
+import { DayNav, useSearchParam, type ClinicDay } from "./DayNav";
+import { workingSpans, type Appointment } from "./model";
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
-import { NoAccess, useScheduleDialogs } from "./Shared";
+import { SchedulePage, useProviderGroups, useScheduleDialogs } from "./Shared";
 import { StatusLegend } from "./StatusBadge";
 
 const NONE: Appointment[] = [];
 
 /** The front desk's day: every provider side by side on a time grid, with booking and check-in. */
 export default function Today() {
-  const { role } = useUser();
-  const clinic = useClinicDay();
-  if (!can(role, "schedule"))
-    return (
-      <NoAccess title="Today">
-        The clinic&apos;s whole schedule is for the front desk, doctors and administrators. Your own
-        visits are under My day.
-      </NoAccess>
-    );
-  if (!clinic) return <Loading label="Loading the clinic's calendar" />;
-  return <TodayView {...clinic} />;
+  return <SchedulePage title="Today" what="whole schedule" view={TodayView} />;
 }
 
 function TodayView({ timeZone, today, day, setDay }: ClinicDay) {
@@ -41,14 +29,7 @@ function TodayView({ timeZone, today, day, setDay }: ClinicDay) {
     visits: visits.data,
   });
 
-  const groups = useMemo(
-    () => groupBy(visits.data ?? NONE, (visit) => visit.provider_user_id),
-    [visits.data],
-  );
-  const ids = useMemo(
-    () => providerColumns(providers.data ?? [], groups),
-    [providers.data, groups],
-  );
+  const { groups, ids } = useProviderGroups(providers.data, visits.data);
   // A phone shows one provider at a time unless asked for all; a desk screen shows them all.
   const shown =
     chosen === "all" || (chosen && ids.includes(Number(chosen)))

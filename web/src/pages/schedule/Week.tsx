@@ -12,16 +12,12 @@ import {
 } from "@mantine/core";
 import { useMemo } from "react";
 import { Link } from "react-router";
-import { useUser } from "../../auth/session";
 import { ErrorNotice, Loading } from "../../components/Status";
-import { can } from "../../lib/access";
 import { longDay } from "../../lib/time";
 import { useProviders, useVisits } from "./data";
-import { DayNav, useClinicDay, useSearchParam, type ClinicDay } from "./DayNav";
+import { DayNav, useSearchParam, type ClinicDay } from "./DayNav";
 import {
   byDay,
-  groupBy,
-  providerColumns,
   shortDay,
   weekCounts,
   weekDays,
@@ -29,24 +25,15 @@ import {
   type Appointment,
 } from "./model";
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
-import { NoAccess, useScheduleDialogs } from "./Shared";
+import { SchedulePage, useProviderGroups, useScheduleDialogs } from "./Shared";
 import { StatusLegend } from "./StatusBadge";
+import { ScrollTable } from "../../components/ScrollTable";
 
 const NONE: Appointment[] = [];
 
 /** A week: one provider's visits on a grid of days, or how busy every provider is each day. */
 export default function Week() {
-  const { role } = useUser();
-  const clinic = useClinicDay();
-  if (!can(role, "schedule"))
-    return (
-      <NoAccess title="Week">
-        The clinic&apos;s week is for the front desk, doctors and administrators. Your own visits
-        are under My day.
-      </NoAccess>
-    );
-  if (!clinic) return <Loading label="Loading the clinic's calendar" />;
-  return <WeekView {...clinic} />;
+  return <SchedulePage title="Week" what="week" view={WeekView} />;
 }
 
 function WeekView({ timeZone, today, day, setDay }: ClinicDay) {
@@ -67,14 +54,7 @@ function WeekView({ timeZone, today, day, setDay }: ClinicDay) {
     providers: providers.data,
     visits: visits.data,
   });
-  const groups = useMemo(
-    () => groupBy(visits.data ?? NONE, (visit) => visit.provider_user_id),
-    [visits.data],
-  );
-  const ids = useMemo(
-    () => providerColumns(providers.data ?? [], groups),
-    [providers.data, groups],
-  );
+  const { ids } = useProviderGroups(providers.data, visits.data);
   const provider = providers.data?.find((one) => one.provider_user_id === providerId);
 
   const columns = useMemo<GridColumn[]>(() => {
@@ -175,7 +155,7 @@ function WeekTable({
   const counts = useMemo(() => weekCounts(visits, timeZone), [visits, timeZone]);
   const total = (day: string) => ids.reduce((sum, id) => sum + (counts.get(id)?.get(day) ?? 0), 0);
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <ScrollTable label="Week" minWidth={640}>
       <Table striped withTableBorder aria-busy={busy}>
         <Table.Caption c="var(--mantine-color-text)">
           Visits per provider and day; cancelled and missed visits are not counted.
@@ -223,6 +203,6 @@ function WeekTable({
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

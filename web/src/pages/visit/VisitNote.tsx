@@ -8,7 +8,7 @@ import { useUser } from "../../auth/session";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { EntryHeader, NoteContent } from "../patients/ClinicalEntries";
-import { when } from "../patients/format";
+import { dateTime } from "../../lib/time";
 import { useStaffName } from "../patients/queries";
 import { NoteForm } from "./NoteForm";
 import { createNoteBody, EMPTY_NOTE, noteChanges, noteOf, type NoteValues } from "./noteModel";
@@ -39,7 +39,7 @@ function Versions({ record, zone }: { record: MedicalRecord; zone: string }) {
       {history.data.versions.map((version) => (
         <Paper key={version.version} withBorder p="sm">
           <EntryHeader kind={`Version ${version.version}`}>
-            {when(version.changed_at, zone)} · {staffName(version.changed_by_user_id)}
+            {dateTime(version.changed_at, zone)} · {staffName(version.changed_by_user_id)}
           </EntryHeader>
           <NoteContent note={version} />
         </Paper>
@@ -137,7 +137,7 @@ function WrittenNote({
   return (
     <Paper withBorder p="sm">
       <EntryHeader kind="Medical record">
-        {when(record.updated_at, zone)} · {staffName(record.provider_user_id)}
+        {dateTime(record.updated_at, zone)} · {staffName(record.provider_user_id)}
         {record.version > 1 ? ` · version ${record.version}` : ""}
       </EntryHeader>
       <NoteContent note={record} />

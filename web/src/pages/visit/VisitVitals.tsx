@@ -4,7 +4,7 @@ import { useUser } from "../../auth/session";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { EntryHeader, VitalsSummary } from "../patients/ClinicalEntries";
-import { when } from "../patients/format";
+import { dateTime } from "../../lib/time";
 import { useStaffName } from "../patients/queries";
 import { VitalsForm } from "../patients/VitalsForm";
 import { useVisitVitals } from "./queries";
@@ -28,7 +28,7 @@ export function VisitVitals({ visit, zone }: { visit: Schemas["AppointmentRead"]
             {vitals.data.map((measured) => (
               <Paper key={measured.vitals_id} withBorder p="sm" component="li">
                 <EntryHeader kind="Vitals">
-                  {when(measured.recorded_at, zone)} · recorded by{" "}
+                  {dateTime(measured.recorded_at, zone)} · recorded by{" "}
                   {staffName(measured.recorded_by_user_id)}
                 </EntryHeader>
                 <VitalsSummary vitals={measured} />

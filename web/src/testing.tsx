@@ -10,7 +10,7 @@ import axe from "axe-core";
 import type { ReactNode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { vi } from "vitest";
-import { SessionProvider, useSession } from "../../auth/session";
+import { SessionProvider, useSession } from "./auth/session";
 
 /** After each test: unmount what it rendered, and give `fetch` back. */
 export function resetPages() {

@@ -1,0 +1,1 @@
+"""Patients' documents: ID photos, insurance cards, referral letters, lab reports, consents."""
