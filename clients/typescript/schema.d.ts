@@ -340,6 +340,9 @@ export interface paths {
          *     PostgreSQL's estimate from table statistics (never below 10,001), so that no request
          *     counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
          *     page of a list always carries the exact total.
+         *
+         *     `ids` looks up many patients in one request (a schedule's names): it combines with the
+         *     other filters, sorting and paging like them.
          */
         get: operations["patients_list"];
         put?: never;
@@ -4008,6 +4011,8 @@ export interface operations {
                 dob?: string | null;
                 /** @description Exact email, any case */
                 email?: string | null;
+                /** @description Patient ids, comma-separated, at most 100: the patients on file among them (unknown or archived ids are simply absent) */
+                ids?: string | null;
                 /** @description Page number, from 1 */
                 page?: number;
                 /** @description Items per page; values above 100 are capped */

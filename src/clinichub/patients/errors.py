@@ -12,3 +12,11 @@ DOB_IN_FUTURE = Catalogued(
 
 def dob_in_future() -> Exception:
     return DOB_IN_FUTURE.error(details=[{"field": "dob", "message": "must not be in the future"}])
+
+
+# A field-level 400 of the list's `ids` filter (`invalid_ids`), saying what is wrong.
+INVALID_IDS = Catalogued(BadRequest, ErrorCode.invalid_request, "Invalid value for ids: {reason}")
+
+
+def invalid_ids(reason: str) -> Exception:
+    return INVALID_IDS.error(reason=reason, details=[{"field": "ids", "message": reason}])

@@ -6,8 +6,11 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
+    BigInteger,
     ColumnElement,
     Select,
+    any_,
     asc,
     bindparam,
     desc,
@@ -190,6 +193,7 @@ async def list_patients(
     search: str | None = None,
     dob: date | None = None,
     email: str | None = None,
+    ids: Sequence[int] | None = None,
     sort_by: PatientSortKey = PatientSortKey.last_name,
     order: SortOrder = SortOrder.asc,
 ) -> tuple[Sequence[AnyRow], int]:
@@ -205,6 +209,10 @@ async def list_patients(
         filters.append(_columns.dob == dob)
     if email is not None:
         filters.append(func.lower(_columns.email) == email.lower())
+    if ids is not None:
+        # One array parameter, `= ANY(:ids)`, whatever the number of ids: the primary key
+        # gathers the few matches (see _gather).
+        filters.append(_columns.patient_id == any_(literal(list(ids), ARRAY(BigInteger))))
     if not filters:
         return await _walk(db, page, filters, sort_by, order)
     patients, total = await _gather(db, page, filters, sort_by, order, EXACT_COUNT_LIMIT)

@@ -1,4 +1,5 @@
 import enum
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -14,8 +15,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from clinichub.patients.errors import invalid_ids
 from clinichub.schemas import (
     DATE_RANGE,
+    MAX_ID,
     WHOLE,
     IsoDate,
     Name,
@@ -118,6 +121,27 @@ class PatientDeleted(ResponseModel):
 class PatientList(ResponseModel):
     patients: list[PatientRead]
     pagination: Pagination
+
+
+# The list's `ids` filter: up to MAX_IDS patient ids separated by commas (blanks around an id
+# are ignored); parse_ids checks it and says what is wrong.
+MAX_IDS = 100
+IDS_FILTER_PATTERN = rf"^\s*[0-9]+\s*(?:,\s*[0-9]+\s*){{0,{MAX_IDS - 1}}}$"
+IdsFilter = Annotated[str, WithJsonSchema({"type": "string", "pattern": IDS_FILTER_PATTERN})]
+_ID_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def parse_ids(raw: str | None) -> tuple[int, ...] | None:
+    """`12, 15,40` -> (12, 15, 40); None for no filter. Anything but 1 to MAX_IDS ids, each
+    from 1 to MAX_ID, is a 400 on the field `ids`."""
+    if raw is None:
+        return None
+    items = [item.strip() for item in raw.split(",")]
+    if len(items) > MAX_IDS:
+        raise invalid_ids(f"at most {MAX_IDS} ids")
+    if not all(_ID_DIGITS.fullmatch(item) and 1 <= int(item) <= MAX_ID for item in items):
+        raise invalid_ids(f"patient ids from 1 to {MAX_ID}, separated by commas")
+    return tuple(dict.fromkeys(int(item) for item in items))
 
 
 class PatientSortKey(enum.StrEnum):

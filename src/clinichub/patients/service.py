@@ -34,13 +34,14 @@ async def list_patients(
     search: str | None,
     dob: date | None,
     email: str | None,
+    ids: tuple[int, ...] | None = None,
     sort_by: schemas.PatientSortKey,
     order: SortOrder,
 ) -> schemas.PatientList:
     """One page of active patients; the search itself and each patient returned are audited."""
-    audit.record_list(AuditResource.patient_list, search=search, dob=dob, email=email)
+    audit.record_list(AuditResource.patient_list, search=search, dob=dob, email=email, ids=ids)
     patients, total = await repository.list_patients(
-        db, paging, search=search, dob=dob, email=email, sort_by=sort_by, order=order
+        db, paging, search=search, dob=dob, email=email, ids=ids, sort_by=sort_by, order=order
     )
     audit.record_many(
         AuditAction.read, AuditResource.patient, [(p.patient_id, p.patient_id) for p in patients]

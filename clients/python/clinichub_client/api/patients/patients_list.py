@@ -20,6 +20,7 @@ def _get_kwargs(
     order: SortOrder | Unset = UNSET,
     dob: datetime.date | None | Unset = UNSET,
     email: None | str | Unset = UNSET,
+    ids: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> dict[str, Any]:
@@ -60,6 +61,13 @@ def _get_kwargs(
     else:
         json_email = email
     params["email"] = json_email
+
+    json_ids: None | str | Unset
+    if isinstance(ids, Unset):
+        json_ids = UNSET
+    else:
+        json_ids = ids
+    params["ids"] = json_ids
 
     params["page"] = page
 
@@ -125,6 +133,7 @@ def sync_detailed(
     order: SortOrder | Unset = UNSET,
     dob: datetime.date | None | Unset = UNSET,
     email: None | str | Unset = UNSET,
+    ids: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Response[Error | PatientList]:
@@ -141,6 +150,9 @@ def sync_detailed(
     counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
     page of a list always carries the exact total.
 
+    `ids` looks up many patients in one request (a schedule's names): it combines with the
+    other filters, sorting and paging like them.
+
     Args:
         search (None | str | Unset): Words, each matched as a substring of first name, last name,
             email or phone; all must match, in any order. Case and accents are ignored.
@@ -148,6 +160,8 @@ def sync_detailed(
         order (SortOrder | Unset):
         dob (datetime.date | None | Unset): Exact date of birth
         email (None | str | Unset): Exact email, any case
+        ids (None | str | Unset): Patient ids, comma-separated, at most 100: the patients on file
+            among them (unknown or archived ids are simply absent)
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -165,6 +179,7 @@ def sync_detailed(
         order=order,
         dob=dob,
         email=email,
+        ids=ids,
         page=page,
         per_page=per_page,
     )
@@ -184,6 +199,7 @@ def sync(
     order: SortOrder | Unset = UNSET,
     dob: datetime.date | None | Unset = UNSET,
     email: None | str | Unset = UNSET,
+    ids: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Error | PatientList | None:
@@ -200,6 +216,9 @@ def sync(
     counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
     page of a list always carries the exact total.
 
+    `ids` looks up many patients in one request (a schedule's names): it combines with the
+    other filters, sorting and paging like them.
+
     Args:
         search (None | str | Unset): Words, each matched as a substring of first name, last name,
             email or phone; all must match, in any order. Case and accents are ignored.
@@ -207,6 +226,8 @@ def sync(
         order (SortOrder | Unset):
         dob (datetime.date | None | Unset): Exact date of birth
         email (None | str | Unset): Exact email, any case
+        ids (None | str | Unset): Patient ids, comma-separated, at most 100: the patients on file
+            among them (unknown or archived ids are simply absent)
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -225,6 +246,7 @@ def sync(
         order=order,
         dob=dob,
         email=email,
+        ids=ids,
         page=page,
         per_page=per_page,
     ).parsed
@@ -238,6 +260,7 @@ async def asyncio_detailed(
     order: SortOrder | Unset = UNSET,
     dob: datetime.date | None | Unset = UNSET,
     email: None | str | Unset = UNSET,
+    ids: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Response[Error | PatientList]:
@@ -254,6 +277,9 @@ async def asyncio_detailed(
     counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
     page of a list always carries the exact total.
 
+    `ids` looks up many patients in one request (a schedule's names): it combines with the
+    other filters, sorting and paging like them.
+
     Args:
         search (None | str | Unset): Words, each matched as a substring of first name, last name,
             email or phone; all must match, in any order. Case and accents are ignored.
@@ -261,6 +287,8 @@ async def asyncio_detailed(
         order (SortOrder | Unset):
         dob (datetime.date | None | Unset): Exact date of birth
         email (None | str | Unset): Exact email, any case
+        ids (None | str | Unset): Patient ids, comma-separated, at most 100: the patients on file
+            among them (unknown or archived ids are simply absent)
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -278,6 +306,7 @@ async def asyncio_detailed(
         order=order,
         dob=dob,
         email=email,
+        ids=ids,
         page=page,
         per_page=per_page,
     )
@@ -295,6 +324,7 @@ async def asyncio(
     order: SortOrder | Unset = UNSET,
     dob: datetime.date | None | Unset = UNSET,
     email: None | str | Unset = UNSET,
+    ids: None | str | Unset = UNSET,
     page: int | Unset = 1,
     per_page: int | Unset = 10,
 ) -> Error | PatientList | None:
@@ -311,6 +341,9 @@ async def asyncio(
     counts a million rows; `pages` follows from it. `has_next` is always exact, and the last
     page of a list always carries the exact total.
 
+    `ids` looks up many patients in one request (a schedule's names): it combines with the
+    other filters, sorting and paging like them.
+
     Args:
         search (None | str | Unset): Words, each matched as a substring of first name, last name,
             email or phone; all must match, in any order. Case and accents are ignored.
@@ -318,6 +351,8 @@ async def asyncio(
         order (SortOrder | Unset):
         dob (datetime.date | None | Unset): Exact date of birth
         email (None | str | Unset): Exact email, any case
+        ids (None | str | Unset): Patient ids, comma-separated, at most 100: the patients on file
+            among them (unknown or archived ids are simply absent)
         page (int | Unset): Page number, from 1 Default: 1.
         per_page (int | Unset): Items per page; values above 100 are capped Default: 10.
 
@@ -337,6 +372,7 @@ async def asyncio(
             order=order,
             dob=dob,
             email=email,
+            ids=ids,
             page=page,
             per_page=per_page,
         )
