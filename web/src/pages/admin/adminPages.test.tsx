@@ -170,7 +170,8 @@ describe("a patient's access log", () => {
       <AccessLog />,
       {
         "GET /api/users": staff,
-        "GET /api/patients/7": () => ({ patient_id: 7, first_name: "Jane", last_name: "Doe" }),
+        "GET /api/patients": () =>
+          page([{ patient_id: 7, first_name: "Jane", last_name: "Doe" }], "patients"),
         "GET /api/patients/7/access-log": () => page([event], "events"),
       },
       { path: "/patients/:patientId/access-log", at: "/patients/7/access-log" },

@@ -57,7 +57,8 @@ const invoice = {
 
 const routes = {
   "GET /api/appointments": () => page([visit], "appointments"),
-  "GET /api/patients/7": () => ({ patient_id: 7, first_name: "Jane", last_name: "Doe" }),
+  "GET /api/patients": () =>
+    page([{ patient_id: 7, first_name: "Jane", last_name: "Doe" }], "patients"),
   "GET /api/users": () =>
     page([{ user_id: 2, first_name: "Greg", last_name: "House", role: "doctor" }], "users"),
   "GET /api/invoices": () => page([invoice], "invoices"),
@@ -77,6 +78,9 @@ describe("the billing page", () => {
     const listed = calls.find((call) => call.url.pathname === "/api/appointments");
     expect(listed?.url.searchParams.get("status")).toBe("completed");
     expect(listed?.url.searchParams.get("invoiced")).toBe("false");
+    // Names come from one look-up of many patients, not one request per patient.
+    const lookups = calls.filter((call) => call.url.pathname.startsWith("/api/patients"));
+    expect(lookups.map((call) => call.url.searchParams.get("ids"))).toEqual(["7"]);
 
     fireEvent.click(within(queue).getByRole("button", { name: /Create invoice/ }));
     const created = await screen.findByRole("status", { name: "" });

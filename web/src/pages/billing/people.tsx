@@ -1,12 +1,13 @@
 /**
- * Names for the ids that billing and admin lists carry: patients (each read once, then cached)
- * and staff (the whole directory, for actors and providers).
+ * Names for the ids that billing and admin lists carry: patients (read many at a time, then
+ * cached, see lib/patients) and staff (the whole directory, for actors and providers).
  */
 import { Anchor } from "@mantine/core";
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { api, type Schemas } from "../../api/client";
 import { unwrap } from "../../api/errors";
+import { usePatientRecords } from "../../lib/patients";
 
 export type StaffUser = Schemas["UserRead"];
 
@@ -16,21 +17,8 @@ export function patientLabel(patient: { first_name: string; last_name: string })
 
 /** "Last, First" for each patient id that could be read (archived patients stay unnamed). */
 export function usePatientNames(ids: readonly number[]): ReadonlyMap<number, string> {
-  const unique = [...new Set(ids)];
-  const results = useQueries({
-    queries: unique.map((id) => ({
-      queryKey: ["patients", id],
-      queryFn: () =>
-        unwrap(api.GET("/api/patients/{patient_id}", { params: { path: { patient_id: id } } })),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  const names = new Map<number, string>();
-  results.forEach((result, index) => {
-    const id = unique[index];
-    if (result.data && id !== undefined) names.set(id, patientLabel(result.data));
-  });
-  return names;
+  const patients = usePatientRecords(ids);
+  return new Map([...patients].map(([id, patient]) => [id, patientLabel(patient)]));
 }
 
 export function PatientLink({ id, names }: { id: number; names: ReadonlyMap<number, string> }) {

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Schemas } from "../../api/client";
-import { ADMIN, renderPage, Reply, resetPages } from "../../testing";
+import { ADMIN, page, renderPage, Reply, resetPages } from "../../testing";
 import { PatientDetails } from "./PatientDetails";
 
 afterEach(resetPages);
@@ -27,7 +27,7 @@ describe("editing a patient someone else changed", () => {
   it("keeps what the user typed, then saves it on the newer version", async () => {
     let puts = 0;
     const routes = {
-      "GET /api/patients/3": () => theirs,
+      "GET /api/patients": () => page([theirs], "patients"),
       "PUT /api/patients/3": () => {
         puts += 1;
         if (puts === 1) {

@@ -2,16 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
+import { usePatientRecord } from "../../lib/patients";
 
+/** The patient of a page (the cache every page shares); a 404 when none is on file. */
 export function usePatient(patientId: number | undefined) {
-  return useQuery({
-    queryKey: ["patients", patientId],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/patients/{patient_id}", { params: { path: { patient_id: patientId ?? 0 } } }),
-      ),
-    enabled: patientId !== undefined,
-  });
+  return usePatientRecord(patientId);
 }
 
 /** Staff names by user id, for "seen by" and "recorded by"; a number while they load. */

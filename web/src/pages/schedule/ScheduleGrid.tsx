@@ -1,7 +1,7 @@
 import { Box, Group, Text, Title } from "@mantine/core";
 import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { usePatientRecord } from "../../lib/patients";
 import { clockTime } from "../../lib/time";
-import { usePatient } from "./data";
 import classes from "./ScheduleGrid.module.css";
 import {
   gridRange,
@@ -251,6 +251,6 @@ const VisitBlock = memo(function VisitBlock({
 
 /** The patient's name once fetched; their number meanwhile, or when it cannot be read. */
 export function usePatientLabel(patientId: number, enabled = true): string {
-  const patient = usePatient(patientId, enabled);
+  const patient = usePatientRecord(patientId, enabled);
   return patient.data ? patientName(patient.data) : `Patient ${patientId}`;
 }

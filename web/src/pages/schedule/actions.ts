@@ -8,7 +8,8 @@ import { useAction } from "../../api/actions";
 import { api, type Schemas } from "../../api/client";
 import { useClinic } from "../../api/clinic";
 import { RequestFailed, unwrap } from "../../api/errors";
-import { patientQuery, providersQuery } from "./data";
+import { patientQuery } from "../../lib/patients";
+import { providersQuery } from "./data";
 import {
   conflictSentence,
   patientName,

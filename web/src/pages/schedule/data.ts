@@ -1,19 +1,18 @@
 /**
  * What the schedule reads: the providers (one query), every visit of a span of days (all pages,
- * the rest in parallel after the first), patients' names (one cached query each, a few at a
- * time) and the month's counts per day.
+ * the rest in parallel after the first) and the month's counts per day. Patients' names come
+ * from lib/patients (one cached query each, read many at a time).
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { unwrap } from "../../api/errors";
 import { createLimiter } from "./limit";
-import { mergePages, remainingPages, type Appointment, type Patient, type Provider } from "./model";
+import { mergePages, remainingPages, type Appointment, type Provider } from "./model";
 
 const PER_PAGE = 100;
 const MINUTES = 60_000;
 
 const pages = createLimiter(6);
-const lookups = createLimiter(6);
 
 export interface VisitFilter {
   date_from: string;
@@ -77,27 +76,6 @@ export const providersQuery = {
 /** The active doctors and nurses, with their working hours. */
 export function useProviders() {
   return useQuery(providersQuery);
-}
-
-export function patientQuery(patientId: number) {
-  return {
-    queryKey: ["patient", patientId],
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      lookups(() =>
-        unwrap(
-          api.GET("/api/patients/{patient_id}", {
-            params: { path: { patient_id: patientId } },
-            signal,
-          }),
-        ),
-      ),
-    staleTime: 5 * MINUTES,
-  };
-}
-
-/** One patient, cached: every block of theirs on screen shares the request. */
-export function usePatient(patientId: number, enabled = true) {
-  return useQuery<Patient>({ ...patientQuery(patientId), enabled });
 }
 
 /** Each clinic day's number of visits by status (at most 62 days). */
