@@ -79,21 +79,22 @@ class Pages:
     def heading(self, name: str | re.Pattern[str]) -> Locator:
         return self.page.get_by_role("heading", name=name, level=2)
 
-    async def sign_in(self, role: str, *, lands_on: str | None = None) -> None:
-        """Sign in on the sign-in page; the page then shows `lands_on` (by default the role's
-        home: after a sign-out, the page the last user was on)."""
+    async def sign_in(self, role: str) -> None:
+        """Sign in on the sign-in page; the page then shows the role's first page."""
         page = self.page
         await expect(page.get_by_role("heading", name="Sign in to ClinicHub")).to_be_visible()
         email, password = PASSWORDS[role]
         await page.get_by_label("Email").fill(email)
         await page.get_by_label("Password").fill(password)
         await page.get_by_role("button", name="Sign in").click()
-        await expect(self.heading(lands_on or HOME[role])).to_be_visible()
+        await expect(self.heading(HOME[role])).to_be_visible()
         await expect(page.get_by_test_id("signed-in-as")).to_contain_text(ROLE_LABEL[role])
 
     async def sign_out(self) -> None:
         await self.page.get_by_role("button", name="Sign out").click()
         await expect(self.page.get_by_role("heading", name="Sign in to ClinicHub")).to_be_visible()
+        # The next person to sign in starts on their own first page, not on this user's.
+        await expect(self.page).to_have_url(re.compile(r"/signin$"))
 
     def menu(self) -> Locator:
         return self.page.get_by_role("navigation", name="Main menu")
@@ -196,7 +197,7 @@ async def test_a_clinic_day_through_the_web_app(
         await pages.sign_out()
 
         # The front desk: the day, a new patient booked into a free time, checked in.
-        await pages.sign_in("receptionist", lands_on="Revenue")
+        await pages.sign_in("receptionist")
         await pages.go("Today")
         await expect(
             page.get_by_role("button", name=re.compile(r"^\d\d:\d\d ")).first
@@ -252,7 +253,7 @@ async def test_a_clinic_day_through_the_web_app(
         await pages.sign_out()
 
         # A doctor: the note, then the visit completed (its charge made).
-        await pages.sign_in("doctor", lands_on="Visit")
+        await pages.sign_in("doctor")
         await open_the_visit(pages, first, last)
         note = page.get_by_role("form", name="Visit note")
         await note.get_by_label("Diagnosis").fill("Acute viral pharyngitis")
@@ -272,7 +273,7 @@ async def test_a_clinic_day_through_the_web_app(
         await pages.sign_out()
 
         # The front desk: the visit invoiced, and its payment recorded.
-        await pages.sign_in("receptionist", lands_on="Visit")
+        await pages.sign_in("receptionist")
         await pages.go("Billing")
         await expect(page.get_by_role("region", name="Visits to invoice").first).to_be_visible()
         await pages.look_at("billing")
@@ -295,7 +296,7 @@ async def test_a_clinic_day_through_the_web_app(
         await pages.sign_out()
 
         # The administrator: the payment in today's revenue, and the reads in the access log.
-        await pages.sign_in("admin", lands_on="Billing")
+        await pages.sign_in("admin")
         assert await todays_revenue(pages) == (billed_before + total, collected_before + total)
         await pages.look_at("revenue")
         await pages.go("Patients")
@@ -440,7 +441,6 @@ async def test_refusals_in_words_and_every_other_page(
         await pages.sign_out()
 
         # 412: another user saves the patient while the form is open; the reload keeps mine.
-        await pages.open("/signin")
         await pages.sign_in("admin")
         await pages.go("Patients")
         await page.get_by_label("Search by name, email or phone").fill("Doe")

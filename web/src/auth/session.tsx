@@ -7,6 +7,8 @@ import { RequestFailed, unwrap } from "../api/errors";
 interface SessionState {
   /** undefined while the page asks the server whether a session exists (after a reload). */
   user: User | null | undefined;
+  /** True after the user signed out here: the next sign-in starts afresh, not on their page. */
+  signedOut: boolean;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
@@ -15,6 +17,7 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
   const queryClient = useQueryClient();
 
   const forget = useCallback(() => {
@@ -32,6 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (email: string, password: string) => {
     const session = await unwrap(api.POST("/api/session", { body: { email, password } }));
     setAccessToken(session.access_token);
+    setSignedOut(false);
     setUser(session.user);
   }, []);
 
@@ -41,11 +45,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!(error instanceof RequestFailed)) throw error;
     } finally {
+      setSignedOut(true);
       forget();
     }
   }, [forget]);
 
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+  const value = useMemo(
+    () => ({ user, signedOut, signIn, signOut }),
+    [user, signedOut, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -10,12 +10,14 @@ const ROLE_LABEL = { admin: "Admin", doctor: "Doctor", nurse: "Nurse", reception
 
 /** The signed-in frame: the menu of what the role may do, and the page. */
 export function Layout() {
-  const { user, signOut } = useSession();
+  const { user, signedOut, signOut } = useSession();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
 
   if (user === undefined) return <Loading label="Opening your session" />;
   if (user === null) {
+    // An expired session returns to the page after signing in again; a sign-out does not.
+    if (signedOut) return <Navigate to="/signin" replace />;
     const next = location.pathname + location.search;
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
   }

@@ -9,13 +9,14 @@ export function Pager({
 }: {
   pagination: Schemas["Pagination"] | undefined;
   onChange: (page: number) => void;
-  noun: string;
+  /** The thing counted: one, many ("invoice", "invoices"). */
+  noun: readonly [string, string];
 }) {
   if (!pagination) return null;
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {pagination.total} {noun}
+        {pagination.total} {noun[pagination.total === 1 ? 0 : 1]}
       </Text>
       {pagination.pages > 1 && (
         <Pagination

@@ -228,7 +228,7 @@ export function AuditLog({ timeZone, patientId }: { timeZone: string; patientId?
           ))}
         </ListTable>
       )}
-      <Pager pagination={events.data?.pagination} onChange={setPage} noun="events" />
+      <Pager pagination={events.data?.pagination} onChange={setPage} noun={["event", "events"]} />
     </>
   );
 }

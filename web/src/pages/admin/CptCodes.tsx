@@ -133,7 +133,7 @@ export default function CptCodes() {
           ))}
         </ListTable>
       )}
-      <Pager pagination={codes.data?.pagination} onChange={setPage} noun="codes" />
+      <Pager pagination={codes.data?.pagination} onChange={setPage} noun={["code", "codes"]} />
       {editing && (
         <CptForm
           key={editing === "new" ? "new" : editing.code}

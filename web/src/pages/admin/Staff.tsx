@@ -190,7 +190,7 @@ export default function Staff() {
           })}
         </ListTable>
       )}
-      <Pager pagination={users.data?.pagination} onChange={setPage} noun="staff members" />
+      <Pager pagination={users.data?.pagination} onChange={setPage} noun={["staff member", "staff members"]} />
       <NewStaffMember opened={creating} onClose={() => setCreating(false)} />
       {editing && (
         <EditStaffMember key={editing.user_id} user={editing} onClose={() => setEditing(null)} />

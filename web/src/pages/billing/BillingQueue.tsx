@@ -140,7 +140,7 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
           ))}
         </ListTable>
       )}
-      <Pager pagination={queue.data?.pagination} onChange={setPage} noun="visits to invoice" />
+      <Pager pagination={queue.data?.pagination} onChange={setPage} noun={["visit to invoice", "visits to invoice"]} />
     </>
   );
 }

@@ -202,7 +202,7 @@ export function InvoiceList({
           })}
         </ListTable>
       )}
-      <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
+      <Pager pagination={invoices.data?.pagination} onChange={setPage} noun={["invoice", "invoices"]} />
       <Modal
         closeButtonProps={{ "aria-label": "Close" }}
         opened={shown !== null}

@@ -11,7 +11,7 @@ import { can } from "../../lib/access";
 import { span } from "./format";
 import { VISIT_TYPE_LABEL } from "./labels";
 import { useStaffName } from "./queries";
-import { StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "../../components/StatusBadge";
 import { ListTable } from "../../components/ScrollTable";
 
 const PER_PAGE = 10;
@@ -80,7 +80,7 @@ export function PatientAppointments({ patientId, zone }: { patientId: number; zo
           })}
         </ListTable>
       )}
-      <Pager pagination={appointments.data?.pagination} onChange={setPage} noun="appointments" />
+      <Pager pagination={appointments.data?.pagination} onChange={setPage} noun={["appointment", "appointments"]} />
     </section>
   );
 }

@@ -63,7 +63,7 @@ export function PatientInvoices({ patientId, zone }: { patientId: number; zone: 
           ))}
         </ListTable>
       )}
-      <Pager pagination={invoices.data?.pagination} onChange={setPage} noun="invoices" />
+      <Pager pagination={invoices.data?.pagination} onChange={setPage} noun={["invoice", "invoices"]} />
     </section>
   );
 }

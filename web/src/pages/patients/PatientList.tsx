@@ -69,7 +69,7 @@ export default function PatientList() {
           ))}
         </ListTable>
       )}
-      <Pager pagination={patients.data?.pagination} onChange={setPage} noun="patients" />
+      <Pager pagination={patients.data?.pagination} onChange={setPage} noun={["patient", "patients"]} />
     </>
   );
 }

@@ -18,7 +18,7 @@ import { ErrorNotice } from "../../components/Status";
 import { bmi, CATEGORY_LABEL } from "../../lib/bmi";
 import { clockTime } from "../../lib/time";
 import { errorsOn, unplaced } from "./formErrors";
-import { STATUS_LABEL } from "./labels";
+import { STATUS_LABEL } from "../../components/StatusBadge";
 import { useStaffName } from "./queries";
 import { EMPTY_VITALS, numberOf, VITAL_INPUTS, vitalsBody, type VitalsValues } from "./vitalsModel";
 

@@ -18,16 +18,6 @@ export const PLAN_TYPE_LABEL: Record<Schemas["PlanType"], string> = {
   self_pay: "Self-pay",
 };
 
-export const STATUS_LABEL: Record<Schemas["AppointmentStatus"], string> = {
-  scheduled: "Scheduled",
-  confirmed: "Confirmed",
-  checked_in: "Checked in",
-  in_progress: "In progress",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  no_show: "No-show",
-};
-
 export const VISIT_TYPE_LABEL: Record<Schemas["VisitType"], string> = {
   in_person: "In person",
   telehealth: "Telehealth",

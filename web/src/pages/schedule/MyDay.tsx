@@ -9,7 +9,7 @@ import { DayNav, useClinicDay, type ClinicDay } from "./DayNav";
 import type { Appointment } from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
 import { NoAccess } from "./Shared";
-import { StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "../../components/StatusBadge";
 import { ListTable } from "../../components/ScrollTable";
 
 /** A doctor's or nurse's own visits of a day, each a way into the visit and the patient. */

@@ -8,13 +8,12 @@ import {
   layoutColumn,
   patientName,
   spanOnDay,
-  STATUS_COLOR,
-  STATUS_LABEL,
   isVacated,
   type Appointment,
   type Placed,
   type Span,
 } from "./model";
+import { STATUS_COLOR, STATUS_LABEL } from "../../components/StatusBadge";
 
 /** One column of the grid: a provider on a day (Today) or a day of a provider (Week). */
 export interface GridColumn {

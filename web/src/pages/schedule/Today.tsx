@@ -8,7 +8,7 @@ import { DayNav, useSearchParam, type ClinicDay } from "./DayNav";
 import { workingSpans, type Appointment } from "./model";
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
 import { SchedulePage, useProviderGroups, useScheduleDialogs } from "./Shared";
-import { StatusLegend } from "./StatusBadge";
+import { StatusLegend } from "../../components/StatusBadge";
 
 const NONE: Appointment[] = [];
 

@@ -8,14 +8,13 @@ import { clockTime, dayOf, longDay } from "../../lib/time";
 import { otherError, useCancel, useSetStatus } from "./actions";
 import { Dialog } from "./Dialog";
 import {
-  STATUS_LABEL,
   visitActions,
   type Appointment,
   type AppointmentStatus,
   type VisitAction,
 } from "./model";
 import { usePatientLabel } from "./ScheduleGrid";
-import { StatusBadge } from "./StatusBadge";
+import { STATUS_LABEL, StatusBadge } from "../../components/StatusBadge";
 
 /** The status changes offered as buttons, in the order of a visit's day. */
 const STEPS: { action: VisitAction; status: AppointmentStatus; label: string }[] = [

@@ -26,7 +26,7 @@ import {
 } from "./model";
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
 import { SchedulePage, useProviderGroups, useScheduleDialogs } from "./Shared";
-import { StatusLegend } from "./StatusBadge";
+import { StatusLegend } from "../../components/StatusBadge";
 import { ScrollTable } from "../../components/ScrollTable";
 
 const NONE: Appointment[] = [];

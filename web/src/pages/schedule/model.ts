@@ -13,37 +13,6 @@ export type Patient = Schemas["PatientRead"];
 
 // --- Statuses ----------------------------------------------------------------------------------
 
-export const STATUSES: readonly AppointmentStatus[] = [
-  "scheduled",
-  "confirmed",
-  "checked_in",
-  "in_progress",
-  "completed",
-  "cancelled",
-  "no_show",
-];
-
-export const STATUS_LABEL: Record<AppointmentStatus, string> = {
-  scheduled: "Scheduled",
-  confirmed: "Confirmed",
-  checked_in: "Checked in",
-  in_progress: "In progress",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  no_show: "No-show",
-};
-
-/** Mantine colours dark enough for white text (badges) and for a block's edge. */
-export const STATUS_COLOR: Record<AppointmentStatus, string> = {
-  scheduled: "gray",
-  confirmed: "blue",
-  checked_in: "violet",
-  in_progress: "cyan",
-  completed: "teal",
-  cancelled: "red",
-  no_show: "grape",
-};
-
 /** Cancelled and missed visits free their slot. */
 export function isVacated(status: AppointmentStatus): boolean {
   return status === "cancelled" || status === "no_show";

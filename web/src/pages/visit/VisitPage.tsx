@@ -8,7 +8,7 @@ import { can } from "../../lib/access";
 import { span } from "../patients/format";
 import { VISIT_TYPE_LABEL } from "../patients/labels";
 import { idParam, usePatient, useStaffName } from "../patients/queries";
-import { StatusBadge } from "../patients/StatusBadge";
+import { StatusBadge } from "../../components/StatusBadge";
 import { useAppointment } from "./queries";
 import { VisitActions } from "./VisitActions";
 import { VisitNote } from "./VisitNote";

@@ -1,5 +1,38 @@
 import { Badge, Group, Text } from "@mantine/core";
-import { STATUSES, STATUS_COLOR, STATUS_LABEL, type AppointmentStatus } from "./model";
+import type { Schemas } from "../api/client";
+
+type AppointmentStatus = Schemas["AppointmentStatus"];
+
+export const STATUSES: readonly AppointmentStatus[] = [
+  "scheduled",
+  "confirmed",
+  "checked_in",
+  "in_progress",
+  "completed",
+  "cancelled",
+  "no_show",
+];
+
+export const STATUS_LABEL: Record<AppointmentStatus, string> = {
+  scheduled: "Scheduled",
+  confirmed: "Confirmed",
+  checked_in: "Checked in",
+  in_progress: "In progress",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  no_show: "No-show",
+};
+
+/** Mantine colours dark enough for white text (badges) and for a block's edge. */
+export const STATUS_COLOR: Record<AppointmentStatus, string> = {
+  scheduled: "gray",
+  confirmed: "blue",
+  checked_in: "violet",
+  in_progress: "cyan",
+  completed: "teal",
+  cancelled: "red",
+  no_show: "grape",
+};
 
 /**
  * A visit's status in words, on a colour dark enough for white text; never cut short in a
