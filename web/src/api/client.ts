@@ -64,8 +64,3 @@ export const api = createClient<paths>({
   fetch: authorizedFetch,
   credentials: "same-origin",
 });
-
-/** A fresh key per user action: a double click or a retry of the same action reuses it. */
-export function idempotencyKey(): string {
-  return crypto.randomUUID();
-}

@@ -1,6 +1,6 @@
 import { Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
 import { useState, type FormEvent } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router";
+import { Navigate, useSearchParams } from "react-router";
 import { useSession } from "../auth/session";
 import { ErrorNotice, Loading } from "../components/Status";
 import { homeFor } from "../lib/access";
@@ -12,7 +12,6 @@ function safeNext(next: string | null): string | null {
 
 export function SignIn() {
   const { user, signIn } = useSession();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -28,9 +27,8 @@ export function SignIn() {
     setBusy(true);
     setError(null);
     try {
+      // With the session's user, the page re-renders as the Navigate above: to `next` or home.
       await signIn(email, password);
-      // The session's user arrives with the re-render; the Navigate above takes over.
-      if (next) void navigate(next, { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {
