@@ -113,7 +113,8 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
           label="Visits to invoice"
           minWidth={640}
           busy={queue.isFetching}
-          columns={["Visit", "Patient", "Provider", "Code", mayInvoice && "Action"]}
+          // The action beside the visit it invoices, in view on a phone's width.
+          columns={["Visit", mayInvoice && "Action", "Patient", "Provider", "Code"]}
         >
           {visits.map((visit) => (
             <Table.Tr key={visit.appointment_id}>
@@ -122,11 +123,6 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
                   {dateTime(visit.scheduled_start, timeZone)}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
-                <PatientLink id={visit.patient_id} names={patients} />
-              </Table.Td>
-              <Table.Td>{staffName(staff.data, visit.provider_user_id)}</Table.Td>
-              <Table.Td>{visit.cpt_code ?? "Default code"}</Table.Td>
               {mayInvoice && (
                 <Table.Td>
                   <CreateInvoice
@@ -136,6 +132,11 @@ export function BillingQueue({ timeZone, mayInvoice }: { timeZone: string; mayIn
                   />
                 </Table.Td>
               )}
+              <Table.Td>
+                <PatientLink id={visit.patient_id} names={patients} />
+              </Table.Td>
+              <Table.Td>{staffName(staff.data, visit.provider_user_id)}</Table.Td>
+              <Table.Td>{visit.cpt_code ?? "Default code"}</Table.Td>
             </Table.Tr>
           ))}
         </ListTable>

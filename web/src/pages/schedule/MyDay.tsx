@@ -56,7 +56,8 @@ function MyDayView({ userId, timeZone, today, day, setDay }: ClinicDay & { userI
             label="My visits"
             minWidth={520}
             busy={visits.isFetching}
-            columns={["Time", "Patient", "Status", "Visit", "Reason"]}
+            // The visit's button beside its time, in view on a phone's width.
+            columns={["Time", "Visit", "Patient", "Status", "Reason"]}
           >
             {list.map((visit) => (
               <VisitRow key={visit.appointment_id} visit={visit} timeZone={timeZone} />
@@ -76,6 +77,17 @@ function VisitRow({ visit, timeZone }: { visit: Appointment; timeZone: string })
         {clockTime(visit.scheduled_start, timeZone)}–{clockTime(visit.scheduled_end, timeZone)}
       </Table.Td>
       <Table.Td>
+        <Button
+          component={Link}
+          to={`/visits/${visit.appointment_id}`}
+          size="xs"
+          variant="default"
+          aria-label={`Open visit at ${clockTime(visit.scheduled_start, timeZone)} with ${patient}`}
+        >
+          Open visit
+        </Button>
+      </Table.Td>
+      <Table.Td>
         <Anchor component={Link} to={`/patients/${visit.patient_id}`}>
           {patient}
         </Anchor>
@@ -87,17 +99,6 @@ function VisitRow({ visit, timeZone }: { visit: Appointment; timeZone: string })
             Telehealth
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Button
-          component={Link}
-          to={`/visits/${visit.appointment_id}`}
-          size="xs"
-          variant="default"
-          aria-label={`Open visit at ${clockTime(visit.scheduled_start, timeZone)} with ${patient}`}
-        >
-          Open visit
-        </Button>
       </Table.Td>
       <Table.Td>{visit.reason ?? "—"}</Table.Td>
     </Table.Tr>
