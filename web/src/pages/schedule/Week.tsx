@@ -16,14 +16,7 @@ import { ErrorNotice, Loading } from "../../components/Status";
 import { longDay } from "../../lib/time";
 import { useProviders, useVisits } from "./data";
 import { DayNav, useSearchParam, type ClinicDay } from "./DayNav";
-import {
-  byDay,
-  shortDay,
-  weekCounts,
-  weekDays,
-  workingSpans,
-  type Appointment,
-} from "./model";
+import { byDay, shortDay, weekCounts, weekDays, workingSpans, type Appointment } from "./model";
 import { ScheduleGrid, type GridColumn } from "./ScheduleGrid";
 import { SchedulePage, useProviderGroups, useScheduleDialogs } from "./Shared";
 import { StatusLegend } from "../../components/StatusBadge";
@@ -155,54 +148,57 @@ function WeekTable({
   const counts = useMemo(() => weekCounts(visits, timeZone), [visits, timeZone]);
   const total = (day: string) => ids.reduce((sum, id) => sum + (counts.get(id)?.get(day) ?? 0), 0);
   return (
-    <ScrollTable label="Week" minWidth={640}>
-      <Table striped withTableBorder aria-busy={busy}>
-        <Table.Caption c="var(--mantine-color-text)">
-          Visits per provider and day; cancelled and missed visits are not counted.
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Provider</Table.Th>
-            {days.map((day) => (
-              <Table.Th key={day} ta="center">
-                <Anchor component={Link} to={`/today?date=${day}`}>
-                  {shortDay(day)}
-                </Anchor>
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {ids.map((id) => (
-            <Table.Tr key={id}>
-              <Table.Th scope="row" fw={500}>
-                <UnstyledButton
-                  onClick={() => onProvider(id)}
-                  td="underline"
-                  aria-label={`Week of ${nameOf(id)}`}
-                >
-                  {nameOf(id)}
-                </UnstyledButton>
-              </Table.Th>
+    <>
+      {/* Above the table, not its caption: a caption scrolls sideways with a wide table. */}
+      <Text size="sm" id="week-counts-note">
+        Visits per provider and day; cancelled and missed visits are not counted.
+      </Text>
+      <ScrollTable label="Week" minWidth={640}>
+        <Table striped withTableBorder aria-busy={busy} aria-describedby="week-counts-note">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Provider</Table.Th>
               {days.map((day) => (
-                <Table.Td key={day} ta="center">
-                  {counts.get(id)?.get(day) ?? 0}
+                <Table.Th key={day} ta="center">
+                  <Anchor component={Link} to={`/today?date=${day}`}>
+                    {shortDay(day)}
+                  </Anchor>
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {ids.map((id) => (
+              <Table.Tr key={id}>
+                <Table.Th scope="row" fw={500}>
+                  <UnstyledButton
+                    onClick={() => onProvider(id)}
+                    td="underline"
+                    aria-label={`Week of ${nameOf(id)}`}
+                  >
+                    {nameOf(id)}
+                  </UnstyledButton>
+                </Table.Th>
+                {days.map((day) => (
+                  <Table.Td key={day} ta="center">
+                    {counts.get(id)?.get(day) ?? 0}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row">All providers</Table.Th>
+              {days.map((day) => (
+                <Table.Td key={day} ta="center" fw={700}>
+                  {total(day)}
                 </Table.Td>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">All providers</Table.Th>
-            {days.map((day) => (
-              <Table.Td key={day} ta="center" fw={700}>
-                {total(day)}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </ScrollTable>
+          </Table.Tfoot>
+        </Table>
+      </ScrollTable>
+    </>
   );
 }
