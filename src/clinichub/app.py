@@ -10,7 +10,6 @@ from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
@@ -19,6 +18,7 @@ from clinichub.audit.router import access_log_router
 from clinichub.audit.router import router as audit_router
 from clinichub.audit.sealing import seal_forever
 from clinichub.auth.router import router as auth_router
+from clinichub.auth.tokens import VerifiedAccessTokens
 from clinichub.billing.router import router as billing_router
 from clinichub.clinic.router import router as clinic_router
 from clinichub.clinical.router import records_router, vitals_router
@@ -29,16 +29,11 @@ from clinichub.db.session import SIDE_POOL_SIZE, create_engine, create_sessionma
 from clinichub.documents.router import patient_documents_router
 from clinichub.documents.router import router as documents_router
 from clinichub.documents.storage import DocumentStores
-from clinichub.header_limits import HeaderLimitsMiddleware
+from clinichub.edge import Edge
 from clinichub.housekeeping import prune_forever
-from clinichub.logs import AccessLogMiddleware
 from clinichub.patients.router import router as patients_router
-from clinichub.request_id import RequestIdMiddleware
-from clinichub.request_limits import RequestLimitsMiddleware
 from clinichub.scheduling.router import providers_router
 from clinichub.scheduling.router import router as appointments_router
-from clinichub.security_headers import SecurityHeadersMiddleware
-from clinichub.transient_retry import TransientRetryMiddleware
 from clinichub.users.router import router as users_router
 
 logger = logging.getLogger("clinichub")
@@ -125,7 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         swagger_ui_parameters={"persistAuthorization": True},
     )
     app.state.settings = settings
-    app.state.secret_key = settings.require_secret()
+    app.state.access_tokens = VerifiedAccessTokens(settings.require_secret())
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
     app.state.side_engine = side_engine
@@ -153,25 +148,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     # After every route: the app's pages are what no route of the API or the docs answers.
     webapp.install(app, settings.web_dist)
-    app.add_middleware(TransientRetryMiddleware)  # inside RequestLimitsMiddleware: whole bodies
-    app.add_middleware(RequestLimitsMiddleware, upload_max_bytes=settings.document_max_bytes)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["*"],
-            allow_headers=["*"],
-            expose_headers=["X-Request-ID", "ETag", "Idempotent-Replayed", "Retry-After"],
-        )
-    app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(AccessLogMiddleware)  # inside RequestIdMiddleware: logs the id
-    app.add_middleware(RequestIdMiddleware)
+    # One middleware for every request (edge.py), outermost but for the proxy headers.
+    app.add_middleware(
+        Edge, upload_max_bytes=settings.document_max_bytes, cors_origins=settings.cors_origins
+    )
     if settings.trusted_proxies:
         # The client address from X-Forwarded-For, only on connections from these proxies, under
         # any ASGI server (`serve` tells uvicorn to trust no one by itself).
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_networks)
-    # Outermost: a head over the limits is refused before anything else reads it.
-    app.add_middleware(HeaderLimitsMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

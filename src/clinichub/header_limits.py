@@ -6,15 +6,15 @@ other work (OWASP API4:2023, unrestricted resource consumption).
 Enforced twice. `clinichub serve` runs uvicorn with `clinichub.http_protocol`, which counts the
 head as it arrives and answers as soon as a limit is passed, so that the server never holds more
 than a little of it: an ASGI middleware alone would see the head only once the server had read
-and stored all of it (a 32 MiB header, or 100,000 headers). The middleware here checks what any
-other ASGI server hands over, outermost, before anything else reads the headers.
+and stored all of it (a 32 MiB header, or 100,000 headers). The service's middleware (`edge`) checks
+what any other ASGI server hands over, before anything else reads the headers.
 """
 
 import logging
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Scope
 
 from clinichub.errors import AppError, HeadersTooLarge, UriTooLong
 from clinichub.exception_handlers import error_response
@@ -100,18 +100,3 @@ def refusal(error: AppError, default_headers: list[tuple[bytes, bytes]]) -> byte
 
 def log_refusal(error: AppError) -> None:
     logger.warning("Request refused: %s", error.code, extra={"status": error.status_code})
-
-
-class HeaderLimitsMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        error = head_error(scope) if scope["type"] == "http" else None
-        if error is None:
-            await self.app(scope, receive, send)
-            return
-        log_refusal(error)
-        response = error_response(error)
-        response.headers.update(headers_for(scope["path"]))
-        await response(scope, receive, send)

@@ -12,9 +12,8 @@ import traceback
 from datetime import UTC, datetime
 from typing import Any
 
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Scope
 
-from clinichub.asgi import HttpMiddleware
 from clinichub.request_id import current_request_id
 
 access_logger = logging.getLogger("clinichub.access")
@@ -74,7 +73,7 @@ def redacted_traceback(exc: BaseException) -> str:
 def logging_config(level: str = "INFO") -> dict[str, Any]:
     """The `logging.config.dictConfig` of a server process (uvicorn applies it in each worker):
     everything as JSON lines on standard output, uvicorn's own access log off (the middleware
-    below writes one without the query string)."""
+    service writes one without the query string: `log_access`)."""
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -98,32 +97,21 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
     }
 
 
-class AccessLogMiddleware(HttpMiddleware):
-    """One line per request: method, path, status, duration. The query string is left out on
-    purpose: it can carry patient data (`?search=` a name, `?dob=`, `?email=`)."""
-
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = time.perf_counter()
-        status = 500  # unless a response starts: an unhandled error becomes a 500 further out
-
-        async def send_and_note_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_and_note_status)
-        finally:
-            access_logger.info(
-                "%s %s %d",
-                scope["method"],
-                scope["path"],
-                status,
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+def log_access(scope: Scope, status: int, started: float) -> None:
+    """The access line of a request: method, path, status, duration. The query string is left
+    out on purpose: it can carry patient data (`?search=` a name, `?dob=`, `?email=`)."""
+    if not access_logger.isEnabledFor(logging.INFO):
+        return
+    method, path = scope["method"], scope["path"]
+    access_logger.info(
+        "%s %s %d",
+        method,
+        path,
+        status,
+        extra={
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        },
+    )

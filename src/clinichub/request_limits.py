@@ -2,10 +2,10 @@
 deeper than 32 levels gets 400, before any handler parses them (OWASP API4:2023, unrestricted
 resource consumption); a JSON object that names a key twice gets 400 `duplicate_key`.
 
-The body is read here, counting the bytes as they arrive: a declared Content-Length over the
-limit is refused without reading, and a chunked body without one is refused as soon as it passes
-the limit. Python's JSON parser recurses once per level, so depth is checked first, by a scan that
-does not recurse.
+The body is read by the service's middleware (`edge`), counting the bytes as they arrive: a
+declared Content-Length over the limit is refused without reading, and a chunked body without one
+is refused as soon as it passes the limit. Python's JSON parser recurses once per level, so depth
+is checked first, by a scan that does not recurse.
 
 Duplicate keys: RFC 8259 leaves their meaning open, and parsers disagree (Python keeps the last,
 others the first), so `{"role": "receptionist", "role": "admin"}` could pass a check that reads
@@ -22,11 +22,9 @@ import json
 import re
 
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
-from clinichub.asgi import HttpMiddleware
 from clinichub.errors import AppError, BadRequest, ErrorCode, PayloadTooLarge
-from clinichub.exception_handlers import error_response
 
 MAX_BODY_BYTES = 1024 * 1024
 MAX_JSON_DEPTH = 32
@@ -34,6 +32,7 @@ MAX_JSON_DEPTH = 32
 # a kind, a plan id, part headers (a file name of a few hundred bytes).
 UPLOAD_FORM_ALLOWANCE = 64 * 1024
 _UPLOAD_PATH = re.compile(r"/api/patients/[^/]+/documents/?")
+_TOO_LARGE = PayloadTooLarge(f"Request body too large: at most {MAX_BODY_BYTES} bytes (1 MiB)")
 
 
 def json_depth(body: bytes) -> int:
@@ -102,61 +101,19 @@ def _is_json(headers: Headers) -> bool:
     )
 
 
-def _declared_length(headers: Headers) -> int | None:
-    try:
-        return int(headers["content-length"])
-    except (KeyError, ValueError):
-        return None
-
-
-class RequestLimitsMiddleware(HttpMiddleware):
-    def __init__(self, app: ASGIApp, *, upload_max_bytes: int = 10 * 1024 * 1024) -> None:
-        super().__init__(app)
-        self.upload_max_bytes = upload_max_bytes
-
-    def _limit(self, scope: Scope) -> tuple[int, PayloadTooLarge]:
-        if scope["method"] == "POST" and _UPLOAD_PATH.fullmatch(scope["path"]):
-            return self.upload_max_bytes + UPLOAD_FORM_ALLOWANCE, PayloadTooLarge(
-                f"Request body too large: a document is at most {self.upload_max_bytes} bytes",
-                code=ErrorCode.document_too_large,
-            )
-        return MAX_BODY_BYTES, PayloadTooLarge(
-            f"Request body too large: at most {MAX_BODY_BYTES} bytes (1 MiB)"
+def limit_for(scope: Scope, upload_max_bytes: int) -> tuple[int, PayloadTooLarge]:
+    """The most a request's body may hold, and the error that refuses more."""
+    if scope["method"] == "POST" and _UPLOAD_PATH.fullmatch(scope["path"]):
+        return upload_max_bytes + UPLOAD_FORM_ALLOWANCE, PayloadTooLarge(
+            f"Request body too large: a document is at most {upload_max_bytes} bytes",
+            code=ErrorCode.document_too_large,
         )
+    return MAX_BODY_BYTES, _TOO_LARGE
 
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = Headers(scope=scope)
-        limit, too_large = self._limit(scope)
-        declared = _declared_length(headers)
-        if declared is not None and declared > limit:
-            await self._refuse(too_large, scope, receive, send)
-            return
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":  # the client went away
-                await self.app(scope, _replaying([message], receive), send)
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await self._refuse(too_large, scope, receive, send)
-                return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        refusal = _refusal(body) if body and _is_json(headers) else None
-        if refusal is not None:
-            await self._refuse(refusal, scope, receive, send)
-            return
-        whole: Message = {"type": "http.request", "body": body, "more_body": False}
-        await self.app(scope, _replaying([whole], receive), send)
 
-    @staticmethod
-    async def _refuse(error: AppError, scope: Scope, receive: Receive, send: Send) -> None:
-        await error_response(error)(scope, receive, send)
+def body_refusal(scope: Scope, body: bytes) -> AppError | None:
+    """The error that refuses a whole body, if any: JSON too deep or naming a key twice."""
+    return _refusal(body) if body and _is_json(Headers(scope=scope)) else None
 
 
 def _refusal(body: bytes) -> AppError | None:
@@ -171,13 +128,3 @@ def _refusal(body: bytes) -> AppError | None:
             details=[{"field": key[:100], "message": "duplicate key"}],
         )
     return None
-
-
-def _replaying(messages: list[Message], receive: Receive) -> Receive:
-    """A receive that first hands out `messages`, then waits on the real one (a disconnect)."""
-    pending = list(messages)
-
-    async def replay() -> Message:
-        return pending.pop(0) if pending else await receive()
-
-    return replay

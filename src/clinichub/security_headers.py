@@ -20,11 +20,6 @@
 
 import re
 
-from starlette.datastructures import MutableHeaders
-from starlette.types import Message, Receive, Scope, Send
-
-from clinichub.asgi import HttpMiddleware
-
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 DOCS_CSP = (
     "default-src 'self'; "
@@ -85,17 +80,3 @@ def headers_for(path: str, nonce: str | None = None) -> dict[str, str]:
     if path.startswith("/api"):
         return API_HEADERS
     return {key: value for key, value in API_HEADERS.items() if key != "Cache-Control"}
-
-
-class SecurityHeadersMiddleware(HttpMiddleware):
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                # Read when the answer starts: a page makes its nonce while it is answered.
-                nonce = scope.get("state", {}).get(NONCE_STATE)
-                headers = MutableHeaders(scope=message)
-                for name, value in headers_for(scope["path"], nonce).items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

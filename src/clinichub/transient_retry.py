@@ -4,17 +4,15 @@ serialization failure (40001) run again, a few times, after a random pause.
 Such a request did nothing: its whole transaction was rolled back, so running it again is safe,
 and the second run usually meets the winner's committed row and answers what it decides (a 409
 for a slot just booked). When the failures persist the client gets a 503 with `Retry-After`,
-never a 500. The error handler marks the response as retryable in the request's scope; this
-middleware, which sees the response before anyone else, drops it and runs the request again.
-Request bodies are whole by the time they reach it (RequestLimitsMiddleware reads them).
+never a 500. The error handler marks the response as retryable in the request's scope; the
+service's middleware (`edge`), which sees the response before anyone else, drops it and runs the
+request again with the body it read whole.
 """
 
 import asyncio
 import random
 
-from starlette.types import Message, Receive, Scope, Send
-
-from clinichub.asgi import HttpMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TRANSIENT_SQLSTATES = frozenset({"40P01", "40001"})
 ATTEMPTS = 4
@@ -29,31 +27,31 @@ def mark_retryable(scope: Scope) -> None:
     scope.setdefault("state", {})[_RETRYABLE] = True
 
 
-class TransientRetryMiddleware(HttpMiddleware):
-    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        body = await receive()
-        for attempt in range(1, ATTEMPTS):
-            if not await self._attempt(scope, body, receive, send, last=False):
-                return
-            await asyncio.sleep(random.uniform(0, BASE_PAUSE * 2**attempt))
-        await self._attempt(scope, body, receive, send, last=True)
+async def attempts(app: ASGIApp, scope: Scope, body: Message, receive: Receive, send: Send) -> None:
+    """Run the request (its whole `body` message) until an attempt is not retryable, or the last."""
+    for attempt in range(1, ATTEMPTS):
+        if not await _attempt(app, scope, body, receive, send, last=False):
+            return
+        await asyncio.sleep(random.uniform(0, BASE_PAUSE * 2**attempt))
+    await _attempt(app, scope, body, receive, send, last=True)
 
-    async def _attempt(
-        self, scope: Scope, body: Message, receive: Receive, send: Send, *, last: bool
-    ) -> bool:
-        """Run the request once; True when its answer was dropped for another attempt."""
-        unread = [body]
-        dropped = False
 
-        async def receive_again() -> Message:
-            return unread.pop() if unread else await receive()
+async def _attempt(
+    app: ASGIApp, scope: Scope, body: Message, receive: Receive, send: Send, *, last: bool
+) -> bool:
+    """Run the request once; True when its answer was dropped for another attempt."""
+    unread = [body]
+    dropped = False
 
-        async def send_unless_retried(message: Message) -> None:
-            nonlocal dropped
-            if message["type"] == "http.response.start":
-                dropped = scope.get("state", {}).pop(_RETRYABLE, False) and not last
-            if not dropped:
-                await send(message)
+    async def receive_again() -> Message:
+        return unread.pop() if unread else await receive()
 
-        await self.app(scope, receive_again, send_unless_retried)
-        return dropped
+    async def send_unless_retried(message: Message) -> None:
+        nonlocal dropped
+        if message["type"] == "http.response.start":
+            dropped = scope.get("state", {}).pop(_RETRYABLE, False) and not last
+        if not dropped:
+            await send(message)
+
+    await app(scope, receive_again, send_unless_retried)
+    return dropped

@@ -21,7 +21,7 @@ from clinichub.audit.context import Audit, record_after_rollback
 from clinichub.audit.repository import Origin
 from clinichub.auth import repository
 from clinichub.auth.errors import INVALID_TOKEN, TOKEN_MISSING
-from clinichub.auth.tokens import InvalidToken, TokenType, decode_token
+from clinichub.auth.tokens import InvalidToken
 from clinichub.config import Settings
 from clinichub.db.session import run_in_transaction
 from clinichub.documents.storage import DocumentStores
@@ -132,11 +132,7 @@ async def current_principal(
     if credentials is None:
         raise TOKEN_MISSING.error()
     try:
-        claims = decode_token(
-            credentials.credentials,
-            secret=request.app.state.secret_key,
-            expected=TokenType.access,
-        )
+        claims = request.app.state.access_tokens.claims(credentials.credentials)
     except InvalidToken:
         raise INVALID_TOKEN.error() from None
     user = await repository.user_for_session(
