@@ -396,37 +396,31 @@ async def create_appointment(request: Request) -> Response:
         )
         if conflict is not None:
             raise Refused(409)
-        async with connection.transaction():  # the savepoint around the insert
-            inserted = await connection.fetchrow(
-                "INSERT INTO appointments (patient_id, provider_user_id, scheduled_start,"
-                " scheduled_end, status, visit_type, reason, notes, cpt_code,"
-                " cancellation_reason, telehealth_url, version)"
-                " VALUES ($1, $2, $3, $4, 'scheduled', 'in_person', $5, $6, NULL, NULL, NULL, 1)"
-                " RETURNING appointment_id, created_at, updated_at",
-                patient_id,
-                provider_user_id,
-                start,
-                end,
-                body.get("reason"),
-                body.get("notes"),
-            )
-        appointment_id = inserted["appointment_id"]
-        await audit(
-            connection, request, actor, "create", "appointment", [(appointment_id, patient_id)]
+        row = await connection.fetchrow(
+            "INSERT INTO appointments (patient_id, provider_user_id, scheduled_start,"
+            " scheduled_end, status, visit_type, reason, notes, cpt_code, telehealth_url)"
+            " VALUES ($1, $2, $3, $4, 'scheduled', 'in_person', $5, $6, NULL, NULL)"
+            " ON CONFLICT DO NOTHING RETURNING appointment_id, patient_id, provider_user_id,"
+            " scheduled_start, scheduled_end, status, visit_type, reason, notes, cpt_code,"
+            " cancellation_reason, telehealth_url, NULL AS cpt_id, created_at, updated_at,"
+            " version",
+            patient_id,
+            provider_user_id,
+            start,
+            end,
+            body.get("reason"),
+            body.get("notes"),
         )
-    row = {
-        **dict.fromkeys(("cpt_code", "cancellation_reason", "telehealth_url", "cpt_id")),
-        **inserted,
-        "patient_id": patient_id,
-        "provider_user_id": provider_user_id,
-        "scheduled_start": start,
-        "scheduled_end": end,
-        "status": "scheduled",
-        "visit_type": "in_person",
-        "reason": body.get("reason"),
-        "notes": body.get("notes"),
-        "version": 1,
-    }
+        if row is None:
+            raise Refused(409)
+        await audit(
+            connection,
+            request,
+            actor,
+            "create",
+            "appointment",
+            [(row["appointment_id"], patient_id)],
+        )
     return answer(
         {"message": "Appointment created successfully", "appointment": appointment_json(row)},
         201,

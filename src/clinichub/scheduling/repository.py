@@ -6,11 +6,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, Date, DateTime, bindparam, delete, func, insert, select
+from sqlalchemy import BigInteger, Date, DateTime, bindparam, delete, func, insert, null, select
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import set_committed_value
 
 from clinichub.billing.repository import invoiced
 from clinichub.clinic_time import Interval
@@ -121,23 +121,17 @@ async def ensure_free(
 
 
 async def save_booking(
-    db: AsyncSession, appointment: Appointment, changes: Mapping[str, Any] | None = None
+    db: AsyncSession, appointment: Appointment, changes: Mapping[str, Any]
 ) -> None:
-    """Insert a new appointment, or apply `changes` to one, inside a savepoint. The exclusion
-    constraints decide races that the check before it could not see; their violation becomes
-    the same 409 as that check, naming the winner, which is looked up after the savepoint's
-    rollback. (The object is added and changed inside the savepoint because begin_nested()
-    flushes pending changes before it emits SAVEPOINT.)"""
-    changes = changes or {}
-    provider_user_id, patient_id = appointment.provider_user_id, appointment.patient_id
+    """Apply `changes` to an appointment, inside a savepoint. The exclusion constraints decide
+    races that the check before it could not see; their violation becomes the same 409 as that
+    check, naming the winner, which is looked up after the savepoint's rollback."""
     window = Interval(
         changes.get("scheduled_start", appointment.scheduled_start),
         changes.get("scheduled_end", appointment.scheduled_end),
     )
-    appointment_id = appointment.appointment_id
     try:
         async with db.begin_nested():
-            db.add(appointment)
             for field, value in changes.items():
                 setattr(appointment, field, value)
             await db.flush()  # the server's values come back in its RETURNING
@@ -147,10 +141,10 @@ async def save_booking(
         # The concurrent winner has committed by now (PostgreSQL waits for it), so it is found.
         await ensure_free(
             db,
-            provider_user_id=provider_user_id,
-            patient_id=patient_id,
+            provider_user_id=appointment.provider_user_id,
+            patient_id=appointment.patient_id,
             window=window,
-            exclude_id=appointment_id,
+            exclude_id=appointment.appointment_id,
         )
         # It was cancelled in the meantime: still a conflict, with no appointment to name.
         constraint = violated_constraint(exc)
@@ -160,19 +154,36 @@ async def save_booking(
             else errors.APPOINTMENT_CONFLICT
         )
         raise lost.error(conflict_appointment_id=None) from exc
-    if appointment_id is None:
-        set_committed_value(appointment, "cpt_id", None)  # a new visit has no charge
-    else:
-        # Read at lock time, cpt_id may predate a completion committed while this request
-        # waited for the lock (its subquery saw the older snapshot): read it again.
-        await db.refresh(appointment, ["cpt_id"])
+    # Read at lock time, cpt_id may predate a completion committed while this request waited
+    # for the lock (its subquery saw the older snapshot): read it again.
+    await db.refresh(appointment, ["cpt_id"])
 
 
-async def book(db: AsyncSession, values: Mapping[str, Any]) -> Appointment:
-    """A new appointment of these column values, saved as save_booking does."""
-    appointment = Appointment(**values)
-    await save_booking(db, appointment)
-    return appointment
+# A new visit has no charge yet. With no conflict target, DO NOTHING makes every constraint an
+# arbiter, the two exclusion constraints included.
+_BOOK = (
+    pg_insert(_appointments)
+    .on_conflict_do_nothing()
+    .returning(*columns_for(Appointment, AppointmentRead, cpt_id=null()))
+)
+
+
+async def book(db: AsyncSession, values: Mapping[str, Any]) -> AnyRow:
+    """A new appointment of these column values, in one statement: no unit of work and no
+    savepoint. The exclusion constraints decide races that the check before it (ensure_free)
+    could not see: an insert that would overlap a booking made meanwhile waits for that
+    transaction, then inserts nothing, and the same check, run again, names the winner."""
+    row = (await db.execute(_BOOK, dict(values))).one_or_none()
+    if row is not None:
+        return row
+    await ensure_free(
+        db,
+        provider_user_id=values["provider_user_id"],
+        patient_id=values["patient_id"],
+        window=Interval(values["scheduled_start"], values["scheduled_end"]),
+    )
+    # The winner was cancelled in the meantime: still a conflict, with no appointment to name.
+    raise errors.APPOINTMENT_CONFLICT.error(conflict_appointment_id=None)
 
 
 async def add_appointments(db: AsyncSession, appointments: Iterable[Appointment]) -> None:
