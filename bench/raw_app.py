@@ -67,11 +67,6 @@ APPOINTMENT_COLUMNS = (
     " updated_at, version"
 )
 APPOINTMENT = f"SELECT {APPOINTMENT_COLUMNS} FROM appointments WHERE appointment_id = $1"
-PRIMARY_CHARGE = (
-    "SELECT (SELECT min(cpt_record_id) FROM cpt_records"
-    " WHERE cpt_records.appointment_id = appointments.appointment_id) AS cpt_id"
-    " FROM appointments WHERE appointment_id = $1"
-)
 CHARGE_COLUMNS = (
     "cpt_record_id, appointment_id, patient_id, cpt_code, description, quantity,"
     " unit_price_cents, amount_cents, modifier, service_date, status, created_at"
@@ -440,16 +435,14 @@ async def complete_appointment(request: Request) -> Response:
             raise Refused(404)
         if row["status"] in ("completed", "cancelled", "no_show"):
             raise Refused(409)
-        async with connection.transaction():
-            updated_at = await connection.fetchval(
-                "UPDATE appointments SET status = $1, updated_at = now(), version = $2"
-                " WHERE appointment_id = $3 AND version = $4 RETURNING updated_at",
-                "completed",
-                row["version"] + 1,
-                appointment_id,
-                row["version"],
-            )
-        await connection.fetchval(PRIMARY_CHARGE, appointment_id)
+        updated_at = await connection.fetchval(
+            "UPDATE appointments SET status = $1, updated_at = now(), version = $2"
+            " WHERE appointment_id = $3 AND version = $4 RETURNING updated_at",
+            "completed",
+            row["version"] + 1,
+            appointment_id,
+            row["version"],
+        )
         code = await connection.fetchrow(
             "SELECT code, description, category, price_cents, is_active, created_at, updated_at"
             " FROM cpt_codes WHERE code = $1",

@@ -121,11 +121,18 @@ async def ensure_free(
 
 
 async def save_booking(
-    db: AsyncSession, appointment: Appointment, changes: Mapping[str, Any]
+    db: AsyncSession, appointment: Appointment, changes: Mapping[str, Any], *, moves: bool
 ) -> None:
-    """Apply `changes` to an appointment, inside a savepoint. The exclusion constraints decide
-    races that the check before it could not see; their violation becomes the same 409 as that
-    check, naming the winner, which is looked up after the savepoint's rollback."""
+    """Apply `changes` to an appointment. When they move it to a window it still occupies
+    (`moves`), it is done inside a savepoint: the exclusion constraints decide races that the
+    check before it could not see, and their violation becomes the same 409 as that check,
+    naming the winner, which is looked up after the savepoint's rollback. Other changes cannot
+    collide with another booking and need no savepoint."""
+    if not moves:
+        for field, value in changes.items():
+            setattr(appointment, field, value)
+        await db.flush()  # the server's values come back in its RETURNING
+        return
     window = Interval(
         changes.get("scheduled_start", appointment.scheduled_start),
         changes.get("scheduled_end", appointment.scheduled_end),
@@ -134,7 +141,7 @@ async def save_booking(
         async with db.begin_nested():
             for field, value in changes.items():
                 setattr(appointment, field, value)
-            await db.flush()  # the server's values come back in its RETURNING
+            await db.flush()
     except IntegrityError as exc:
         if getattr(exc.orig, "sqlstate", None) != EXCLUSION_VIOLATION:
             raise
@@ -154,8 +161,11 @@ async def save_booking(
             else errors.APPOINTMENT_CONFLICT
         )
         raise lost.error(conflict_appointment_id=None) from exc
-    # Read at lock time, cpt_id may predate a completion committed while this request waited
-    # for the lock (its subquery saw the older snapshot): read it again.
+
+
+async def reread_charge(db: AsyncSession, appointment: Appointment) -> None:
+    """Read at lock time, an appointment's cpt_id may predate a completion committed while the
+    request waited for the lock (its subquery saw the older snapshot): read it again."""
     await db.refresh(appointment, ["cpt_id"])
 
 

@@ -212,9 +212,11 @@ async def update(
     changes["telehealth_url"] = _telehealth_link(
         changes.get("visit_type", appointment.visit_type), appointment.telehealth_url, settings
     )
-    await repository.save_booking(db, appointment, changes)
-    if plan.completes:
+    await repository.save_booking(db, appointment, changes, moves=plan.moved and plan.blocks)
+    if plan.completes:  # the visit's first charge, its cpt_id
         await billing.charge_completed_visit(db, appointment, billed_code, settings.timezone)
+    else:
+        await repository.reread_charge(db, appointment)
     return schemas.AppointmentUpdated(
         message="Appointment updated successfully",
         appointment=schemas.AppointmentRead.model_validate(appointment),
