@@ -43,12 +43,12 @@ async def seed_demo_billing(
             continue
         rng = random.Random(appointment.scheduled_start.timestamp())
         day = service_date(appointment.scheduled_start, timezone)
-        charges = [
-            await service.charge_completed_visit(db, appointment, appointment.cpt_code, timezone)
-        ]
+        billed = await repository.require_active_cpt_code(db, appointment.cpt_code)
+        charges = [await service.charge_completed_visit(db, appointment, billed, timezone)]
         for code in further_codes:
+            entry = await repository.require_active_cpt_code(db, code)
             charges.append(
-                await repository.add_charge(db, appointment, code, quantity=1, service_date=day)
+                await repository.add_charge(db, appointment, entry, quantity=1, service_date=day)
             )
         if (today - day).days <= QUEUE_DAYS or rng.random() < STILL_QUEUED:
             continue

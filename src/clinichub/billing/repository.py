@@ -138,15 +138,14 @@ async def get_appointment(db: AsyncSession, appointment_id: int) -> Appointment 
 async def add_charge(
     db: AsyncSession,
     appointment: Appointment,
-    code: str,
+    cpt_code: CptCode,
     *,
     quantity: int,
     service_date: date,
     modifier: str | None = None,
 ) -> CptRecord:
-    """Bill one procedure of a visit at the catalogue's current price, copied into the charge.
-    An unknown or inactive code is a 400."""
-    cpt_code = await require_active_cpt_code(db, code)
+    """Bill one procedure of a visit at the catalogue's current price (`cpt_code`, an active
+    entry the caller read), copied into the charge."""
     record = CptRecord(
         appointment_id=appointment.appointment_id,
         patient_id=appointment.patient_id,

@@ -16,7 +16,7 @@ from clinichub.billing import errors, repository, rules, schemas
 from clinichub.billing.repository import InvoiceFilters
 from clinichub.clinic_time import local_day, service_date
 from clinichub.db.repository import found
-from clinichub.models import Appointment, CptRecord
+from clinichub.models import Appointment, CptCode, CptRecord
 from clinichub.preconditions import check_if_match
 from clinichub.schemas import PageParams, Pagination, SortOrder, check_range, parse_bound
 from clinichub.vocabulary import AppointmentStatus, AuditAction, AuditResource, VisitType
@@ -73,7 +73,7 @@ async def update_cpt_code(
 
 
 async def charge_completed_visit(
-    db: AsyncSession, appointment: Appointment, code: str, timezone: tzinfo
+    db: AsyncSession, appointment: Appointment, code: CptCode, timezone: tzinfo
 ) -> CptRecord:
     """The charge that completing a visit makes: one unit of `code` at the catalogue price, on
     the clinic-local day of the visit, with modifier 95 for telehealth; being the visit's first
@@ -119,7 +119,7 @@ async def add_charge(
     record = await repository.add_charge(
         db,
         appointment,
-        body.cpt_code,
+        await repository.require_active_cpt_code(db, body.cpt_code),
         quantity=body.quantity,
         service_date=service_date(appointment.scheduled_start, timezone),
     )

@@ -197,8 +197,7 @@ async def update(
         await require_active_cpt_code(db, changes["cpt_code"])
     rules.check_visit_started(plan, new_window.start, now, settings.timezone)
     billed_code = changes.get("cpt_code", appointment.cpt_code) or settings.default_cpt_code
-    if plan.completes:
-        await require_billable_code(db, billed_code)
+    billed = await require_billable_code(db, billed_code) if plan.completes else None
     if plan.moved and plan.blocks:
         week = await repository.week_of(db, appointment.provider_user_id)
         rules.check_working_hours(new_window, week, settings.timezone)
@@ -213,8 +212,8 @@ async def update(
         changes.get("visit_type", appointment.visit_type), appointment.telehealth_url, settings
     )
     await repository.save_booking(db, appointment, changes, moves=plan.moved and plan.blocks)
-    if plan.completes:  # the visit's first charge, its cpt_id
-        await billing.charge_completed_visit(db, appointment, billed_code, settings.timezone)
+    if billed is not None:  # completing: the visit's first charge, its cpt_id
+        await billing.charge_completed_visit(db, appointment, billed, settings.timezone)
     else:
         await repository.reread_charge(db, appointment)
     return schemas.AppointmentUpdated(
