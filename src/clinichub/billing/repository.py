@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Date,
+    any_,
     bindparam,
     delete,
     exists,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, selectinload
@@ -28,6 +30,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from clinichub.billing import errors
 from clinichub.billing.rules import PlanTerms, invoice_breakdown, line_amount_cents
 from clinichub.billing.schemas import CptCodeCreate, CptCodeUpdate, InvoiceSort
+from clinichub.db.base import table_of
 from clinichub.db.repository import like_pattern, page_of_entities
 from clinichub.models import Appointment, CptCode, CptRecord, InsurancePlan, Invoice
 from clinichub.patients.repository import of_patients_on_file, on_file
@@ -50,6 +53,13 @@ _CHARGES = (
 _INVOICE_OF = select(Invoice.invoice_id).where(Invoice.appointment_id == _appointment_id)
 _ACTIVE_PLAN = select(InsurancePlan).where(
     InsurancePlan.patient_id == bindparam("patient_id"), InsurancePlan.is_active
+)
+# One array parameter, whatever the number of charges: a Core statement on the table, no ORM.
+_charges = table_of(CptRecord)
+_MARK_INVOICED = (
+    update(_charges)
+    .where(_charges.c.cpt_record_id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
+    .values(status=CptRecordStatus.invoiced)
 )
 
 
@@ -257,11 +267,9 @@ async def create_invoice(
         await db.flush()
     except IntegrityError as exc:
         raise errors.INVOICE_EXISTS.error() from exc
-    await db.execute(
-        update(CptRecord)
-        .where(CptRecord.cpt_record_id.in_([charge.cpt_record_id for charge in charges]))
-        .values(status=CptRecordStatus.invoiced)
-    )
+    await db.execute(_MARK_INVOICED, {"ids": [charge.cpt_record_id for charge in charges]})
+    for charge in charges:  # as the database now has them
+        set_committed_value(charge, "status", CptRecordStatus.invoiced)
     # Its lines are these charges (every charge of the visit, in id order): no need to read them
     # back. The server's values (id, status, issued_at) came back in the INSERT's RETURNING.
     set_committed_value(invoice, "lines", list(charges))
