@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.documents.errors import STORE_UNAVAILABLE
-from clinichub.documents.storage import S3Store
+from clinichub.documents.s3 import S3Store
 from clinichub.models import Document, DocumentContent
 from clinichub.vocabulary import ContentVariant, DocumentStoreKind, Role
 from tests.kit import Login, free_port

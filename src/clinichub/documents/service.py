@@ -7,13 +7,14 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from clinichub.audit.context import Audit
 from clinichub.config import Settings
 from clinichub.db.repository import found
-from clinichub.documents import files, repository, rules, schemas
+from clinichub.documents import repository, rules, schemas
 from clinichub.documents.errors import (
     DOCUMENT_NOT_FOUND,
     DOCUMENT_TOO_LARGE,
@@ -27,6 +28,9 @@ from clinichub.patients import repository as patients
 from clinichub.patients.errors import PATIENT_NOT_FOUND
 from clinichub.schemas import PageParams, Pagination
 from clinichub.vocabulary import AuditAction, AuditResource, ContentVariant, DocumentKind, Role
+
+if TYPE_CHECKING:
+    from clinichub.documents.files import Prepared
 
 logger = logging.getLogger("clinichub.documents")
 
@@ -54,11 +58,15 @@ class Download:
 
 @dataclass(frozen=True)
 class _Kept:
-    prepared: files.Prepared
+    prepared: "Prepared"
     sha256: str
 
 
 def _prepare(data: bytes, file_type: rules.FileType) -> _Kept:
+    # Imported on the first upload: the image and PDF libraries take about 20 MB of memory,
+    # which a worker that serves no upload need not hold.
+    from clinichub.documents import files
+
     prepared = files.prepare(data, file_type)
     return _Kept(prepared, hashlib.sha256(prepared.content).hexdigest())
 
