@@ -488,8 +488,11 @@ def main() -> None:
             "BENCH_LOGIN_USERS": str(LOGIN_USERS),
             "BENCH_LOGIN_PASSWORD": LOGIN_PASSWORD,
         }
-        for server in (clinichub, raw):  # warm up: connections, caches, prepared statements
-            wrk(server, "get_patient.lua", 3, common, CONNECTIONS)
+        # Warm up: connections, caches, prepared statements, and PostgreSQL's shared buffers
+        # (empty after a start of the embedded server) with the patients and their indexes.
+        for server in (clinichub, raw):
+            for script in ("get_patient.lua", "search.lua"):
+                wrk(server, script, 3, common, CONNECTIONS)
         for scenario in scenarios:
             for server in (clinichub, raw):
                 # Idle first: requests still finishing would take ids among the new rows.
