@@ -285,8 +285,8 @@ async def _walk(
     within: int | None = None,
 ) -> tuple[Sequence[AnyRow], bool]:
     """The page read along the sort index, and whether another page follows. With `within`,
-    only the first `within` patients in the order are read: a page that they do not fill, and
-    another after it, comes back without `more` though the list may go on."""
+    only the first `within` patients in the order are read: unless they hold the page and one
+    match more, `more` is False, though the list may go on."""
     # One row more than the page tells whether another page follows, whatever the total says.
     query = (
         select(*_PATIENT_COLUMNS)
