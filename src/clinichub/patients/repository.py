@@ -27,6 +27,7 @@ from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql._typing import _ColumnExpressionArgument
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement, Executable
+from sqlalchemy.sql.util import ClauseAdapter
 
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
@@ -43,8 +44,9 @@ from clinichub.vocabulary import AppointmentStatus
 # that no request counts a million rows. The patients_list description states this number.
 EXACT_COUNT_LIMIT = 10_000
 
-# A search matching more than this fraction of patients walks the sort index (see list_patients).
-DENSE_FRACTION = 0.1
+# A broad search (more than EXACT_COUNT_LIMIT matches) reads its page along the sort index, from
+# at most this many patients at the start of the order (see list_patients).
+WALK_LIMIT = 20_000
 
 _EMAIL_INDEX = "uq_patients_email_active"
 
@@ -199,10 +201,11 @@ async def list_patients(
 ) -> tuple[Sequence[AnyRow], int]:
     """One page of active patients and the total (exact up to EXACT_COUNT_LIMIT matches).
 
-    Filtered lists gather their matches through an index first, then sort and count them in
-    one pass: the planner's guess at how many patients a search term matches is rough, and
-    walking a sort index while filtering, its favourite plan for ORDER BY ... LIMIT, reads the
-    whole table when the matches sit at the far end of the order ("young" by last name).
+    Filtered lists gather their matches through an index first (at most EXACT_COUNT_LIMIT + 1
+    of them), then sort and count them in one pass: the planner's guess at how many patients a
+    search term matches is rough, and walking a sort index while filtering, its favourite plan
+    for ORDER BY ... LIMIT, reads the whole table when the matches sit at the far end of the
+    order ("young" by last name).
     """
     filters = [_search_term(term) for term in (search or "").split()]
     if dob is not None:
@@ -214,16 +217,24 @@ async def list_patients(
         # gathers the few matches (see _gather).
         filters.append(_columns.patient_id == any_(literal(list(ids), ARRAY(BigInteger))))
     if not filters:
-        return await _walk(db, page, filters, sort_by, order)
-    patients, total = await _gather(db, page, filters, sort_by, order, EXACT_COUNT_LIMIT)
-    if total <= EXACT_COUNT_LIMIT:
-        return patients, total
-    # A broad search. Gathering every match costs time in proportion to their number; walking
-    # the sort index costs little when matches are dense, and is then the better gamble.
-    estimate = await _estimate(db, filters)
-    if estimate < DENSE_FRACTION * await _estimate(db, []):
-        return await _gather(db, page, filters, sort_by, order, None)
-    return await _walk(db, page, filters, sort_by, order, estimate)
+        patients, more = await _walk(db, page, filters, sort_by, order)
+        if not more and (patients or page.offset == 0):
+            return patients, page.offset + len(patients)
+        total = await _count(db, filters)
+    else:
+        patients, total = await _gather(db, page, filters, sort_by, order, EXACT_COUNT_LIMIT)
+        if total <= EXACT_COUNT_LIMIT:
+            return patients, total
+        # A broad search. Sorting every match costs time in proportion to their number, while
+        # at least one patient in (table / EXACT_COUNT_LIMIT) matches, so that the page lies
+        # near the start of the sort index: walk it there, unless the matches gather at the
+        # far end of the order or the page lies deeper than the walk goes.
+        patients, more = await _walk(db, page, filters, sort_by, order, within=WALK_LIMIT)
+        if not more:
+            return await _gather(db, page, filters, sort_by, order, None)
+        total = max(await _estimate(db, filters), EXACT_COUNT_LIMIT + 1)
+    # An estimate may lag behind: never report fewer patients than this page proves exist.
+    return patients, max(total, page.offset + page.per_page + 1) if more else total
 
 
 async def _gather(
@@ -270,26 +281,34 @@ async def _walk(
     filters: list[ColumnElement[bool]],
     sort_by: PatientSortKey,
     order: SortOrder,
-    estimate: int | None = None,
-) -> tuple[Sequence[AnyRow], int]:
-    """The page read along the sort index. The total: exact when this page ends the list,
-    else `estimate` or a bounded count."""
+    *,
+    within: int | None = None,
+) -> tuple[Sequence[AnyRow], bool]:
+    """The page read along the sort index, and whether another page follows. With `within`,
+    only the first `within` patients in the order are read: unless they hold the page and one
+    match more, `more` is False, though the list may go on."""
     # One row more than the page tells whether another page follows, whatever the total says.
-    rows = (
-        await db.execute(
-            select(*_PATIENT_COLUMNS)
-            .where(_active, *filters)
+    query = (
+        select(*_PATIENT_COLUMNS)
+        .where(_active, *filters)
+        .order_by(*_ordering(_columns, sort_by, order))
+        .offset(page.offset)
+        .limit(page.per_page + 1)
+    )
+    if within is not None:
+        # The same query on the first `within` patients in the order. The filters cannot move
+        # below that LIMIT: the index is walked whatever the planner guesses of the matches,
+        # and the walk stops at the page's end or after `within` patients.
+        first = (
+            select(_patients)
+            .where(_active)
             .order_by(*_ordering(_columns, sort_by, order))
-            .offset(page.offset)
-            .limit(page.per_page + 1)
+            .limit(within)
+            .subquery()
         )
-    ).all()
-    patients, more = rows[: page.per_page], len(rows) > page.per_page
-    if not more and (patients or page.offset == 0):
-        return patients, page.offset + len(patients)
-    total = estimate if estimate is not None else await _count(db, filters)
-    # An estimate may lag behind: never report fewer patients than this page proves exist.
-    return patients, max(total, page.offset + page.per_page + 1) if more else total
+        query = ClauseAdapter(first).traverse(query)
+    rows = (await db.execute(query)).all()
+    return rows[: page.per_page], len(rows) > page.per_page
 
 
 async def _count(db: AsyncSession, filters: list[ColumnElement[bool]]) -> int:
