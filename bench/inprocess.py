@@ -12,7 +12,8 @@ the kernel's time sending each statement to it is, and so is the driver's own, a
 microseconds. Run it under a sampling profiler to see where the time goes.
 
 Data: the database `bench_inprocess` (CLINICHUB_BENCH_DATABASE_URL, else the local server), with
-10,000 patients and bench/clinic.py's clinic, loaded once and kept.
+10,000 patients (a search matches fewer of them than among bench/run.py's million) and
+bench/clinic.py's clinic, loaded once and kept.
 """
 
 import argparse
@@ -27,6 +28,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from starlette.types import ASGIApp, Message
 
@@ -38,6 +40,7 @@ from bench.patients import (
     ensure_bench_user,
     ensure_database,
     load_patients,
+    name_fragment,
 )
 from bench.run import appointments_for, providers_and_weeks, remove_earlier_runs
 from clinichub.app import create_app
@@ -138,6 +141,12 @@ async def requests_for(url: str, scenario: str, count: int) -> list[Request]:
         return [
             ("GET", f"/api/patients/{rng.randint(1, PATIENTS)}", "", None) for _ in range(count)
         ]
+    if scenario == "search":
+        population = Population(2026)
+        return [
+            ("GET", "/api/patients", f"search={quote(name_fragment(population, rng))}", None)
+            for _ in range(count)
+        ]
     providers, weeks = await providers_and_weeks(url)
     if scenario == "provider_week":
         return [
@@ -177,6 +186,7 @@ async def requests_for(url: str, scenario: str, count: int) -> list[Request]:
 
 SCENARIOS = [
     "get_patient",
+    "search",
     "provider_week",
     "create_appointment",
     "complete_appointment",
