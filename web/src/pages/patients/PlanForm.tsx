@@ -1,7 +1,19 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { api } from "../../api/client";
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from "@mantine/core";
+import { useRef, useState } from "react";
+import { api, type Schemas } from "../../api/client";
 import { useAction } from "../../api/actions";
+import { useFilesToUpload } from "../../api/documents";
+import { FileField } from "../../components/FileField";
+import { refusalOf } from "../../lib/documents";
 import { unwrap } from "../../api/errors";
 import { useClinic } from "../../api/clinic";
 import { ErrorNotice } from "../../components/Status";
@@ -18,10 +30,25 @@ const FIELDS = [
   "effective_date",
 ];
 
-/** A new insurance plan: once saved it is the patient's active plan, the previous one kept. */
+type Side = "insurance_card_front" | "insurance_card_back";
+const SIDES: readonly Side[] = ["insurance_card_front", "insurance_card_back"];
+const SIDE_LABEL: Record<Side, string> = {
+  insurance_card_front: "Card, front",
+  insurance_card_back: "Card, back",
+};
+
+/**
+ * A new insurance plan: once saved it is the patient's active plan, the previous one kept. The
+ * card's images, if chosen, are uploaded after it with its plan_id; when one is refused the plan
+ * stays saved, and only the cards are sent again.
+ */
 export function PlanForm({ patientId, onDone }: { patientId: number; onDone: () => void }) {
   const currency = useClinic()?.currency ?? "USD";
   const [values, setValues] = useState<PlanValues>(EMPTY_PLAN);
+  // Set the moment the plan is saved: a second submit sends the cards, never another plan.
+  const saved = useRef<Schemas["PlanRead"] | null>(null);
+  const [unsent, setUnsent] = useState<Schemas["PlanRead"] | null>(null);
+  const cards = useFilesToUpload<Side>();
   const save = useAction(
     (plan: PlanValues) =>
       unwrap(
@@ -46,6 +73,26 @@ export function PlanForm({ patientId, onDone }: { patientId: number; onDone: () 
       setValues({ ...values, [field]: event.currentTarget.value }),
   });
   const copay = needsCopay(values.plan_type);
+  const sendCards = async (plan: Schemas["PlanRead"]) => {
+    saved.current = plan;
+    const sent = await cards.send(patientId, (kind) => ({ kind, plan_id: plan.plan_id }));
+    if (sent) onDone();
+    else setUnsent(plan);
+  };
+  const cardField = (side: Side) => {
+    const refusal = cards.refusal(side);
+    return (
+      <FileField
+        key={side}
+        label={SIDE_LABEL[side]}
+        description="Optional"
+        camera
+        value={cards.file(side)}
+        onChange={(file) => cards.choose(side, file)}
+        error={refusal === undefined ? undefined : refusalOf(refusal)}
+      />
+    );
+  };
 
   return (
     <form
@@ -53,57 +100,80 @@ export function PlanForm({ patientId, onDone }: { patientId: number; onDone: () 
       aria-label="New insurance plan"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate(values, { onSuccess: onDone });
+        if (cards.sending || cards.blocked) return;
+        if (saved.current) void sendCards(saved.current);
+        else save.mutate(values, { onSuccess: (data) => void sendCards(data.plan) });
       }}
     >
-      <Stack>
-        <ErrorNotice error={unplaced(save.error, FIELDS)} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Insurance carrier" required {...text("carrier_name")} />
-          <Select
-            label="Plan type"
-            required
-            placeholder="Choose a type"
-            data={options(PLAN_TYPE_LABEL)}
-            value={values.plan_type || null}
-            onChange={(value) =>
-              setValues({ ...values, plan_type: (value ?? "") as PlanValues["plan_type"] })
-            }
-            error={errors.plan_type}
-          />
-          <TextInput label="Member ID" required {...text("member_id")} />
-          <TextInput label="Group ID" {...text("group_id")} />
-          <NumberInput
-            label={`Copay (${currency})`}
-            description={copay ? "What the patient pays per visit" : "Self-pay: no copay"}
-            required={copay}
-            disabled={!copay}
-            min={0}
-            max={1_000_000}
-            decimalScale={2}
-            clampBehavior="none"
-            allowNegative={false}
-            value={copay ? values.copay : ""}
-            onChange={(value) => setValues({ ...values, copay: value })}
-            error={errors.copay_cents}
-          />
-          <TextInput
-            label="Effective from"
-            type="date"
-            min="1900-01-01"
-            max="2100-12-31"
-            {...text("effective_date")}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            Save plan
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-        </Group>
-      </Stack>
+      {unsent ? (
+        <Stack>
+          <Alert color="orange" title="The card was not uploaded" role="alert">
+            The plan with {unsent.carrier_name} is saved. Upload the card again, choose another
+            file, or add it later under Documents.
+          </Alert>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {SIDES.filter(cards.pending).map(cardField)}
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={cards.sending}>
+              Upload the card
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              Close
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Stack>
+          <ErrorNotice error={unplaced(save.error, FIELDS)} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Insurance carrier" required {...text("carrier_name")} />
+            <Select
+              label="Plan type"
+              required
+              placeholder="Choose a type"
+              data={options(PLAN_TYPE_LABEL)}
+              value={values.plan_type || null}
+              onChange={(value) =>
+                setValues({ ...values, plan_type: (value ?? "") as PlanValues["plan_type"] })
+              }
+              error={errors.plan_type}
+            />
+            <TextInput label="Member ID" required {...text("member_id")} />
+            <TextInput label="Group ID" {...text("group_id")} />
+            <NumberInput
+              label={`Copay (${currency})`}
+              description={copay ? "What the patient pays per visit" : "Self-pay: no copay"}
+              required={copay}
+              disabled={!copay}
+              min={0}
+              max={1_000_000}
+              decimalScale={2}
+              clampBehavior="none"
+              allowNegative={false}
+              value={copay ? values.copay : ""}
+              onChange={(value) => setValues({ ...values, copay: value })}
+              error={errors.copay_cents}
+            />
+            <TextInput
+              label="Effective from"
+              type="date"
+              min="1900-01-01"
+              max="2100-12-31"
+              {...text("effective_date")}
+            />
+            {SIDES.map(cardField)}
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={save.isPending || cards.sending}>
+              Save plan
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </form>
   );
 }
