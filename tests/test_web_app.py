@@ -6,8 +6,9 @@ books a new patient into a free slot and checks them in, a nurse records vitals,
 the note and completes the visit, the front desk invoices it and records the payment, and the
 administrator sees it in the revenue report and the reads in the patient's access log. Then
 what goes wrong: a booking refused (409) says why, an edit that meets someone else's (412)
-offers the reload. Every page passes axe-core (nothing serious or critical) at a phone's width
-and a desk's, and its screenshots at both are kept in test-artifacts/.
+offers the reload. The front desk registers a patient with a photo ID, whose thumbnail the
+patient's page then draws. Every page passes axe-core (nothing serious or critical) at a
+phone's width and a desk's, and its screenshots at both are kept in test-artifacts/.
 
 The demo clinic is loaded around the clinic's today. The server runs in a fixed-offset zone in
 which it is mid-morning now, so that today still has free times and a visit booked today may be
@@ -23,7 +24,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PIL import Image
-from playwright.async_api import Locator, Page, expect
+from playwright.async_api import FilePayload, Locator, Page, expect
 
 from tests.browser import (
     DESK,
@@ -381,7 +382,7 @@ async def register_with_a_photo_id(pages: Pages, first: str, last: str) -> None:
     await page.get_by_label("Date of birth").fill("1991-07-23")
     async with page.expect_file_chooser() as chooser:
         await page.get_by_role("button", name="Photo ID").click()
-    photo = {"name": "id.jpg", "mimeType": "image/jpeg", "buffer": id_photo()}
+    photo: FilePayload = {"name": "id.jpg", "mimeType": "image/jpeg", "buffer": id_photo()}
     await (await chooser.value).set_files(files=[photo])
     await page.get_by_role("button", name="Create patient").click()
     await expect(pages.heading(f"{first} {last}")).to_be_visible()

@@ -7,7 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useEffect, useState } from "react";
 import { api, type Schemas } from "./client";
 import { RequestFailed, unwrap } from "./errors";
-import { fileProblem, type DocumentKind } from "../lib/documents";
+import { fileProblem, refusalOf, type DocumentKind } from "../lib/documents";
 
 type UploadFields = Schemas["Body_documents_upload"];
 export type UploadRequest = Omit<UploadFields, "file"> & { file: File };
@@ -98,7 +98,9 @@ export function useFilesToUpload<Slot extends string>() {
 
   return {
     file: (slot: Slot): File | null => files[slot] ?? null,
-    refusal: (slot: Slot): unknown => refusals[slot],
+    /** Why the last upload of the slot failed, in a sentence for its field. */
+    refusal: (slot: Slot): string | undefined =>
+      refusals[slot] === undefined ? undefined : refusalOf(refusals[slot]),
     /** Chosen, or refused, and not uploaded yet. */
     pending: (slot: Slot): boolean =>
       !uploaded.has(slot) && (Boolean(files[slot]) || refusals[slot] !== undefined),

@@ -54,7 +54,13 @@ export function FileField({
       {camera && touch && (
         <FileButton accept="image/*" capture="environment" onChange={onChange}>
           {(props) => (
-            <Button variant="default" size="sm" aria-label={`Take photo: ${label}`} {...props}>
+            <Button
+              variant="default"
+              size="sm"
+              style={{ alignSelf: "flex-start" }}
+              aria-label={`Take photo: ${label}`}
+              {...props}
+            >
               Take photo
             </Button>
           )}

@@ -40,10 +40,10 @@ export function Thumbnail({
   size?: number;
 }) {
   const thumbnail = useDocumentUrl(document.document_id, "thumbnail", document.has_thumbnail);
-  const frame = { w: size, h: size, style: { flex: "none" } };
+  const frame = { w: size, h: size, style: { flex: "none", borderRadius: 4 } };
   if (!document.has_thumbnail || thumbnail.error) {
     return (
-      <Center {...frame} bg="gray.1" style={{ flex: "none", borderRadius: 4 }} aria-hidden>
+      <Center {...frame} bg="gray.1" aria-hidden>
         <Text size="sm" fw={600} c="gray.8">
           {document.content_type === "application/pdf" ? "PDF" : "—"}
         </Text>
@@ -57,7 +57,6 @@ export function Thumbnail({
       alt={`Preview: ${documentName(document)}`}
       {...frame}
       fit="contain"
-      radius="sm"
       bg="gray.1"
     />
   );
@@ -105,7 +104,10 @@ function ImageViewer({ document, onClose }: { document: DocumentRecord; onClose:
   );
 }
 
-/** Images open in a viewer on the page; a PDF is saved (a browser tab would run it as a page). */
+/**
+ * Images open in a viewer on the page. A PDF is saved, to open in the device's own viewer: the
+ * same on every browser and phone, and never a page of the app's origin.
+ */
 export function OpenDocument({ document }: { document: DocumentRecord }) {
   const [viewing, setViewing] = useState(false);
   const download = useMutation({

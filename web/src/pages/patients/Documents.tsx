@@ -63,7 +63,7 @@ export function Documents({ patientId, zone }: { patientId: number; zone: string
           />
         )}
         {notice && (
-          <Text role="status" c="green.9" fw={600}>
+          <Text role="status" c="teal.9" fw={600}>
             {notice}
           </Text>
         )}

@@ -23,17 +23,12 @@ function copayOf(plan: Plan): string {
   return plan.copay_cents === null ? "—" : money(plan.copay_cents, plan.currency ?? "USD");
 }
 
-const CARD_SIDES = [
-  ["insurance_card_front", "Front"],
-  ["insurance_card_back", "Back"],
-] as const;
-
 /** The newest image of each side of the plan's card, where one was uploaded. */
 function PlanCards({ plan }: { plan: Plan }) {
-  const front = useDocuments(plan.patient_id, { kind: "insurance_card_front" });
-  const back = useDocuments(plan.patient_id, { kind: "insurance_card_back" });
-  const sides = CARD_SIDES.flatMap(([kind, label]) => {
-    const list = kind === "insurance_card_front" ? front : back;
+  const sides = [
+    { label: "Front", list: useDocuments(plan.patient_id, { kind: "insurance_card_front" }) },
+    { label: "Back", list: useDocuments(plan.patient_id, { kind: "insurance_card_back" }) },
+  ].flatMap(({ label, list }) => {
     const card = list.data?.documents.find((document) => document.plan_id === plan.plan_id);
     return card ? [{ label, card }] : [];
   });
@@ -104,15 +99,11 @@ function PlanHistory({ plans }: { plans: Plan[] }) {
 export function Insurance({ patientId }: { patientId: number }) {
   const { role } = useUser();
   const [adding, setAdding] = useState(false);
+  const path = { params: { path: { patient_id: patientId } } };
   const active = useActivePlan(patientId);
   const history = useQuery({
     queryKey: ["patients", patientId, "plans"],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/patients/{patient_id}/plans", {
-          params: { path: { patient_id: patientId } },
-        }),
-      ),
+    queryFn: () => unwrap(api.GET("/api/patients/{patient_id}/plans", path)),
   });
 
   return (

@@ -13,7 +13,6 @@ import { api, type Schemas } from "../../api/client";
 import { useAction } from "../../api/actions";
 import { useFilesToUpload } from "../../api/documents";
 import { FileField } from "../../components/FileField";
-import { refusalOf } from "../../lib/documents";
 import { unwrap } from "../../api/errors";
 import { useClinic } from "../../api/clinic";
 import { ErrorNotice } from "../../components/Status";
@@ -200,7 +199,6 @@ export function CreatePatientForm({
     if (created.current) void finish(created.current);
     else create.mutate(createBody(values), { onSuccess: (data) => void finish(data.patient) });
   };
-  const refusal = photo.refusal("photo_id");
   const photoField = (
     <FileField
       label="Photo ID"
@@ -208,7 +206,7 @@ export function CreatePatientForm({
       camera
       value={photo.file("photo_id")}
       onChange={(file) => photo.choose("photo_id", file)}
-      error={refusal === undefined ? undefined : refusalOf(refusal)}
+      error={photo.refusal("photo_id")}
     />
   );
 

@@ -13,7 +13,7 @@ import { api, type Schemas } from "../../api/client";
 import { useAction } from "../../api/actions";
 import { useFilesToUpload } from "../../api/documents";
 import { FileField } from "../../components/FileField";
-import { refusalOf } from "../../lib/documents";
+import { KIND_LABEL } from "../../lib/documents";
 import { unwrap } from "../../api/errors";
 import { useClinic } from "../../api/clinic";
 import { ErrorNotice } from "../../components/Status";
@@ -32,10 +32,6 @@ const FIELDS = [
 
 type Side = "insurance_card_front" | "insurance_card_back";
 const SIDES: readonly Side[] = ["insurance_card_front", "insurance_card_back"];
-const SIDE_LABEL: Record<Side, string> = {
-  insurance_card_front: "Card, front",
-  insurance_card_back: "Card, back",
-};
 
 /**
  * A new insurance plan: once saved it is the patient's active plan, the previous one kept. The
@@ -79,20 +75,17 @@ export function PlanForm({ patientId, onDone }: { patientId: number; onDone: () 
     if (sent) onDone();
     else setUnsent(plan);
   };
-  const cardField = (side: Side) => {
-    const refusal = cards.refusal(side);
-    return (
-      <FileField
-        key={side}
-        label={SIDE_LABEL[side]}
-        description="Optional"
-        camera
-        value={cards.file(side)}
-        onChange={(file) => cards.choose(side, file)}
-        error={refusal === undefined ? undefined : refusalOf(refusal)}
-      />
-    );
-  };
+  const cardField = (side: Side) => (
+    <FileField
+      key={side}
+      label={KIND_LABEL[side]}
+      description="Optional"
+      camera
+      value={cards.file(side)}
+      onChange={(file) => cards.choose(side, file)}
+      error={cards.refusal(side)}
+    />
+  );
 
   return (
     <form
