@@ -1,18 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useRef, useState, type ReactNode } from "react";
 import { api, type Schemas } from "../../api/client";
 import { useAction } from "../../api/actions";
 import { useFilesToUpload } from "../../api/documents";
 import { FileField } from "../../components/FileField";
+import { UploadRetry } from "../../components/UploadRetry";
 import { unwrap } from "../../api/errors";
 import { useClinic } from "../../api/clinic";
 import { ErrorNotice } from "../../components/Status";
@@ -124,49 +116,6 @@ export function PatientForm({
   );
 }
 
-/** The patient is on file, the photo ID not: send it again, or leave it for the patient's page. */
-function PhotoNotUploaded({
-  patient,
-  onSubmit,
-  onLeave,
-  sending,
-  children,
-}: {
-  patient: Patient;
-  onSubmit: () => void;
-  onLeave: () => void;
-  sending: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <form
-      noValidate
-      aria-label="Photo ID"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <Stack>
-        <Alert color="orange" title="The photo ID was not uploaded" role="alert">
-          {patient.first_name} {patient.last_name} is registered: the details are saved, and sending
-          the photo again does not register the patient twice. Upload the photo ID again, choose
-          another file, or add it later from the patient's page.
-        </Alert>
-        {children}
-        <Group>
-          <Button type="submit" loading={sending}>
-            Upload photo ID
-          </Button>
-          <Button variant="default" onClick={onLeave}>
-            Open the patient's page
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
 /**
  * The new-patient form with its requests: POST /api/patients with an Idempotency-Key, then the
  * photo ID, if one was chosen, then `onCreated` with the patient. When the photo is refused, the
@@ -212,14 +161,18 @@ export function CreatePatientForm({
 
   if (unsent) {
     return (
-      <PhotoNotUploaded
-        patient={unsent}
+      <UploadRetry
+        label="Photo ID"
+        title="The photo ID was not uploaded"
+        message={`${unsent.first_name} ${unsent.last_name} is registered: the details are saved, and sending the photo again does not register the patient twice. Upload the photo ID again, choose another file, or add it later from the patient's page.`}
+        submitLabel="Upload photo ID"
+        leaveLabel="Open the patient's page"
         onSubmit={submit}
         onLeave={() => onCreated(unsent)}
         sending={photo.sending}
       >
         {photoField}
-      </PhotoNotUploaded>
+      </UploadRetry>
     );
   }
   return (
