@@ -10,7 +10,7 @@ import { RequestFailed, unwrap } from "./errors";
 import { fileProblem, refusalOf, type DocumentKind } from "../lib/documents";
 
 type UploadFields = Schemas["Body_documents_upload"];
-export type UploadRequest = Omit<UploadFields, "file"> & { file: File };
+type UploadRequest = Omit<UploadFields, "file"> & { file: File };
 
 /** Every list of a patient's documents, whatever its filter or page. */
 export function documentsKey(patientId: number) {
@@ -26,7 +26,7 @@ function formData(body: UploadFields): FormData {
 }
 
 /** POST a document. No Idempotency-Key: the API takes none for uploads (a retry is a new one). */
-export function uploadDocument(patientId: number, { file, ...fields }: UploadRequest) {
+function uploadDocument(patientId: number, { file, ...fields }: UploadRequest) {
   return unwrap(
     api.POST("/api/patients/{patient_id}/documents", {
       params: { path: { patient_id: patientId } },
@@ -129,7 +129,7 @@ export function useDocuments(
   });
 }
 
-export type Variant = "content" | "thumbnail";
+type Variant = "content" | "thumbnail";
 
 export function fetchBytes(documentId: number, variant: Variant): Promise<Blob> {
   const params = { params: { path: { document_id: documentId } }, parseAs: "blob" } as const;
@@ -154,7 +154,7 @@ export function useDocumentUrl(documentId: number, variant: Variant, enabled = t
   return { url: useObjectUrl(bytes.data), error: bytes.error, isPending: bytes.isPending };
 }
 
-export function useObjectUrl(blob: Blob | undefined): string | undefined {
+function useObjectUrl(blob: Blob | undefined): string | undefined {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     if (!blob) return undefined;

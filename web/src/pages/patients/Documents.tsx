@@ -5,7 +5,7 @@ import { useUser } from "../../auth/session";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
-import { KIND_LABEL, mayRead, type DocumentRecord } from "../../lib/documents";
+import { KIND_LABEL, mayRead, UPLOAD_KINDS, type DocumentRecord } from "../../lib/documents";
 import { DocumentGrid } from "./DocumentCard";
 import { DocumentUpload } from "./DocumentUpload";
 import { useActivePlan } from "./queries";
@@ -67,7 +67,7 @@ export function Documents({ patientId, zone }: { patientId: number; zone: string
             {notice}
           </Text>
         )}
-        {role === "receptionist" && (
+        {UPLOAD_KINDS.some((kind) => !mayRead(role, kind)) && (
           <Text size="sm">
             Referrals, lab reports, consent forms and other papers are for clinicians and admins:
             they are not listed here.
