@@ -6,14 +6,16 @@ books a new patient into a free slot and checks them in, a nurse records vitals,
 the note and completes the visit, the front desk invoices it and records the payment, and the
 administrator sees it in the revenue report and the reads in the patient's access log. Then
 what goes wrong: a booking refused (409) says why, an edit that meets someone else's (412)
-offers the reload. Every page passes axe-core (nothing serious or critical) at a phone's width
-and a desk's, and its screenshots at both are kept in test-artifacts/.
+offers the reload. The front desk registers a patient with a photo ID, whose thumbnail the
+patient's page then draws. Every page passes axe-core (nothing serious or critical) at a
+phone's width and a desk's, and its screenshots at both are kept in test-artifacts/.
 
 The demo clinic is loaded around the clinic's today. The server runs in a fixed-offset zone in
 which it is mid-morning now, so that today still has free times and a visit booked today may be
 completed (completion is refused before the visit's clinic day).
 """
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,7 +23,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.async_api import Locator, Page, expect
+from PIL import Image
+from playwright.async_api import FilePayload, Locator, Page, expect
 
 from tests.browser import (
     DESK,
@@ -363,6 +366,34 @@ async def open_the_visit(pages: Pages, first: str, last: str, *, look: bool = Fa
     await expect(page.get_by_role("link", name=f"{first} {last}")).to_be_visible()
 
 
+def id_photo() -> bytes:
+    """A small JPEG, as a phone's camera would give (the API keeps a re-encoded copy)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (480, 300), (40, 90, 150)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+async def register_with_a_photo_id(pages: Pages, first: str, last: str) -> None:
+    """On the new-patient page: a patient with a photo ID, uploaded once the patient exists; the
+    patient's page shows its thumbnail, fetched with the session's token."""
+    page = pages.page
+    await page.get_by_label("First name").fill(first)
+    await page.get_by_label("Last name").fill(last)
+    await page.get_by_label("Date of birth").fill("1991-07-23")
+    async with page.expect_file_chooser() as chooser:
+        await page.get_by_role("button", name="Photo ID").click()
+    photo: FilePayload = {"name": "id.jpg", "mimeType": "image/jpeg", "buffer": id_photo()}
+    await (await chooser.value).set_files(files=[photo])
+    await page.get_by_role("button", name="Create patient").click()
+    await expect(pages.heading(f"{first} {last}")).to_be_visible()
+    documents = page.get_by_role("region", name="Documents")
+    thumbnail = documents.get_by_role("img", name="Preview: Photo ID")
+    await expect(thumbnail).to_be_visible()
+    # Drawn: a broken or empty image has no natural width.
+    await expect(thumbnail).not_to_have_js_property("naturalWidth", 0)
+    await expect(page.get_by_role("status").filter(has_text="Loading")).to_have_count(0)
+
+
 async def api_login(client: httpx.AsyncClient, role: str) -> dict[str, str]:
     email, password = PASSWORDS[role]
     response = await client.post("/api/login", json={"email": email, "password": password})
@@ -438,6 +469,8 @@ async def test_refusals_in_words_and_every_other_page(
         await page.get_by_role("link", name="New patient").click()
         await expect(pages.heading("New patient")).to_be_visible()
         await pages.look_at("new-patient")
+        await register_with_a_photo_id(pages, "Rosa", "Quintero")
+        await pages.look_at("patient-documents")
         await pages.sign_out()
 
         # 412: another user saves the patient while the form is open; the reload keeps mine.

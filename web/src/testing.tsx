@@ -70,6 +70,18 @@ function SignedIn({ children }: { children: ReactNode }) {
   return useSession().user ? children : null;
 }
 
+/** A request's JSON body, or a multipart form's fields (each file as "(file)"). */
+async function bodyOf(input: Request): Promise<unknown> {
+  if (input.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const fields = [...(await input.formData()).entries()];
+    return Object.fromEntries(
+      fields.map(([name, value]) => [name, typeof value === "string" ? value : "(file)"]),
+    );
+  }
+  const text = await input.text();
+  return text ? JSON.parse(text) : undefined;
+}
+
 export function renderPage(
   element: ReactNode,
   routes: Record<string, Handler>,
@@ -88,8 +100,7 @@ export function renderPage(
         ? new Request(new URL(resource, location.origin), init)
         : resource;
     const url = new URL(input.url);
-    const text = await input.text();
-    const body: unknown = text ? JSON.parse(text) : undefined;
+    const body = await bodyOf(input);
     calls.push({ method: input.method, url, body, headers: input.headers });
     const handler = all[`${input.method} ${url.pathname}`];
     const json = (status: number, value: unknown) =>

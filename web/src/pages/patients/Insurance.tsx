@@ -10,12 +10,42 @@ import { longDay, money } from "../../lib/time";
 import { PLAN_TYPE_LABEL } from "./labels";
 import { PlanForm } from "./PlanForm";
 import { ListTable } from "../../components/ScrollTable";
+import { useDocuments } from "../../api/documents";
+import { OpenDocument, Thumbnail } from "./DocumentCard";
+import { useActivePlan } from "./queries";
+
+const CARD_PX = 120;
 
 type Plan = Schemas["PlanRead"];
 
 function copayOf(plan: Plan): string {
   if (plan.plan_type === "self_pay") return "Self-pay";
   return plan.copay_cents === null ? "—" : money(plan.copay_cents, plan.currency ?? "USD");
+}
+
+/** The newest image of each side of the plan's card, where one was uploaded. */
+function PlanCards({ plan }: { plan: Plan }) {
+  const sides = [
+    { label: "Front", list: useDocuments(plan.patient_id, { kind: "insurance_card_front" }) },
+    { label: "Back", list: useDocuments(plan.patient_id, { kind: "insurance_card_back" }) },
+  ].flatMap(({ label, list }) => {
+    const card = list.data?.documents.find((document) => document.plan_id === plan.plan_id);
+    return card ? [{ label, card }] : [];
+  });
+  if (sides.length === 0) return null;
+  return (
+    <Group gap="md" mt="sm" role="group" aria-label="Insurance card">
+      {sides.map(({ label, card }) => (
+        <Stack key={label} gap={4} align="flex-start">
+          <Thumbnail document={card} size={CARD_PX} />
+          <Group gap="xs">
+            <Text size="sm">{label}</Text>
+            <OpenDocument document={card} />
+          </Group>
+        </Stack>
+      ))}
+    </Group>
+  );
 }
 
 function ActivePlan({ plan }: { plan: Plan | null }) {
@@ -36,6 +66,7 @@ function ActivePlan({ plan }: { plan: Plan | null }) {
         Copay: {copayOf(plan)}
         {plan.effective_date ? ` · Effective from ${longDay(plan.effective_date)}` : ""}
       </Text>
+      <PlanCards plan={plan} />
     </Paper>
   );
 }
@@ -69,10 +100,7 @@ export function Insurance({ patientId }: { patientId: number }) {
   const { role } = useUser();
   const [adding, setAdding] = useState(false);
   const path = { params: { path: { patient_id: patientId } } };
-  const active = useQuery({
-    queryKey: ["patients", patientId, "plan"],
-    queryFn: () => unwrap(api.GET("/api/patients/{patient_id}/plan", path)),
-  });
+  const active = useActivePlan(patientId);
   const history = useQuery({
     queryKey: ["patients", patientId, "plans"],
     queryFn: () => unwrap(api.GET("/api/patients/{patient_id}/plans", path)),

@@ -1,7 +1,10 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { api, type Schemas } from "../../api/client";
 import { useAction } from "../../api/actions";
+import { useFilesToUpload } from "../../api/documents";
+import { FileField } from "../../components/FileField";
+import { UploadRetry } from "../../components/UploadRetry";
 import { unwrap } from "../../api/errors";
 import { useClinic } from "../../api/clinic";
 import { ErrorNotice } from "../../components/Status";
@@ -14,6 +17,8 @@ import {
   type PatientField,
   type PatientValues,
 } from "./patientModel";
+
+type Patient = Schemas["PatientRead"];
 
 /** A 409 without `details` that still belongs to one field. */
 export const PATIENT_ERROR_FIELDS = { email_exists: "email" };
@@ -32,6 +37,7 @@ export function PatientForm({
   submitLabel,
   notice,
   actions,
+  children,
 }: {
   values: PatientValues;
   onChange: (values: PatientValues) => void;
@@ -41,6 +47,8 @@ export function PatientForm({
   submitLabel: string;
   notice?: ReactNode;
   actions?: ReactNode;
+  /** More fields, after the patient's own. */
+  children?: ReactNode;
 }) {
   const today = useClinic()?.today;
   const errors = errorsOn(error, PATIENT_ERROR_FIELDS);
@@ -96,6 +104,7 @@ export function PatientForm({
             {...input("emergency_contact_phone")}
           />
         </SimpleGrid>
+        {children}
         <Group>
           <Button type="submit" loading={submitting}>
             {submitLabel}
@@ -108,33 +117,75 @@ export function PatientForm({
 }
 
 /**
- * The new-patient form with its request: POST /api/patients with an Idempotency-Key, then
- * `onCreated` with the patient. For the new-patient page and for a booking dialog alike.
+ * The new-patient form with its requests: POST /api/patients with an Idempotency-Key, then the
+ * photo ID, if one was chosen, then `onCreated` with the patient. When the photo is refused, the
+ * patient exists: the form gives way to the photo alone, to send again or leave for later.
  */
 export function CreatePatientForm({
   onCreated,
   actions,
 }: {
-  onCreated: (patient: Schemas["PatientRead"]) => void;
+  onCreated: (patient: Patient) => void;
   actions?: ReactNode;
 }) {
   const [values, setValues] = useState<PatientValues>(EMPTY_PATIENT);
+  // Set the moment the patient exists: a second submit sends the photo, never another patient.
+  const created = useRef<Patient | null>(null);
+  const [unsent, setUnsent] = useState<Patient | null>(null);
+  const photo = useFilesToUpload<"photo_id">();
   const create = useAction(
     (body: Schemas["PatientCreate"], key: string) =>
       unwrap(api.POST("/api/patients", { body, params: { header: { "Idempotency-Key": key } } })),
     { invalidates: [["patients"]] },
   );
+  const finish = async (patient: Patient) => {
+    created.current = patient;
+    if (await photo.send(patient.patient_id, () => ({ kind: "photo_id" }))) onCreated(patient);
+    else setUnsent(patient);
+  };
+  const submit = () => {
+    if (photo.sending || photo.blocked) return;
+    if (created.current) void finish(created.current);
+    else create.mutate(createBody(values), { onSuccess: (data) => void finish(data.patient) });
+  };
+  const photoField = (
+    <FileField
+      label="Photo ID"
+      description="Optional: a photo or scan of an ID card, driver's license or passport"
+      camera
+      value={photo.file("photo_id")}
+      onChange={(file) => photo.choose("photo_id", file)}
+      error={photo.refusal("photo_id")}
+    />
+  );
+
+  if (unsent) {
+    return (
+      <UploadRetry
+        label="Photo ID"
+        title="The photo ID was not uploaded"
+        message={`${unsent.first_name} ${unsent.last_name} is registered: the details are saved, and sending the photo again does not register the patient twice. Upload the photo ID again, choose another file, or add it later from the patient's page.`}
+        submitLabel="Upload photo ID"
+        leaveLabel="Open the patient's page"
+        onSubmit={submit}
+        onLeave={() => onCreated(unsent)}
+        sending={photo.sending}
+      >
+        {photoField}
+      </UploadRetry>
+    );
+  }
   return (
     <PatientForm
       values={values}
       onChange={setValues}
-      onSubmit={(current) =>
-        create.mutate(createBody(current), { onSuccess: (data) => onCreated(data.patient) })
-      }
+      onSubmit={submit}
       error={create.error}
-      submitting={create.isPending}
+      submitting={create.isPending || photo.sending}
       submitLabel="Create patient"
       actions={actions}
-    />
+    >
+      {photoField}
+    </PatientForm>
   );
 }

@@ -6,6 +6,7 @@ import { useUser } from "../../auth/session";
 import { ErrorNotice, Loading } from "../../components/Status";
 import { can } from "../../lib/access";
 import { ArchivePatient } from "./ArchivePatient";
+import { Documents } from "./Documents";
 import { Insurance } from "./Insurance";
 import { PatientAppointments } from "./PatientAppointments";
 import { PatientDetails } from "./PatientDetails";
@@ -74,6 +75,8 @@ export default function PatientPage() {
       <PatientDetails patient={patient.data} />
       <Divider />
       <Insurance patientId={patientId} />
+      <Divider />
+      <Documents patientId={patientId} zone={zone} />
       <Divider />
       <PatientAppointments patientId={patientId} zone={zone} />
       {can(role, "record_vitals") && (

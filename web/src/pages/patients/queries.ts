@@ -9,6 +9,17 @@ export function usePatient(patientId: number | undefined) {
   return usePatientRecord(patientId);
 }
 
+/** The patient's active insurance plan (`plan` is null when there is none). */
+export function useActivePlan(patientId: number) {
+  return useQuery({
+    queryKey: ["patients", patientId, "plan"],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/patients/{patient_id}/plan", { params: { path: { patient_id: patientId } } }),
+      ),
+  });
+}
+
 /** Staff names by user id, for "seen by" and "recorded by"; a number while they load. */
 export function useStaffName(): (userId: number) => string {
   const staff = useQuery({

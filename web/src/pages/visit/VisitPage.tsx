@@ -11,6 +11,7 @@ import { idParam, usePatient, useStaffName } from "../patients/queries";
 import { StatusBadge } from "../../components/StatusBadge";
 import { useAppointment } from "./queries";
 import { VisitActions } from "./VisitActions";
+import { VisitDocuments } from "./VisitDocuments";
 import { VisitNote } from "./VisitNote";
 import { VisitVitals } from "./VisitVitals";
 
@@ -117,6 +118,8 @@ export default function VisitPage() {
           <VisitNote visit={visit} zone={zone} />
           <Divider />
           <VisitVitals visit={visit} zone={zone} />
+          <Divider />
+          <VisitDocuments patientId={visit.patient_id} zone={zone} />
         </>
       )}
     </Stack>
