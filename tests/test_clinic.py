@@ -47,9 +47,18 @@ async def test_every_member_of_staff_reads_the_clinic(
         "today": body["today"],
         "password_min_length": 8,
         "password_max_bytes": 72,
+        "document_max_bytes": 10 * 1024 * 1024,
         "default_cpt_code": "99213",
     }
     assert response.headers["cache-control"] == "no-store"
+
+
+async def test_the_document_limit_is_the_configured_one(settings: Settings, bearer: Login) -> None:
+    """The web app checks a file against it before sending (a clinic may raise it)."""
+    headers = await bearer(Role.receptionist)
+    async with served(settings, document_max_bytes=25 * 1024 * 1024) as http:
+        response = await http.get("/api/clinic", headers=headers)
+    assert response.json()["document_max_bytes"] == 25 * 1024 * 1024
 
 
 async def test_today_is_the_clinics_day(settings: Settings, bearer: Login) -> None:

@@ -1591,6 +1591,12 @@ export interface components {
              */
             password_max_bytes: number;
             /**
+             * Document Max Bytes
+             * @description Bytes a patient's document may have at most (`CLINICHUB_DOCUMENT_MAX_BYTES`; 413 `document_too_large` above)
+             * @example 10485760
+             */
+            document_max_bytes: number;
+            /**
              * Default Cpt Code
              * @description The CPT code a visit completed without one is billed with (`CLINICHUB_DEFAULT_CPT_CODE`)
              * @example 99213

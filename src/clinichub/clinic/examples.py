@@ -12,6 +12,7 @@ RESPONSE_EXAMPLES: dict[str, dict[str, Examples]] = {
                 "today": "2026-04-15",
                 "password_min_length": 8,
                 "password_max_bytes": 72,
+                "document_max_bytes": 10485760,
                 "default_cpt_code": "99213",
             },
         )

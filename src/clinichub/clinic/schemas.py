@@ -25,6 +25,11 @@ class ClinicRead(ResponseModel):
     password_max_bytes: int = Field(
         description="Bytes of UTF-8 a new password may have at most (bcrypt reads no more)"
     )
+    document_max_bytes: int = Field(
+        description="Bytes a patient's document may have at most "
+        "(`CLINICHUB_DOCUMENT_MAX_BYTES`; 413 `document_too_large` above)",
+        examples=[10485760],
+    )
     default_cpt_code: str = Field(
         description="The CPT code a visit completed without one is billed with "
         "(`CLINICHUB_DEFAULT_CPT_CODE`)",

@@ -15,5 +15,6 @@ def clinic(settings: Settings) -> ClinicRead:
         today=datetime.now(settings.timezone).date(),
         password_min_length=settings.password_min_length,
         password_max_bytes=MAX_PASSWORD_BYTES,
+        document_max_bytes=settings.document_max_bytes,
         default_cpt_code=settings.default_cpt_code,
     )

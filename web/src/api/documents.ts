@@ -6,6 +6,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { api, type Schemas } from "./client";
+import { useDocumentMaxBytes } from "./clinic";
 import { RequestFailed, unwrap } from "./errors";
 import { fileProblem, refusalOf, type DocumentKind } from "../lib/documents";
 
@@ -59,6 +60,7 @@ export function useFilesToUpload<Slot extends string>() {
   const [refusals, setRefusals] = useState<Partial<Record<Slot, unknown>>>({});
   const [uploaded, setUploaded] = useState<ReadonlySet<Slot>>(new Set());
   const [sending, setSending] = useState(false);
+  const maxBytes = useDocumentMaxBytes();
   const waiting = (Object.entries(files) as [Slot, File | null][]).filter(
     (entry): entry is [Slot, File] => entry[1] !== null && !uploaded.has(entry[0]),
   );
@@ -100,7 +102,7 @@ export function useFilesToUpload<Slot extends string>() {
     file: (slot: Slot): File | null => files[slot] ?? null,
     /** Why the last upload of the slot failed, in a sentence for its field. */
     refusal: (slot: Slot): string | undefined =>
-      refusals[slot] === undefined ? undefined : refusalOf(refusals[slot]),
+      refusals[slot] === undefined ? undefined : refusalOf(refusals[slot], maxBytes),
     /** Chosen, or refused, and not uploaded yet. */
     pending: (slot: Slot): boolean =>
       !uploaded.has(slot) && (Boolean(files[slot]) || refusals[slot] !== undefined),
@@ -108,7 +110,7 @@ export function useFilesToUpload<Slot extends string>() {
     send,
     sending,
     /** A chosen file that the API would refuse (its field says why). */
-    blocked: waiting.some(([, file]) => fileProblem(file) !== null),
+    blocked: waiting.some(([, file]) => fileProblem(file, maxBytes) !== null),
   };
 }
 

@@ -1,12 +1,7 @@
 import { Button, FileButton, FileInput, Stack } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import {
-  ACCEPT,
-  ACCEPTED_IN_WORDS,
-  fileProblem,
-  fileSize,
-  MAX_DOCUMENT_BYTES,
-} from "../lib/documents";
+import { useDocumentMaxBytes } from "../api/clinic";
+import { ACCEPT, ACCEPTED_IN_WORDS, fileProblem, fileSize } from "../lib/documents";
 
 /**
  * A document's file: chosen from the device's files or, on a phone or tablet (a touch screen),
@@ -32,9 +27,10 @@ export function FileField({
   camera?: boolean;
 }) {
   const touch = useMediaQuery("(pointer: coarse)");
+  const maxBytes = useDocumentMaxBytes();
   const accepted = value
     ? `This file: ${fileSize(value.size)}`
-    : `${ACCEPTED_IN_WORDS}, at most ${fileSize(MAX_DOCUMENT_BYTES)}`;
+    : `${ACCEPTED_IN_WORDS}, at most ${fileSize(maxBytes)}`;
   return (
     <Stack gap={6}>
       <FileInput
@@ -49,7 +45,7 @@ export function FileField({
         clearButtonProps={{ "aria-label": `Remove the file: ${label}` }}
         value={value}
         onChange={onChange}
-        error={(value && fileProblem(value)) ?? error}
+        error={(value && fileProblem(value, maxBytes)) ?? error}
       />
       {camera && touch && (
         <FileButton accept="image/*" capture="environment" onChange={onChange}>

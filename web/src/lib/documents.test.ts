@@ -79,22 +79,30 @@ describe("the API's refusals as sentences", () => {
     new RequestFailed(status, error === undefined ? undefined : { error, code: "invalid_request" });
 
   it("puts 403, 413 and 415 next to the file field", () => {
-    expect(fileFieldError(failed(413, "The file is too large: at most 10485760 bytes"))).toBe(
-      "The file is too large: at most 10 MB is accepted.",
+    const tooLarge = failed(413, "The file is too large: at most 26214400 bytes");
+    expect(fileFieldError(tooLarge, 25 * 1024 * 1024)).toBe(
+      "The file is too large: at most 25 MB is accepted.",
     );
     expect(
-      fileFieldError(failed(415, "The file is a PNG file, but its file name says otherwise")),
+      fileFieldError(
+        failed(415, "The file is a PNG file, but its file name says otherwise"),
+        MAX_DOCUMENT_BYTES,
+      ),
     ).toBe("The file is a PNG file, but its file name says otherwise.");
-    expect(fileFieldError(failed(415))).toBe(
+    expect(fileFieldError(failed(415), MAX_DOCUMENT_BYTES)).toBe(
       "Only JPEG, PNG, WebP, HEIC or PDF files are accepted.",
     );
-    expect(fileFieldError(failed(403, "Forbidden"))).toMatch(/^Your role may not open/);
+    expect(fileFieldError(failed(403, "Forbidden"), MAX_DOCUMENT_BYTES)).toMatch(
+      /^Your role may not open/,
+    );
   });
 
   it("leaves the others to the form's notice", () => {
-    expect(fileFieldError(failed(400, "Missing required field: kind"))).toBeUndefined();
-    expect(fileFieldError(failed(500))).toBeUndefined();
-    expect(fileFieldError(new Error("offline"))).toBeUndefined();
+    expect(
+      fileFieldError(failed(400, "Missing required field: kind"), MAX_DOCUMENT_BYTES),
+    ).toBeUndefined();
+    expect(fileFieldError(failed(500), MAX_DOCUMENT_BYTES)).toBeUndefined();
+    expect(fileFieldError(new Error("offline"), MAX_DOCUMENT_BYTES)).toBeUndefined();
     expect(refusalOf(failed(0))).toBe(
       "The server cannot be reached. Check the connection and try again.",
     );

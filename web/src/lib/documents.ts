@@ -38,7 +38,7 @@ export function mayRead(role: Role, kind: DocumentKind): boolean {
  */
 export const UPLOAD_KINDS: readonly DocumentKind[] = Object.keys(KIND_LABEL) as DocumentKind[];
 
-/** The API's limit per file (`CLINICHUB_DOCUMENT_MAX_BYTES`, 10 MiB unless the clinic changed it). */
+/** The API's default limit per file; the clinic's own is `document_max_bytes` of /api/clinic. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 const ACCEPTED_TYPES = [
@@ -110,9 +110,9 @@ export function refusalOf(error: unknown, maxBytes = MAX_DOCUMENT_BYTES): string
 }
 
 /** The refusals that belong next to the file field (too large, wrong type, not for this role). */
-export function fileFieldError(error: unknown): string | undefined {
+export function fileFieldError(error: unknown, maxBytes: number): string | undefined {
   if (error instanceof RequestFailed && [403, 413, 415].includes(error.status)) {
-    return refusalOf(error);
+    return refusalOf(error, maxBytes);
   }
   return undefined;
 }

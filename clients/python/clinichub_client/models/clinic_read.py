@@ -22,6 +22,8 @@ class ClinicRead:
             today (datetime.date): Today in the clinic's time zone
             password_min_length (int): Characters a new password needs at least (`CLINICHUB_PASSWORD_MIN_LENGTH`)
             password_max_bytes (int): Bytes of UTF-8 a new password may have at most (bcrypt reads no more)
+            document_max_bytes (int): Bytes a patient's document may have at most (`CLINICHUB_DOCUMENT_MAX_BYTES`; 413
+                `document_too_large` above)
             default_cpt_code (str): The CPT code a visit completed without one is billed with (`CLINICHUB_DEFAULT_CPT_CODE`)
     """
 
@@ -30,6 +32,7 @@ class ClinicRead:
     today: datetime.date
     password_min_length: int
     password_max_bytes: int
+    document_max_bytes: int
     default_cpt_code: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,6 +47,8 @@ class ClinicRead:
 
         password_max_bytes = self.password_max_bytes
 
+        document_max_bytes = self.document_max_bytes
+
         default_cpt_code = self.default_cpt_code
 
         field_dict: dict[str, Any] = {}
@@ -55,6 +60,7 @@ class ClinicRead:
                 "today": today,
                 "password_min_length": password_min_length,
                 "password_max_bytes": password_max_bytes,
+                "document_max_bytes": document_max_bytes,
                 "default_cpt_code": default_cpt_code,
             }
         )
@@ -74,6 +80,8 @@ class ClinicRead:
 
         password_max_bytes = d.pop("password_max_bytes")
 
+        document_max_bytes = d.pop("document_max_bytes")
+
         default_cpt_code = d.pop("default_cpt_code")
 
         clinic_read = cls(
@@ -82,6 +90,7 @@ class ClinicRead:
             today=today,
             password_min_length=password_min_length,
             password_max_bytes=password_max_bytes,
+            document_max_bytes=document_max_bytes,
             default_cpt_code=default_cpt_code,
         )
 

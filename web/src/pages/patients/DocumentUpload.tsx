@@ -1,6 +1,7 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import type { Schemas } from "../../api/client";
+import { useDocumentMaxBytes } from "../../api/clinic";
 import { useUpload } from "../../api/documents";
 import { useUser } from "../../auth/session";
 import { FileField } from "../../components/FileField";
@@ -39,7 +40,8 @@ export function DocumentUpload({
   const [tried, setTried] = useState(false);
   const upload = useUpload(patientId);
   const errors = errorsOn(upload.error);
-  const refusal = fileFieldError(upload.error);
+  const maxBytes = useDocumentMaxBytes();
+  const refusal = fileFieldError(upload.error, maxBytes);
   const required = (value: unknown) => (tried && !value ? "Required" : undefined);
 
   const kinds = UPLOAD_KINDS.map((value) => ({
@@ -55,7 +57,7 @@ export function DocumentUpload({
       onSubmit={(event) => {
         event.preventDefault();
         setTried(true);
-        if (!kind || !file || fileProblem(file)) return;
+        if (!kind || !file || fileProblem(file, maxBytes)) return;
         upload.mutate(
           {
             file,
