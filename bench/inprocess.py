@@ -203,7 +203,14 @@ async def main() -> None:
     arguments = parser.parse_args()
     url = os.environ.get("CLINICHUB_BENCH_DATABASE_URL", LOCAL)
     secret, audit_key = secrets.token_urlsafe(48), secrets.token_urlsafe(48)
-    settings = Settings(database_url=url, secret_key=secret, audit_key=audit_key, _env_file=None)
+    # No sealing job: it would spend this process's CPU on the raw limit's events too.
+    settings = Settings(
+        database_url=url,
+        secret_key=secret,
+        audit_key=audit_key,
+        audit_seal_interval_seconds=0,
+        _env_file=None,
+    )
     await ensure_database(url)
     await asyncio.to_thread(migrate, settings)
     await load_patients(url, Population(2026), PATIENTS, 2026, False)
