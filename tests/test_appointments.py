@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+import clinichub.scheduling.repository as scheduling_repository
 from clinichub.models import Appointment, CptRecord
 from clinichub.scheduling.rules import ALLOWED_TRANSITIONS
 from clinichub.vocabulary import AppointmentStatus, Role
@@ -276,6 +277,29 @@ async def test_the_database_refuses_overlaps_the_application_missed(
         )
         with pytest.raises(IntegrityError, match="ex_appointments_provider_overlap"):
             await db.commit()
+    assert await clinic.ids() == [first["appointment_id"]]
+
+
+async def test_a_booking_the_check_missed_is_a_409_naming_the_winner(
+    clinic: Clinic, make_patient: MakePatient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check before the insert is blind to a booking that commits just after it: the insert
+    (ON CONFLICT DO NOTHING) then inserts nothing, and the check, run again, names the winner.
+    Here the first check is skipped, as if the winner had committed after it."""
+    first = await clinic.booked(at(10), at(10, 30))
+    ensure_free = scheduling_repository.ensure_free
+    checks: list[dict[str, Any]] = []
+
+    async def blind_first(db: Any, **kwargs: Any) -> None:
+        checks.append(kwargs)
+        if len(checks) > 1:
+            await ensure_free(db, **kwargs)
+
+    monkeypatch.setattr(scheduling_repository, "ensure_free", blind_first)
+    clinic.patient_id = await make_patient()
+    response = await clinic.book(at(10, 15), at(10, 45), expect=409)
+    assert response.json()["conflict_appointment_id"] == first["appointment_id"]
+    assert len(checks) == 2
     assert await clinic.ids() == [first["appointment_id"]]
 
 

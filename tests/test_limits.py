@@ -281,6 +281,18 @@ async def test_cors_answers_only_the_configured_origins(settings: Settings) -> N
             ours = await http.get("/api/health", headers={"Origin": "https://app.clinic.example"})
             assert ours.headers["access-control-allow-origin"] == "https://app.clinic.example"
             assert "ETag" in ours.headers["access-control-expose-headers"]
+            # A refusal before any route (a body over the limit) is readable by the app too.
+            too_large = await http.post(
+                "/api/patients",
+                content=b"{" + b" " * MAX_BODY_BYTES + b"}",
+                headers={
+                    "Origin": "https://app.clinic.example",
+                    "Content-Type": "application/json",
+                },
+            )
+            assert too_large.status_code == 413
+            assert too_large.headers["access-control-allow-origin"] == "https://app.clinic.example"
+            assert too_large.headers["x-request-id"]
     finally:
         await app.state.engine.dispose()
         await app.state.side_engine.dispose()
