@@ -19,8 +19,8 @@ import itertools
 import os
 import socket
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -30,7 +30,7 @@ import httpx
 from fastapi import FastAPI
 from pwdlib import PasswordHash
 from pwdlib.hashers.bcrypt import BcryptHasher
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from clinichub.models import Patient, User
 from clinichub.vocabulary import Role
@@ -545,3 +545,19 @@ async def running_server(
             except TimeoutError:
                 process.kill()
                 await process.wait()
+
+
+@contextmanager
+def statements_on(app: FastAPI) -> Iterator[list[str]]:
+    """The SQL statements the app's engine sends while the block runs."""
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
+
+    engine = app.state.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

@@ -15,7 +15,16 @@ import clinichub.scheduling.repository as scheduling_repository
 from clinichub.models import Appointment, CptRecord
 from clinichub.scheduling.rules import ALLOWED_TRANSITIONS
 from clinichub.vocabulary import AppointmentStatus, Role
-from tests.kit import PAST_MONDAY, Clinic, Login, MakePatient, MakeStaff, clock, events
+from tests.kit import (
+    PAST_MONDAY,
+    Clinic,
+    Login,
+    MakePatient,
+    MakeStaff,
+    clock,
+    events,
+    statements_on,
+)
 
 S = AppointmentStatus
 # Visits of a Monday of the past: they may be completed and marked no-shows whenever the suite
@@ -723,6 +732,27 @@ async def test_list_sorting_and_pagination(clinic: Clinic, make_patient: MakePat
         "has_prev": True,
     }
     assert (await clinic.listing(per_page=1000))["pagination"]["per_page"] == 100
+
+
+async def test_a_list_counts_only_when_its_page_does_not_tell_the_total(
+    clinic: Clinic, make_patient: MakePatient, app: FastAPI
+) -> None:
+    """A page that is not full ends the list: its rows give the exact total without a count."""
+    for hour in (9, 10, 11):
+        clinic.patient_id = await make_patient()
+        await clinic.booked(at(hour), at(hour, 30))
+    for params, total, counted in (
+        ({"per_page": 10}, 3, False),  # the whole list on its first page
+        ({"per_page": 2}, 3, True),  # a full page: more may follow
+        ({"per_page": 2, "page": 2}, 3, False),  # the last page
+        ({"per_page": 2, "page": 5}, 3, True),  # past the end: nothing to tell from
+        ({"per_page": 3}, 3, True),  # full, and the end, which only a count tells
+    ):
+        with statements_on(app) as statements:
+            page = await clinic.listing(**params)
+        assert page["pagination"]["total"] == total, params
+        counts = [s for s in statements if "count(" in s and "FROM appointments" in s]
+        assert bool(counts) is counted, (params, statements)
 
 
 async def test_a_providers_week_is_one_request(clinic: Clinic, make_patient: MakePatient) -> None:

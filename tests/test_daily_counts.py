@@ -1,21 +1,30 @@
 """Appointments per clinic day, by status, over HTTP: every day of the range (zeros too), days of
 the clinic's time zone (daylight-saving days included), one query, and 400s naming the field."""
 
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event
 
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.scheduling.schemas import StatusCounts
 from clinichub.vocabulary import AppointmentStatus, Role
-from tests.kit import PAST_MONDAY, Clinic, Json, Login, MakePatient, MakeStaff, allowed, clock
+from tests.kit import (
+    PAST_MONDAY,
+    Clinic,
+    Json,
+    Login,
+    MakePatient,
+    MakeStaff,
+    allowed,
+    clock,
+    statements_on,
+)
 
 URL = "/api/appointments/daily-counts"
 MONDAY = PAST_MONDAY
@@ -151,21 +160,6 @@ async def test_archived_patients_visits_are_left_out(
     assert totals(await counts(clinic, day(0), day(0))) == {day(0): 1}
     # As in the list.
     assert (await clinic.listing(date_from=day(0), date_to=day(0)))["pagination"]["total"] == 1
-
-
-@contextmanager
-def statements_on(app: FastAPI) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def test_the_counts_are_one_query(clinic: Clinic, app: FastAPI) -> None:

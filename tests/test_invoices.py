@@ -2,21 +2,20 @@
 insurance split, payments, the daily revenue report, and who may do what."""
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from clinichub.app import create_app
 from clinichub.config import Settings
 from clinichub.models import Invoice
 from clinichub.vocabulary import Role
-from tests.kit import FIRST_VISIT, Clinic, Login, allowed
+from tests.kit import FIRST_VISIT, Clinic, Login, allowed, statements_on
 
 Json = dict[str, Any]
 
@@ -469,24 +468,9 @@ async def test_list_rejects_bad_parameters(desk: Clinic, params: Json) -> None:
     assert response.status_code == 400, response.text
 
 
-@contextmanager
-def count_queries(app: FastAPI) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])
-
-    engine = app.state.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
 async def test_list_queries_do_not_grow_with_the_page(desk: Clinic, app: FastAPI) -> None:
     async def queries_for_list() -> int:
-        with count_queries(app) as statements:
+        with statements_on(app) as statements:
             await desk.call("GET", "/api/invoices", params={"per_page": 100})
         return len(statements)
 

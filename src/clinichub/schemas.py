@@ -246,7 +246,9 @@ IsoDate = Annotated[
 
 
 def _utc_iso(value: datetime) -> str:
-    return _as_utc(value).isoformat().replace("+00:00", "Z")
+    # A moment read from the database is in UTC already, and was checked on its way in.
+    moment = value if value.tzinfo is UTC else _as_utc(value)
+    return moment.isoformat().replace("+00:00", "Z")
 
 
 _ISO_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}")

@@ -34,10 +34,15 @@ async def page_of_rows(
     count_from: FromClause | type[Any],
     conditions: Sequence[ColumnElement[bool]],
 ) -> tuple[Sequence[Any], int]:
-    """One page of `query`'s rows under `conditions`, and how many rows all pages hold."""
-    total = await count_where(db, count_from, conditions)
-    rows = await db.execute(query.where(*conditions).offset(page.offset).limit(page.per_page))
-    return rows.all(), total
+    """One page of `query`'s rows under `conditions`, and how many rows all pages hold: counted
+    only when the page does not tell (a page that is not full, and not past the end, ends the
+    list, so its rows give the total: a day's or a week's list is one statement, not two)."""
+    rows = (
+        await db.execute(query.where(*conditions).offset(page.offset).limit(page.per_page))
+    ).all()
+    if len(rows) < page.per_page and (rows or page.offset == 0):
+        return rows, page.offset + len(rows)
+    return rows, await count_where(db, count_from, conditions)
 
 
 async def page_of_entities(
