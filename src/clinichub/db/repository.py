@@ -26,6 +26,15 @@ async def count_where(
     return await db.scalar(select(func.count()).select_from(source).where(*conditions)) or 0
 
 
+def total_if_last(page: PageParams, shown: int, *, more: bool) -> int | None:
+    """The whole list's length when this page tells it: a page after which nothing follows ends
+    the list, unless it is past the end (empty, and not the first), where nothing says how far
+    back the list ended. None when only a count can tell."""
+    if more or (shown == 0 and page.offset > 0):
+        return None
+    return page.offset + shown
+
+
 async def page_of_rows(
     db: AsyncSession,
     query: Select[Any],
@@ -35,14 +44,13 @@ async def page_of_rows(
     conditions: Sequence[ColumnElement[bool]],
 ) -> tuple[Sequence[Any], int]:
     """One page of `query`'s rows under `conditions`, and how many rows all pages hold: counted
-    only when the page does not tell (a page that is not full, and not past the end, ends the
-    list, so its rows give the total: a day's or a week's list is one statement, not two)."""
+    only when the page does not tell (total_if_last; a full page may have more after it), so a
+    day's or a week's list is one statement, not two."""
     rows = (
         await db.execute(query.where(*conditions).offset(page.offset).limit(page.per_page))
     ).all()
-    if len(rows) < page.per_page and (rows or page.offset == 0):
-        return rows, page.offset + len(rows)
-    return rows, await count_where(db, count_from, conditions)
+    total = total_if_last(page, len(rows), more=len(rows) == page.per_page)
+    return rows, total if total is not None else await count_where(db, count_from, conditions)
 
 
 async def page_of_entities(

@@ -31,7 +31,7 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from clinichub.db.base import AnyRow, columns_for, table_of
 from clinichub.db.constraints import violated_constraint
-from clinichub.db.repository import like_pattern
+from clinichub.db.repository import like_pattern, total_if_last
 from clinichub.errors import EMAIL_EXISTS
 from clinichub.models import Appointment, InsurancePlan, Patient
 from clinichub.models.patients import UNACCENT
@@ -218,8 +218,9 @@ async def list_patients(
         filters.append(_columns.patient_id == any_(literal(list(ids), ARRAY(BigInteger))))
     if not filters:
         patients, more = await _walk(db, page, filters, sort_by, order)
-        if not more and (patients or page.offset == 0):
-            return patients, page.offset + len(patients)
+        known = total_if_last(page, len(patients), more=more)
+        if known is not None:
+            return patients, known
         total = await _count(db, filters)
     else:
         patients, total = await _gather(db, page, filters, sort_by, order, EXACT_COUNT_LIMIT)
